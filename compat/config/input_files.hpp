@@ -1,0 +1,47 @@
+#pragma once
+// Loading Timeloop-style input files: the texts of all files are concatenated in command-line
+// order and parsed as one document (YAML, or libconfig when the first file name contains
+// ".cfg"); legacy hyphenated keywords are rewritten to underscores first. The SourceMap turns
+// a position in the merged document back into "file:line" for error messages.
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+namespace cimloop::compat {
+
+class SourceMap {
+ public:
+  void add_file(const std::string& name, int line_count);
+  // "file:line" for a 0-based line of the merged text; the file name alone when the line is
+  // unknown (e.g. nodes converted from libconfig); "" when there are no files.
+  std::string locate(int merged_line) const;
+  std::string locate(const YAML::Node& node) const;
+
+ private:
+  struct Span {
+    std::string file;
+    int first_line;
+    int line_count;
+  };
+  std::vector<Span> spans_;
+};
+
+struct MergedInput {
+  YAML::Node root;
+  SourceMap sources;
+  std::vector<std::string> warnings;  // e.g. hyphenated keywords that were rewritten
+};
+
+// Throws InputError (file and line in the message) on unreadable files, an unknown file type
+// or a syntax error.
+MergedInput load_merged_inputs(const std::vector<std::string>& paths);
+
+// libconfig text to a YAML tree (groups -> maps, lists/arrays -> sequences, scalars -> text).
+YAML::Node parse_libconfig(const std::string& text, const std::string& file_name);
+
+// Throws InputError "<file:line>: <key>: <message>" for a node of the merged input.
+[[noreturn]] void fail_at(const SourceMap& sources, const YAML::Node& node, const std::string& key,
+                          const std::string& message);
+
+}  // namespace cimloop::compat
