@@ -170,8 +170,12 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
       if (split.IsDefined() && !split.IsNull()) {
         level.split = static_cast<int>(compat::ValueReader(sources).to_integer(split, "split"));
       } else {
-        warnings.push_back("WARNING: parsing mapping: split not found for spatial level: " + name +
-                           ", assuming all loops are Spatial-X");
+        // Only ambiguous when the level fans out in both directions.
+        const Fanout fanout = level_fanout(arch, index);
+        if (fanout.x > 1 && fanout.y > 1) {
+          warnings.push_back("WARNING: parsing mapping: split not found for spatial level: " + name +
+                             ", assuming all loops are Spatial-X");
+        }
         level.split = workload.num_dimensions();
       }
       level.no_multicast = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse");
