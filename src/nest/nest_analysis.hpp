@@ -58,12 +58,16 @@ class NestAnalysis {
   const NestResult& run(const mapping::Mapping& mapping, const NestOptions& options = {});
 
  private:
-  struct Box {
-    std::array<std::int64_t, workload::kMaxRanks> lo, hi;
+  using RankVector = std::array<std::int64_t, workload::kMaxRanks>;
+  // Working sets of one loop always have the same shape (extent per rank); only their
+  // position moves, so a working set is its shape plus the position of its lower corner.
+  struct Shape {
+    std::int64_t size = 1;
+    RankVector span{};
   };
   struct TileState {
-    Box last;
-    std::array<std::int64_t, workload::kMaxRanks> stride;
+    RankVector last;    // lower corner of the previous working set
+    RankVector stride;  // remembered translation
     bool has_last = false;
     bool has_stride = false;
     std::int64_t max_size = 0;
@@ -77,22 +81,26 @@ class NestAnalysis {
     int owner;            // storage level
     std::int64_t step;    // product of inner factors of the same dimension
     std::int64_t fanout;  // masters: product of the block's factors
-    std::array<std::int64_t, workload::kMaxDimensions> extent;  // per dimension, loops <= this
+    // A factor-1 boundary right above another boundary sees the same working sets at the
+    // same visits, so its deltas are the child's.
+    bool mirrors_child;
   };
 
   void prepare(const mapping::Mapping& mapping);
+  void compute_shapes(int loop, const std::array<std::int64_t, workload::kMaxDimensions>& extent);
   void count_multicast_classes(int master);
   void visit(int loop, std::int64_t* deltas);
-  void visit_temporal(int loop);
+  void visit_temporal(int loop, std::int64_t* deltas);
   void visit_spatial(int loop);
   void finish_visit(int loop, std::int64_t* deltas);
-  std::int64_t footprint(const std::array<std::int64_t, workload::kMaxDimensions>& extent, int data_space,
-                         Box& box) const;
-  std::int64_t apply_delta_rule(TileState& state, const Box& box, std::int64_t size, int data_space) const;
+  void shift_origin(int dimension, std::int64_t amount);
+  std::int64_t apply_delta_rule(TileState& state, const Shape& shape, int data_space) const;
   void collect(const mapping::Mapping& mapping);
   TileState& state(int loop, int data_space) { return states_[loop * num_data_spaces_ + data_space]; }
-  // Working-set history of child 0 of a spatial fan-out onto the arithmetic.
-  TileState& compute_child_state(int data_space) { return compute_child_states_[data_space]; }
+  const Shape& shape(int loop, int data_space) const { return shapes_[loop * num_data_spaces_ + data_space]; }
+  std::int64_t coefficient(int data_space, int dimension, int rank) const {
+    return coefficients_[(data_space * workload::kMaxDimensions + dimension) * workload::kMaxRanks + rank];
+  }
 
   const workload::Workload& workload_;
   int num_dimensions_;
@@ -101,12 +109,16 @@ class NestAnalysis {
   NestOptions options_;
   const mapping::Mapping* mapping_ = nullptr;
   std::vector<LoopInfo> loops_;
+  // Summed coefficient of each dimension in each rank: [t][dimension][rank].
+  std::vector<std::int64_t> coefficients_;
   std::vector<TileState> states_;
+  std::vector<Shape> shapes_;          // [loop * data spaces + t]
   std::array<TileState, workload::kMaxDataSpaces> compute_child_states_;
-  std::array<std::int64_t, workload::kMaxDimensions> unit_extent_;
+  Shape unit_shape_;                   // one operation
   std::vector<std::int64_t> classes_;  // [loop * data spaces + t] for masters
   std::vector<std::int64_t> scratch_keys_;
-  std::array<std::int64_t, workload::kMaxDimensions> origin_{};
+  std::vector<const std::int64_t*> scratch_rows_;
+  std::array<RankVector, workload::kMaxDataSpaces> corner_{};  // current origin projected per rank
   std::int64_t epoch_ = 1;
   double compute_counter_ = 0;
   NestResult result_;
