@@ -116,7 +116,6 @@ int run(const Arguments& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
   Arguments args;
   if (!parse_arguments(argc, argv, args)) return 1;
   try {
