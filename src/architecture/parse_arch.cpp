@@ -74,7 +74,7 @@ void read_block_and_cluster(BufferSpec& buffer, const YAML::Node& attrs, const V
   if (block && cluster) {
     if (*block * buffer.word_bits * *cluster != *width) fail("block_size * word_bits * cluster_size != storage width");
   } else if (cluster) {
-    if (*cluster <= 0 || *width % (*cluster * buffer.word_bits) != 0) fail("width is not a multiple of cluster_size * word_bits");
+    if (*cluster <= 0 || *width / *cluster / buffer.word_bits == 0) fail("width is smaller than cluster_size * word_bits");
     buffer.block_size = *width / *cluster / buffer.word_bits;
   } else if (block) {
     buffer.cluster_size = *width / (buffer.word_bits * *block);

@@ -65,6 +65,7 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     info.master = info.spatial && (l + 1 == count || !mapping.loops[l + 1].spatial());
     info.block_begin = l;
     info.fanout = 1;
+    info.fanout_x = 1;
     info.mirrors_child = !info.spatial && info.boundary && loop.factor == 1 && l > 0 && loops_[l - 1].boundary &&
                          mapping.no_temporal_reuse[level] == 0 && mapping.no_temporal_reuse[level - 1] == 0;
   }
@@ -73,11 +74,19 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     int begin = l;
     while (begin > 0 && loops_[begin - 1].spatial) --begin;
     loops_[l].block_begin = begin;
-    for (int j = begin; j <= l; ++j) loops_[l].fanout *= loops_[j].factor;
+    for (int j = begin; j <= l; ++j) {
+      loops_[l].fanout *= loops_[j].factor;
+      if (mapping.loops[j].kind == LoopKind::SpatialX) loops_[l].fanout_x *= loops_[j].factor;
+    }
   }
   states_.assign(static_cast<std::size_t>(count) * num_data_spaces_, TileState{});
   compute_child_states_.fill(TileState{});
   classes_.assign(static_cast<std::size_t>(count) * num_data_spaces_, 1);
+  fanouts_.resize(static_cast<std::size_t>(count) * num_data_spaces_);
+  for (FanoutState& fanout : fanouts_) {
+    fanout.has_previous = false;
+    fanout.plan.offsets.clear();
+  }
   for (int l = 0; l < count; ++l)
     if (loops_[l].master) count_multicast_classes(l);
 }
@@ -104,9 +113,10 @@ void NestAnalysis::count_multicast_classes(int master) {
         moves = moves || step[j][r] != 0;
       }
     }
+    FanoutState& fanout = fanouts_[master * num_data_spaces_ + t];
     if (!moves) {
       classes = 1;
-      continue;
+      continue;  // every child holds the same data: no neighbour can hold anything new
     }
     scratch_keys_.assign(static_cast<std::size_t>(info.fanout) * ranks, 0);
     std::array<std::int64_t, 2 * kMaxDimensions> index{};
@@ -126,9 +136,17 @@ void NestAnalysis::count_multicast_classes(int master) {
       return std::lexicographical_compare(a, a + ranks, b, b + ranks);
     };
     std::sort(scratch_rows_.begin(), scratch_rows_.end(), less);
-    classes = 1;
-    for (std::size_t k = 1; k < scratch_rows_.size(); ++k)
-      if (less(scratch_rows_[k - 1], scratch_rows_[k])) ++classes;
+    std::vector<int>& class_of_child = fanout.plan.class_of_child;
+    class_of_child.resize(info.fanout);
+    classes = 0;
+    for (std::size_t k = 0; k < scratch_rows_.size(); ++k) {
+      if (k == 0 || less(scratch_rows_[k - 1], scratch_rows_[k])) ++classes;
+      class_of_child[(scratch_rows_[k] - scratch_keys_.data()) / ranks] = static_cast<int>(classes - 1);
+    }
+    if (options_.link_transfers) {
+      const std::int64_t width = std::max(mapping_->fanout_x[info.owner], info.fanout_x);
+      fanout.plan.build(scratch_keys_, info.fanout, ranks, width, options_.toroidal_links);
+    }
   }
 }
 
@@ -137,10 +155,16 @@ void NestAnalysis::shift_origin(int dimension, std::int64_t amount) {
     for (int r = 0; r < num_ranks_[t]; ++r) corner_[t][r] += coefficient(t, dimension, r) * amount;
 }
 
-// The working set now sits at corner_[t]; the previous one (same shape) at state.last.
-__attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rule(TileState& state, const Shape& shape, int data_space) const {
+// The working set now sits at corner_[t]; the previous one (same shape) at state.last. Also
+// records the delta as a point set for link-transfer detection.
+__attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rule(TileState& state, const Shape& shape,
+                                                                                int data_space) {
   const int ranks = num_ranks_[data_space];
   const RankVector& corner = corner_[data_space];
+  DeltaSet& set = last_delta_[data_space];
+  set.corner = corner;
+  set.partial = false;
+  set.size = shape.size;
   if (!state.has_last) {  // nothing held yet: everything is new, no stride to learn
     state.last = corner;
     state.has_last = true;
@@ -164,6 +188,11 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
     delta = shape.size;
     state.has_stride = false;
   }
+  if (delta != shape.size) {
+    set.partial = true;
+    set.removed = state.last;
+    set.size = delta;
+  }
   for (int r = 0; r < ranks; ++r) state.last[r] = corner[r];
   return delta;
 }
@@ -177,7 +206,13 @@ void NestAnalysis::finish_visit(int loop, std::int64_t* deltas) {
     const Shape& s = shape(loop, t);
     tile.max_size = std::max(tile.max_size, s.size);
     // Only a storage boundary's delta is ever consumed (by the enclosing loop or spatial fan-out).
-    if (info.boundary && !info.mirrors_child) deltas[t] = (no_reuse >> t & 1u) ? s.size : apply_delta_rule(tile, s, t);
+    if (!info.boundary || info.mirrors_child) continue;
+    if (no_reuse >> t & 1u) {
+      deltas[t] = s.size;
+      last_delta_[t] = DeltaSet{corner_[t], {}, false, s.size};
+    } else {
+      deltas[t] = apply_delta_rule(tile, s, t);
+    }
   }
 }
 
@@ -238,7 +273,61 @@ void NestAnalysis::visit_spatial(int loop) {
   } else {
     visit(info.block_begin - 1, child);
   }
-  for (int t = 0; t < num_data_spaces_; ++t) state(loop, t).accesses += static_cast<double>(child[t] * epoch_);
+  for (int t = 0; t < num_data_spaces_; ++t) account_spatial(loop, t, child[t]);
+}
+
+// Traffic of one visit of a spatial fan-out for data space t: each multicast class of
+// children receives child 0's delta (translated); children that can take it from a
+// neighbour's previous delta do so when that saves parent accesses.
+void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
+  const LoopInfo& info = loops_[loop];
+  TileState& record = state(loop, t);
+  FanoutState& fanout = fanouts_[loop * num_data_spaces_ + t];
+  const DeltaSet& current = last_delta_[t];
+  const double volume = static_cast<double>(delta * epoch_);
+  std::int64_t classes = classes_[loop * num_data_spaces_ + t];
+  std::int64_t receivers = info.fanout;
+  std::int64_t linked = 0;
+  const LinkPlan& plan = fanout.plan;
+  if (delta > 0 && fanout.has_previous && fanout.previous.size == delta && !plan.offsets.empty()) {
+    const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
+    scratch_flags_.assign(plan.offsets.size(), 0);
+    bool any = false;
+    for (std::size_t k = 0; k < plan.offsets.size(); ++k) {
+      scratch_flags_[k] = equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span, num_ranks_[t]);
+      any = any || scratch_flags_[k];
+    }
+    if (any) {
+      std::vector<char>& class_kept = scratch_classes_;
+      class_kept.assign(classes, 0);
+      std::int64_t remaining_classes = 0;
+      for (std::int64_t c = 0; c < info.fanout; ++c) {
+        bool by_link = false;
+        for (int direction = 0; direction < 4 && !by_link; ++direction) {
+          const int id = plan.neighbour_offset[c * 4 + direction];
+          by_link = id >= 0 && scratch_flags_[id];
+        }
+        if (by_link) {
+          ++linked;
+        } else if (!class_kept[plan.class_of_child[c]]) {
+          class_kept[plan.class_of_child[c]] = 1;
+          ++remaining_classes;
+        }
+      }
+      if (remaining_classes < classes) {
+        classes = remaining_classes;
+        receivers = info.fanout - linked;
+      } else {
+        linked = 0;
+      }
+    }
+  }
+  record.accesses += volume * static_cast<double>(classes);
+  record.weighted += volume * static_cast<double>(receivers);
+  record.links += volume * static_cast<double>(linked);
+  fanout.previous = current;
+  fanout.previous.size = delta;
+  fanout.has_previous = true;
 }
 
 void NestAnalysis::collect(const mapping::Mapping& mapping) {
@@ -277,8 +366,9 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
       ds.tile_size = state(mapping.boundaries[i], t).max_size;
       ds.innermost_size = record.max_size;
       ds.multicast_classes = inner.spatial ? classes_[innermost * num_data_spaces_ + t] : 1;
-      ds.content_accesses = record.accesses * static_cast<double>(ds.multicast_classes);
-      ds.weighted_accesses = record.accesses * static_cast<double>(traffic.fanout);
+      ds.content_accesses = record.accesses;
+      ds.weighted_accesses = inner.spatial ? record.weighted : record.accesses;
+      ds.link_transfers = record.links;
     }
   }
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "src/mapping/mapping.hpp"
+#include "src/nest/link_transfers.hpp"
 #include "src/workload/workload.hpp"
 
 namespace cimloop::nest {
@@ -22,6 +23,8 @@ enum class DeltaRule {
 struct NestOptions {
   DeltaRule delta_rule = DeltaRule::Reference;
   bool temporal_extrapolation = true;
+  bool link_transfers = true;   // TIMELOOP_DISABLE_LINK_TRANSFERS turns them off
+  bool toroidal_links = false;  // TIMELOOP_ENABLE_TOROIDAL_LINKS
 };
 
 // Per storage level and data space, before bypass handling.
@@ -30,6 +33,7 @@ struct LevelDataSpaceTraffic {
   std::int64_t innermost_size = 0;  // working set at the level's innermost record
   double content_accesses = 0;      // accesses the children request (summed over multicast classes)
   double weighted_accesses = 0;     // sum over multicast classes of accesses * class size
+  double link_transfers = 0;        // data children received from a neighbour instead
   std::int64_t multicast_classes = 1;  // distinct child deltas (fanout / typical multicast)
 };
 
@@ -58,7 +62,6 @@ class NestAnalysis {
   const NestResult& run(const mapping::Mapping& mapping, const NestOptions& options = {});
 
  private:
-  using RankVector = std::array<std::int64_t, workload::kMaxRanks>;
   // Working sets of one loop always have the same shape (extent per rank); only their
   // position moves, so a working set is its shape plus the position of its lower corner.
   struct Shape {
@@ -71,7 +74,14 @@ class NestAnalysis {
     bool has_last = false;
     bool has_stride = false;
     std::int64_t max_size = 0;
-    double accesses = 0;  // per multicast class (spatial) or total (temporal)
+    double accesses = 0;  // content accesses requested by the children
+    double weighted = 0;  // spatial: accesses summed over the children they reach
+    double links = 0;     // spatial: link transfers
+  };
+  struct FanoutState {  // per spatial master and data space
+    LinkPlan plan;
+    DeltaSet previous;  // child 0's delta on the previous visit
+    bool has_previous = false;
   };
   struct LoopInfo {
     int dimension;
@@ -80,7 +90,8 @@ class NestAnalysis {
     int block_begin;      // masters: innermost loop of the spatial block
     int owner;            // storage level
     std::int64_t step;    // product of inner factors of the same dimension
-    std::int64_t fanout;  // masters: product of the block's factors
+    std::int64_t fanout;    // masters: product of the block's factors
+    std::int64_t fanout_x;  // masters: product of the block's Spatial-X factors
     // A factor-1 boundary right above another boundary sees the same working sets at the
     // same visits, so its deltas are the child's.
     bool mirrors_child;
@@ -89,12 +100,13 @@ class NestAnalysis {
   void prepare(const mapping::Mapping& mapping);
   void compute_shapes(int loop, const std::array<std::int64_t, workload::kMaxDimensions>& extent);
   void count_multicast_classes(int master);
+  void account_spatial(int loop, int data_space, std::int64_t delta);
   void visit(int loop, std::int64_t* deltas);
   void visit_temporal(int loop, std::int64_t* deltas);
   void visit_spatial(int loop);
   void finish_visit(int loop, std::int64_t* deltas);
   void shift_origin(int dimension, std::int64_t amount);
-  std::int64_t apply_delta_rule(TileState& state, const Shape& shape, int data_space) const;
+  std::int64_t apply_delta_rule(TileState& state, const Shape& shape, int data_space);
   void collect(const mapping::Mapping& mapping);
   TileState& state(int loop, int data_space) { return states_[loop * num_data_spaces_ + data_space]; }
   const Shape& shape(int loop, int data_space) const { return shapes_[loop * num_data_spaces_ + data_space]; }
@@ -118,6 +130,9 @@ class NestAnalysis {
   std::vector<std::int64_t> classes_;  // [loop * data spaces + t] for masters
   std::vector<std::int64_t> scratch_keys_;
   std::vector<const std::int64_t*> scratch_rows_;
+  std::vector<FanoutState> fanouts_;  // [loop * data spaces + t] for masters
+  std::array<DeltaSet, workload::kMaxDataSpaces> last_delta_;  // of the last boundary visited
+  std::vector<char> scratch_flags_, scratch_classes_;
   std::array<RankVector, workload::kMaxDataSpaces> corner_{};  // current origin projected per rank
   std::int64_t epoch_ = 1;
   double compute_counter_ = 0;
