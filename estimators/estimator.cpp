@@ -97,7 +97,8 @@ Selection Registry::select(const Query& query, const SelectionOptions& options) 
     try {
       double accuracy = e->accuracy(query);
       if (accuracy <= 0) {
-        note(*e, "does not support this query");
+        // Generic estimators (no class list) stay silent about classes they do not know.
+        if (!e->class_names().empty()) note(*e, "does not support this query");
       } else if (accuracy < options.min_accuracy) {
         note(*e, "accuracy below min_accuracy");
       } else {
@@ -116,10 +117,11 @@ Selection Registry::select(const Query& query, const SelectionOptions& options) 
       note(*c.estimator, d.what());
     }
   }
-  std::string what = query.is_area() ? "area of class '" + query.class_name + "'"
-                                     : "action '" + query.action + "' of class '" + query.class_name + "'";
-  if (reasons.empty()) reasons = "\n    no estimator knows this class";
-  throw Declined("no estimator can estimate the " + what + ":" + reasons);
+  if (reasons.empty()) {
+    throw Declined("unknown class '" + query.class_name + "': not a compound class and no estimator supports it");
+  }
+  std::string what = query.is_area() ? "the area" : "action '" + query.action + "'";
+  throw Declined("no estimator can estimate " + what + ":" + reasons);
 }
 
 const Registry& Registry::builtin() {
