@@ -44,7 +44,9 @@ AttributeDict child_attributes(const Instance& parent, const SubcomponentDef& de
   return attributes;
 }
 
-double own_area_scale(const std::optional<double>& key, const Instance& node, Toolchain toolchain) {
+// The reference toolchain read a top-level compound's `area_scale` attribute as its own
+// scale when no top-level key was given (and applied it on top of the subcomponent keys).
+double top_area_scale(const std::optional<double>& key, const Instance& node, Toolchain toolchain) {
   if (key) return *key;
   if (toolchain == Toolchain::reference_2024_05 && node.compound) {
     const PyValue* attribute = node.attributes.get("area_scale");
@@ -67,7 +69,7 @@ void build_children(Instance& node, const Instance& top, const BuildContext& con
     child.count = node.count * name.count;
     std::optional<double> area_key;
     if (def.area_scale) area_key = scale_value(def.area_scale, node.attributes, parent_site);
-    child.area_scale = node.area_scale * own_area_scale(area_key, child, context.toolchain);
+    child.area_scale = node.area_scale * area_key.value_or(1);
     if (context.toolchain == Toolchain::current) {
       child.energy_scale = node.energy_scale * scale_value(def.energy_scale, node.attributes, parent_site);
     }
@@ -131,13 +133,13 @@ EvaluatedName evaluate_ranged_name(const std::string& name, const Scope& scope, 
 }
 
 Instance instantiate(const std::string& component_name, const std::string& class_name, AttributeDict attributes,
-                     std::optional<double> top_area_scale, double top_energy_scale, const BuildContext& context) {
+                     std::optional<double> area_scale_key, double top_energy_scale, const BuildContext& context) {
   Instance top;
   top.name = component_name;
   top.class_name = class_name;
   top.attributes = std::move(attributes);
   top.compound = context.classes.find(class_name);
-  top.area_scale = own_area_scale(top_area_scale, top, context.toolchain);
+  top.area_scale = top_area_scale(area_scale_key, top, context.toolchain);
   if (context.toolchain == Toolchain::current) top.energy_scale = top_energy_scale;
   if (top.compound) build_children(top, top, context);
   return top;

@@ -31,9 +31,9 @@ struct Instance {
 };
 
 // Instantiates a top-level component whose attributes are already evaluated.
-// `top_area_scale` / `top_energy_scale` are the component's own top-level keys.
+// `area_scale_key` / `top_energy_scale`: the component's own top-level keys.
 Instance instantiate(const std::string& component_name, const std::string& class_name,
-                     AttributeDict attributes, std::optional<double> top_area_scale,
+                     AttributeDict attributes, std::optional<double> area_scale_key,
                      double top_energy_scale, const BuildContext& context);
 
 struct PrimitiveAction {

@@ -40,7 +40,7 @@ const std::map<std::string, Unit>& units() {
 // the width ratio (1 linear, 2 quadratic).
 struct Model {
   std::string unit;
-  double bits = 0;  // query bit width (0 = use the table's own width)
+  std::optional<double> bits;  // query bit width (none = the table's own width)
   double exponent = 1;
 };
 
@@ -66,7 +66,7 @@ Model model_for(const Query& query) {
   }
   if (c == "bitwise" || c == "reg") {
     bool per_bit = query.toolchain == Toolchain::current;
-    return {c, per_bit ? number_attribute(query, "width") : 0, 1};
+    return {c, per_bit ? std::optional<double>(number_attribute(query, "width")) : std::nullopt, 1};
   }
   throw Declined("class '" + c + "' has no Aladdin model");
 }
@@ -116,7 +116,7 @@ class AladdinTable : public PrimitiveEstimator {
   Estimate estimate(const Query& query) const override {
     Model m = model_for(query);
     const Unit& unit = units().at(m.unit);
-    double width_factor = m.bits > 0 ? std::pow(m.bits / unit.bits, m.exponent) : 1;
+    double width_factor = m.bits ? std::pow(*m.bits / unit.bits, m.exponent) : 1;
     if (query.is_area()) {
       double latency = query.toolchain == Toolchain::current ? energy_latency(query)
                                                              : argument_or_attribute(query, "latency", 5);
