@@ -36,12 +36,13 @@ const std::map<std::string, Unit>& units() {
   return table;
 }
 
-// How a class maps onto a table: the unit, the bit-width attribute(s) and the exponent of
-// the width ratio (1 linear, 2 quadratic).
-struct Model {
+// A class is a sum of table units: each term scales one unit's row by `scale` (instance
+// count x bit-width ratio). `delta` names the action argument (data_delta/address_delta)
+// that switches the term to idle energy (v0.3) or to nothing (v0.4) when it is 0.
+struct Term {
   std::string unit;
-  std::optional<double> bits;  // query bit width (none = the table's own width)
-  double exponent = 1;
+  double scale = 1;
+  const char* delta = nullptr;
 };
 
 double number_attribute(const Query& query, const char* name) {
@@ -51,22 +52,45 @@ double number_attribute(const Query& query, const char* name) {
   return *n;
 }
 
-Model model_for(const Query& query) {
+double width_ratio(double bits, const std::string& unit, double exponent) {
+  return std::pow(bits / units().at(unit).bits, exponent);
+}
+
+// Register per bit of width plus one address comparator per word (ceil(log2 depth) bits).
+std::vector<Term> storage_terms(const Query& query, const char* width_name) {
+  double width = number_attribute(query, width_name), depth = number_attribute(query, "depth");
+  double address_bits = depth > 1 ? std::ceil(std::log2(depth)) : 0;
+  return {{"reg", width, "data_delta"}, {"comparator", depth * width_ratio(address_bits, "comparator", 1), "address_delta"}};
+}
+
+std::vector<Term> model_for(const Query& query) {
   std::string c = query.class_name;
   const char* width = query.input_version < 0.4 ? "datawidth" : "width";
-  if (c == "intadder") return {"adder", number_attribute(query, width), 1};
-  if (c == "intmultiplier") return {"multiplier", number_attribute(query, width), 2};
-  if (c == "comparator") return {"comparator", number_attribute(query, width), 1};
-  if (c == "counter") return {"counter", number_attribute(query, width), 1};
+  if (c == "intadder") return {{"adder", width_ratio(number_attribute(query, width), "adder", 1)}};
+  if (c == "intmultiplier") return {{"multiplier", width_ratio(number_attribute(query, width), "multiplier", 2)}};
+  if (c == "intmac") {
+    double bits = number_attribute(query, width);
+    return {{"adder", width_ratio(bits, "adder", 1)}, {"multiplier", width_ratio(bits, "multiplier", 2)}};
+  }
+  if (c == "comparator") return {{"comparator", width_ratio(number_attribute(query, width), "comparator", 1)}};
+  if (c == "counter") return {{"counter", width_ratio(number_attribute(query, width), "counter", 1)}};
   if (c == "fpadder" || c == "fpmultiplier") {
     double n = number_attribute(query, "exponent") + number_attribute(query, "mantissa");
-    std::string precision = n <= 32 ? "fp_sp_" : "fp_dp_";
     bool adder = c == "fpadder";
-    return {precision + (adder ? "adder" : "multiplier"), n, adder ? 1.0 : 2.0};
+    std::string unit = std::string(n <= 32 ? "fp_sp_" : "fp_dp_") + (adder ? "adder" : "multiplier");
+    return {{unit, width_ratio(n, unit, adder ? 1 : 2)}};
   }
   if (c == "bitwise" || c == "reg") {
     bool per_bit = query.toolchain == Toolchain::current;
-    return {c, per_bit ? std::optional<double>(number_attribute(query, "width")) : std::nullopt, 1};
+    return {{c, per_bit ? number_attribute(query, "width") : 1}};
+  }
+  if (c == "regfile") return storage_terms(query, width);
+  if (c == "SRAM") {
+    std::vector<Term> terms = storage_terms(query, width);
+    if (number_attribute(query, width) > 32 || number_attribute(query, "depth") > 128) {
+      throw Declined("Aladdin models SRAMs up to 32 bits x 128 words only");
+    }
+    return terms;
   }
   throw Declined("class '" + c + "' has no Aladdin model");
 }
@@ -101,11 +125,35 @@ double energy_latency(const Query& query) {
   return ns < 0.75 ? 0.5 : std::min(10.0, std::ceil(ns));
 }
 
+bool ends_with(const std::string& text, const char* suffix) {
+  std::string s(suffix);
+  return text.size() >= s.size() && text.compare(text.size() - s.size(), s.size(), s) == 0;
+}
+
+// One unit's value for the query (area or energy of the action), before the term's scale.
+double term_value(const Query& query, const Term& term) {
+  const Unit& unit = units().at(term.unit);
+  if (query.is_area()) {
+    double latency = query.toolchain == Toolchain::current ? energy_latency(query)
+                                                           : argument_or_attribute(query, "latency", 5);
+    return row_at(unit, latency).area;
+  }
+  double latency = energy_latency(query);
+  const Row& row = row_at(unit, latency);
+  const std::string& a = query.action;
+  if (a == "leak") return row.idle * argument_or_attribute(query, "global_cycle_seconds", 1e-9) / latency * 1e9;
+  bool multiplier = term.unit == "multiplier";
+  if (a == "idle" || (multiplier && ends_with(a, "_gated"))) return row.idle;
+  if (term.delta && argument_or_attribute(query, term.delta, 1) == 0) return query.input_version < 0.4 ? row.idle : 0;
+  return row.dynamic * (multiplier && ends_with(a, "_reused") ? 0.85 : 1.0);
+}
+
 class AladdinTable : public PrimitiveEstimator {
  public:
   std::string name() const override { return "Aladdin_table"; }
   std::vector<std::string> class_names() const override {
-    return {"intadder", "intmultiplier", "comparator", "counter", "fpadder", "fpmultiplier", "bitwise", "reg"};
+    return {"intadder", "intmultiplier", "intmac", "comparator", "counter", "fpadder", "fpmultiplier",
+            "bitwise", "reg", "regfile", "SRAM"};
   }
   double accuracy(const Query& query) const override {
     std::optional<double> nm = technology_nm(query.attribute("technology"));
@@ -114,25 +162,11 @@ class AladdinTable : public PrimitiveEstimator {
     return 70;
   }
   Estimate estimate(const Query& query) const override {
-    Model m = model_for(query);
-    const Unit& unit = units().at(m.unit);
-    double width_factor = m.bits ? std::pow(*m.bits / unit.bits, m.exponent) : 1;
-    if (query.is_area()) {
-      double latency = query.toolchain == Toolchain::current ? energy_latency(query)
-                                                             : argument_or_attribute(query, "latency", 5);
-      return {row_at(unit, latency).area * width_factor, ""};
-    }
-    double latency = energy_latency(query);
-    const Row& row = row_at(unit, latency);
-    const std::string& a = query.action;
-    if (a == "leak") {
-      double cycle = argument_or_attribute(query, "global_cycle_seconds", 1e-9);
-      return {row.idle * width_factor * cycle / latency * 1e9, ""};
-    }
-    if (a == "idle" || (a.size() > 6 && a.substr(a.size() - 6) == "_gated")) return {row.idle * width_factor, ""};
-    double reuse = a.size() > 7 && a.substr(a.size() - 7) == "_reused" ? 0.85 : 1.0;
-    return {row.dynamic * width_factor * reuse, ""};
+    double total = 0;
+    for (const Term& term : model_for(query)) total += term_value(query, term) * term.scale;
+    return {total, ""};
   }
+
 };
 
 }  // namespace

@@ -66,6 +66,7 @@ Geometry geometry(const Query& query) {
   int banks = static_cast<int>(number(query, "n_banks", 1));
   g.banks = 1;
   while (g.banks < banks) g.banks *= 2;
+  if (g.width <= 0 || g.depth <= 0) throw Declined("CACTI needs a positive width and depth");
   g.cacti_width = std::max(std::ceil(g.width / 8) * 8, 32.0);
   g.cacti_depth = std::max(g.depth, 64.0 * g.banks);
   return g;
