@@ -52,9 +52,9 @@ FlatComponent flatten_local(const YAML::Node& local, const std::string& prefix, 
   add_propagated_defaults(c.attributes, site);
   if (const CompoundClass* compound = context.classes.find(c.class_name)) {
     c.attributes.append_missing(compound->defaults);
+    check_specified(c.attributes, c.class_name, site);
     evaluate_attributes(c.attributes, &context.variables, site);
   }
-  check_specified(c.attributes, c.class_name, site);
   for (const YAML::Node& action : sequence_or_empty(local["required_actions"])) c.required_actions.push_back(action.Scalar());
   c.area_scale = numeric_key(local, "area_scale", site, c.attributes);
   c.energy_scale = numeric_key(local, "energy_scale", site, c.attributes).value_or(1);

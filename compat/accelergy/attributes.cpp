@@ -51,7 +51,8 @@ Attribute raw_attribute(const std::string& name, const YAML::Node& node) {
   const std::string& text = node.Scalar();
   if (node.Tag() == "!") return {name, PyValue::from_string(text, true), false};
   PyValue value = convert_plain_scalar(text);
-  return {name, value, value.is_string()};
+  // The class-default marker is a literal, quoted or not.
+  return {name, value, value.is_string() && text != "must_specify"};
 }
 
 AttributeDict raw_attributes(const YAML::Node& map) {

@@ -38,9 +38,9 @@ AttributeDict child_attributes(const Instance& parent, const SubcomponentDef& de
   }
   if (compound) {
     attributes.append_missing(compound->defaults);
+    check_specified(attributes, def.class_name, site);
     evaluate_attributes(attributes, nullptr, site);
   }
-  check_specified(attributes, def.class_name, site);
   return attributes;
 }
 
