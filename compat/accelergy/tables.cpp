@@ -127,7 +127,7 @@ YAML::Node flattened_entry(const FlatComponent& c) {
     } else if (key == "attributes") {
       entry["attributes"] = dict_node(c.attributes);
     } else {
-      entry[key] = kv.second;
+      entry[key] = YAML::Clone(kv.second);  // a copy: linking input nodes merges whole documents
     }
   }
   if (!c.definition["attributes"]) entry["attributes"] = dict_node(c.attributes);
