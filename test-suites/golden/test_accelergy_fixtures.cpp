@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <unistd.h>
@@ -121,6 +122,27 @@ TEST(AccelergyFixtures, CliWritesTheFiveOutputs) {
   EXPECT_EQ(read_text(out / "run.ART.yaml"), read_text(dir / "ART.yaml"));
   EXPECT_EQ(read_text(out / "run.flattened_architecture.yaml"), read_text(dir / "expected/flattened_architecture.yaml"));
   fs::remove_all(out);
+}
+
+}  // namespace
+
+namespace {
+
+// Current Accelergy (HEAD) applies a compound's area_scale once and rounds to 6 significant
+// figures; the spec (§2.5) lists the resulting eyeriss_like areas.
+TEST(AccelergyCurrentToolchain, EyerissAreasAndRounding) {
+  fs::path dir = kTimeloopFixtures / "ex-eyeriss_like";
+  if (!fs::exists(dir)) GTEST_SKIP() << "fixtures not found";
+  accelergy::EstimationOptions options;
+  options.toolchain = estimators::Toolchain::current;
+  compat::MergedInput input = compat::load_merged_inputs({(dir / "input.yaml").string()});
+  accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, options);
+  std::map<std::string, double> area;
+  for (const YAML::Node& entry : result.art["ART"]["tables"]) area[entry["name"].Scalar()] = entry["area"].as<double>();
+  EXPECT_NEAR(area["system_top_level.ifmap_spad[1..168]"], 747.65, 0.01);
+  EXPECT_NEAR(area["system_top_level.psum_spad[1..168]"], 989.02, 0.01);
+  EXPECT_NEAR(area["system_top_level.weights_spad[1..168]"], 11632.9, 0.1);
+  EXPECT_EQ(result.ert["ERT"]["tables"][1]["actions"][0]["energy"].Scalar(), "14.1379");
 }
 
 }  // namespace
