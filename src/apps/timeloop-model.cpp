@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compat/accelergy/tables.hpp"
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/model_inputs.hpp"
@@ -79,15 +80,26 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
   return true;
 }
 
+// No ERT given: estimate the tables as Accelergy would, use them, and write them beside the
+// stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
+// .flattened_architecture.yaml.
+void estimate_energy_tables(const YAML::Node& input, const compat::MergedInput& merged, const std::string& output_dir,
+                            compat::ModelInputs& inputs) {
+  accelergy::AccelergyResult tables = accelergy::estimate_tables(input);
+  for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
+  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  accelergy::write_accelergy_outputs(tables, output_dir, inputs.out_prefix + ".");
+}
+
 int run(const Arguments& args) {
   const compat::MergedInput merged = compat::load_merged_inputs(args.inputs);
+  // A copy for the energy estimation: parsing the architecture rebinds nodes of the tree.
+  const YAML::Node accelergy_input = YAML::Clone(merged.root);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  if (!inputs.has_ert) {
-    throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
-                     "ART.yaml) produced by Accelergy as input files");
-  }
+  if (!inputs.has_ert) estimate_energy_tables(accelergy_input, merged, args.output_dir, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
