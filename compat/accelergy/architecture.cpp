@@ -70,7 +70,9 @@ void flatten_node(const YAML::Node& node, const std::string& prefix, const Attri
   AttributeDict shared = raw_attributes(node["attributes"]);
   shared.append_missing(inherited);
   evaluate_attributes(shared, &context.variables, site);
-  for (const YAML::Node& local : sequence_or_empty(node["local"])) out.push_back(flatten_local(local, path, shared, context));
+  for (const YAML::Node& local : sequence_or_empty(node["local"])) {
+    out.push_back(with_location(context.locate, local, [&] { return flatten_local(local, path, shared, context); }));
+  }
   for (const YAML::Node& child : sequence_or_empty(node["subtree"])) flatten_node(child, path, shared, context, out);
 }
 
@@ -91,7 +93,9 @@ std::vector<FlatComponent> flatten_architecture(const YAML::Node& architecture, 
   std::vector<FlatComponent> out;
   AttributeDict none;
   for (const YAML::Node& node : sequence_or_empty(architecture["subtree"])) flatten_node(node, "", none, context, out);
-  for (const YAML::Node& local : sequence_or_empty(architecture["local"])) out.push_back(flatten_local(local, "", none, context));
+  for (const YAML::Node& local : sequence_or_empty(architecture["local"])) {
+    out.push_back(with_location(context.locate, local, [&] { return flatten_local(local, "", none, context); }));
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Flattening of an Accelergy v0.2-v0.4 "subtree/local" architecture (spec §1.2a): full
 // dotted names with evaluated list ranges, inherited attributes, propagated keys and class
 // defaults, all evaluated (spec §1.4).
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compat/accelergy/component_classes.hpp"
+#include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
 
@@ -27,7 +29,21 @@ struct FlattenContext {
   const Scope& variables;
   bool legacy = false;
   std::vector<std::string>* warnings = nullptr;
+  std::function<std::string(const YAML::Node&)> locate;  // "file:line" of a node, or ""
 };
+
+// Runs `work`, prefixing an InputError with the location of `node` when it is known.
+template <typename Work>
+auto with_location(const std::function<std::string(const YAML::Node&)>& locate, const YAML::Node& node, Work work)
+    -> decltype(work()) {
+  try {
+    return work();
+  } catch (const InputError& e) {
+    std::string where = locate ? locate(node) : "";
+    if (where.empty()) throw;
+    throw InputError(where + ": " + e.what());
+  }
+}
 
 // Input version of the architecture (0.4 when absent).
 double architecture_version(const YAML::Node& architecture);

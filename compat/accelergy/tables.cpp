@@ -143,12 +143,17 @@ AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions&
   classes.add(root["compound_components"]);
   bool legacy = architecture_version(root["architecture"]) < 0.4;
   AttributeDict variables = evaluate_variables(root["variables"], legacy, &result.warnings);
-  FlattenContext flatten{classes, variables, legacy, &result.warnings};
+  std::function<std::string(const YAML::Node&)> locate = [&](const YAML::Node& node) {
+    return options.sources ? options.sources->locate(node) : std::string();
+  };
+  FlattenContext flatten{classes, variables, legacy, &result.warnings, locate};
   std::vector<FlatComponent> components = flatten_architecture(root["architecture"], flatten);
   BuildContext context{classes, options.toolchain, legacy, &result.warnings};
 
   std::vector<ComponentEstimate> estimates;
-  for (const FlatComponent& c : components) estimates.push_back(estimate_component(c, context, registry));
+  for (const FlatComponent& c : components) {
+    estimates.push_back(with_location(locate, c.definition, [&] { return estimate_component(c, context, registry); }));
+  }
 
   YAML::Node ert = versioned("tables"), art = versioned("tables");
   YAML::Node ert_summary = versioned("table_summary"), art_summary = versioned("table_summary");

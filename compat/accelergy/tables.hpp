@@ -8,6 +8,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "compat/config/input_files.hpp"
 #include "estimators/estimator.hpp"
 
 namespace cimloop::accelergy {
@@ -18,6 +19,8 @@ struct EstimationOptions {
   estimators::Toolchain toolchain = estimators::Toolchain::reference_2024_05;
   int precision = 6;
   const estimators::Registry* registry = nullptr;  // null = Registry::builtin()
+  // Where `root` was read from: errors about a component then start with its "file:line".
+  const compat::SourceMap* sources = nullptr;
 };
 
 struct AccelergyResult {

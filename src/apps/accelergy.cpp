@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compat/accelergy/tables.hpp"
+#include "compat/config/input_files.hpp"
 #include "src/common/error.hpp"
 
 namespace po = boost::program_options;
@@ -38,22 +39,21 @@ std::vector<std::string> yaml_files(const std::vector<std::string>& inputs) {
   return files;
 }
 
-YAML::Node load(const std::string& file) {
-  try {
-    return YAML::LoadFile(file);
-  } catch (const YAML::Exception& e) {
-    throw InputError(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-  }
-}
+struct Input {
+  YAML::Node root;
+  compat::SourceMap architecture_sources;  // of the file holding the architecture
+};
 
 // One input tree from all files: the architecture (exactly one), every compound-component
 // block, and the variables (later files override earlier ones).
-YAML::Node merged_input(const std::vector<std::string>& files) {
-  YAML::Node root;
+Input merged_input(const std::vector<std::string>& files) {
+  Input input;
+  YAML::Node& root = input.root;
   root["compound_components"] = YAML::Node(YAML::NodeType::Sequence);
   std::string architecture_file;
   for (const std::string& file : files) {
-    YAML::Node doc = load(file);
+    compat::MergedInput loaded = compat::load_merged_inputs({file});
+    const YAML::Node& doc = loaded.root;
     if (!doc.IsMap()) continue;
     if (doc["architecture"]) {
       if (!architecture_file.empty()) {
@@ -61,6 +61,7 @@ YAML::Node merged_input(const std::vector<std::string>& files) {
       }
       architecture_file = file;
       root["architecture"] = doc["architecture"];
+      input.architecture_sources = loaded.sources;
     }
     if (doc["compound_components"]) root["compound_components"].push_back(doc["compound_components"]);
     if (doc["variables"]) {
@@ -68,7 +69,7 @@ YAML::Node merged_input(const std::vector<std::string>& files) {
     }
   }
   if (architecture_file.empty()) throw InputError("no input file has an 'architecture' key");
-  return root;
+  return input;
 }
 
 }  // namespace
@@ -100,8 +101,9 @@ int main(int argc, char** argv) {
     } else if (toolchain != "reference") {
       throw InputError("--toolchain: expected 'reference' or 'current', got '" + toolchain + "'");
     }
-    YAML::Node root = merged_input(yaml_files(args["files"].as<std::vector<std::string>>()));
-    accelergy::AccelergyResult result = accelergy::estimate_tables(root, estimation);
+    Input input = merged_input(yaml_files(args["files"].as<std::vector<std::string>>()));
+    estimation.sources = &input.architecture_sources;
+    accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, estimation);
     for (const std::string& warning : result.warnings) std::cerr << "WARNING: " << warning << "\n";
     std::string outdir = args["outdir"].as<std::string>();
     fs::create_directories(outdir);
