@@ -97,3 +97,34 @@ TEST(AccelergyEstimation, ValidDefinitionEstimates) {
 }
 
 }  // namespace
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "compat/config/input_files.hpp"
+
+namespace {
+
+TEST(AccelergyErrors, MessageStartsWithFileAndLineOfTheComponent) {
+  std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("cimloop_bad_arch_" + std::to_string(::getpid()) + ".yaml");
+  std::string text = architecture("    - {name: thing, class: flux_capacitor, required_actions: [read]}\n");
+  std::ofstream(file) << text;
+  long line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(text.find("name: thing")), '\n');
+  compat::MergedInput input = compat::load_merged_inputs({file.string()});
+  accelergy::EstimationOptions options;
+  options.sources = &input.sources;
+  try {
+    accelergy::estimate_tables(input.root, options);
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    std::string expected_prefix = file.string() + ":" + std::to_string(line) + ": component 'top.thing'";
+    EXPECT_EQ(std::string(e.what()).rfind(expected_prefix, 0), 0u) << e.what();
+  }
+  std::filesystem::remove(file);
+}
+
+}  // namespace
