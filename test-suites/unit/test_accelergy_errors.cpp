@@ -1,7 +1,13 @@
 // Bad component definitions give one clear error naming the component and the attribute.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "compat/accelergy/tables.hpp"
+#include "compat/config/input_files.hpp"
 #include "src/common/error.hpp"
 
 using namespace cimloop;
@@ -97,14 +103,6 @@ TEST(AccelergyEstimation, ValidDefinitionEstimates) {
 }
 
 }  // namespace
-
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
-
-#include "compat/config/input_files.hpp"
 
 namespace {
 
