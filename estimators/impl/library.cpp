@@ -1,4 +1,5 @@
-// "Library" estimator (accuracy 90): published per-component tables (data/library/*.yaml),
+// "Library" estimator (accuracy 90): published per-component tables (data/library/*.yaml and
+// the user's CSV libraries, see library_csv.hpp),
 // matched and scaled the way accelergy-library-plug-in e649eb1 does (spec §3.2): the row
 // with the most attributes equal to the query wins; differing attributes scale its value.
 #include <algorithm>
@@ -10,15 +11,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include "estimators/estimator.hpp"
+#include "estimators/library_csv.hpp"
 #include "estimators/technology.hpp"
 
 namespace cimloop::estimators {
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> parts;
@@ -41,13 +38,12 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
-Table make_table(const YAML::Node& component) {
+Table make_table(const ComponentTable& component) {
   Table t;
-  std::vector<std::string> headers;
-  for (const YAML::Node& h : component["columns"]) headers.push_back(h.Scalar());
+  const std::vector<std::string>& headers = component.headers;
   bool energy_found = false, area_found = false;
   for (size_t i = 0; i < headers.size(); ++i) {
-    std::string h = lower(headers[i]);
+    std::string h = lower_case(headers[i]);
     t.column_names.push_back(split(h, '|'));
     if (!energy_found && h.find("energy") != std::string::npos) {
       t.energy_column = i, energy_found = true;
@@ -59,9 +55,7 @@ Table make_table(const YAML::Node& component) {
       t.attribute_columns.push_back(i);
     }
   }
-  for (const YAML::Node& row : component["rows"]) {
-    std::vector<std::string> cells;
-    for (const YAML::Node& c : row) cells.push_back(c.Scalar());
+  for (std::vector<std::string> cells : component.rows) {
     cells.resize(headers.size());
     t.rows.push_back(std::move(cells));
   }
@@ -83,16 +77,25 @@ const Library& library() {
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
       YAML::Node root = YAML::LoadFile(file.string());
-      for (const YAML::Node& c : root["components"]) l.tables.emplace(lower(c["name"].Scalar()), make_table(c));
-      for (const auto& kv : root["aliases"]) l.aliases[lower(kv.first.Scalar())] = lower(kv.second.Scalar());
+      for (const YAML::Node& c : root["components"]) {
+        ComponentTable table{c["name"].Scalar(), {}, {}};
+        for (const YAML::Node& h : c["columns"]) table.headers.push_back(h.Scalar());
+        for (const YAML::Node& row : c["rows"]) table.rows.push_back(row.as<std::vector<std::string>>());
+        l.tables.emplace(lower_case(table.name), make_table(table));
+      }
+      for (const auto& kv : root["aliases"]) l.aliases[lower_case(kv.first.Scalar())] = lower_case(kv.second.Scalar());
     }
+    // The user's libraries ($ACCELERGY_COMPONENT_LIBRARIES) replace shipped tables of the same name.
+    UserLibraries user = load_user_libraries();
+    for (const ComponentTable& table : user.tables) l.tables[lower_case(table.name)] = make_table(table);
+    for (const auto& [alias, target] : user.aliases) l.aliases[alias] = target;
     return l;
   }();
   return lib;
 }
 
 const Table* table_for(const std::string& class_name) {
-  std::string name = lower(class_name);
+  std::string name = lower_case(class_name);
   if (auto alias = library().aliases.find(name); alias != library().aliases.end()) name = alias->second;
   auto it = library().tables.find(name);
   return it == library().tables.end() ? nullptr : &it->second;
@@ -159,7 +162,7 @@ std::optional<RowFit> fit_row(const Table& t, const std::vector<std::string>& ro
 
 bool row_has_action(const Table& t, const std::vector<std::string>& row, const std::string& action) {
   for (const std::string& a : split(row[t.action_column], '|')) {
-    if (a == "*" || lower(a) == lower(action)) return true;
+    if (a == "*" || lower_case(a) == lower_case(action)) return true;
   }
   return false;
 }
