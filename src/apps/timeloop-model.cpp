@@ -4,15 +4,18 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "compat/accelergy/tables.hpp"
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/output_files.hpp"
 #include "compat/timeloop/stats_writer.hpp"
+#include "compat/timeloop/yaml_values.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
 
@@ -79,17 +82,33 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
   return true;
 }
 
+// No ERT given: the tables are estimated as Accelergy would, used, and written beside the
+// stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
+// .flattened_architecture.yaml. Estimated before the model parses the inputs, which rebinds
+// nodes of the tree.
+std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
+  if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
+  accelergy::EstimationOptions options;
+  options.sources = &merged.sources;
+  accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
+  for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
+  return tables;
+}
+
+void use_estimated_tables(const accelergy::AccelergyResult& tables, const compat::MergedInput& merged,
+                          const std::string& output_dir, compat::ModelInputs& inputs) {
+  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  accelergy::write_accelergy_outputs(tables, output_dir, inputs.out_prefix + ".");
+}
+
 int run(const Arguments& args) {
   const compat::MergedInput merged = compat::load_merged_inputs(args.inputs);
+  const std::optional<accelergy::AccelergyResult> estimated = estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  // Timeloop would run Accelergy for a tree-form architecture without ERT; the legacy form uses
-  // the built-in formulas.
-  if (!inputs.has_ert && inputs.tree_form) {
-    throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
-                     "ART.yaml) produced by Accelergy as input files");
-  }
+  if (estimated) use_estimated_tables(*estimated, merged, args.output_dir, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
