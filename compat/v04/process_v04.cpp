@@ -118,26 +118,6 @@ YAML::Node globals_defaults(const YAML::Node& globals, const SpecLoader& loader)
   return out;
 }
 
-// YAML 1.2 booleans are written lower-case, as the Python front end does.
-YAML::Node canonical(const YAML::Node& node) {
-  if (node.IsMap()) {
-    YAML::Node out(YAML::NodeType::Map);
-    for (const auto& entry : node) out.force_insert(entry.first.Scalar(), canonical(entry.second));
-    return out;
-  }
-  if (node.IsSequence()) {
-    YAML::Node out(YAML::NodeType::Sequence);
-    for (const YAML::Node& item : node) out.push_back(canonical(item));
-    return out;
-  }
-  if (node.IsScalar() && node.Tag() != "!") {
-    const Value value = yaml_to_value(node);
-    if (value.kind == Value::Kind::Bool) return YAML::Node(value.boolean ? "true" : "false");
-    if (value.kind == Value::Kind::None) return YAML::Node(YAML::NodeType::Null);
-  }
-  return node;
-}
-
 }  // namespace
 
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
@@ -179,7 +159,9 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
     out["sparse_optimizations"] = sparse;
   }
   for (const auto& [key, value] : sections.passthrough) out[key] = value;
-  return canonical(out);
+  // One tree in one yaml-cpp memory pool (combining nodes of many pools is slow), with the
+  // canonical scalars of processed_to_text.
+  return YAML::Load(processed_to_text(out));
 }
 
 bool is_raw_v04(const std::string& path) {
@@ -217,11 +199,16 @@ void emit(YAML::Emitter& out, const YAML::Node& node) {
     out << YAML::EndSeq;
   } else if (!node.IsDefined() || node.IsNull()) {
     out << YAML::Null;
-  } else {
-    YAML::Node plain(node.Scalar());
-    const bool quote = node.Tag() == "!" && yaml_to_value(plain).kind != Value::Kind::String;
-    if (quote) out << YAML::DoubleQuoted;
+  } else if (node.Tag() == "!") {
+    // a string: quoted when it would read back as something else
+    if (yaml_to_value(YAML::Node(node.Scalar())).kind != Value::Kind::String) out << YAML::DoubleQuoted;
     out << node.Scalar();
+  } else {
+    // YAML 1.2 booleans and nulls in the lower-case form the Python front end writes
+    const Value value = yaml_to_value(node);
+    if (value.kind == Value::Kind::Bool) out << (value.boolean ? "true" : "false");
+    else if (value.kind == Value::Kind::None) out << YAML::Null;
+    else out << node.Scalar();
   }
 }
 
