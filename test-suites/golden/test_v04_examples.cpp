@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "compat/v04/process_v04.hpp"
-#include "test-suites/golden/v04_tree_compare.hpp"
+#include "test-suites/golden/v04_golden_helpers.hpp"
 
 namespace fs = std::filesystem;
 using namespace cimloop::compat::v04;

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "test-suites/golden/v04_tree_compare.hpp"
+#include "test-suites/golden/v04_golden_helpers.hpp"
 
 namespace fs = std::filesystem;
 using namespace v04_test;
@@ -60,15 +60,6 @@ void run_and_compare(const std::vector<std::string>& arguments, const fs::path& 
   fs::remove_all(out);
 }
 
-std::vector<std::string> raw_cases() {
-  std::vector<std::string> names;
-  if (!fs::exists(kRawDir / "cases")) return {"fixtures-missing"};
-  for (const auto& entry : fs::directory_iterator(kRawDir / "cases"))
-    if (fs::exists(entry.path() / "processed-input.yaml")) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 class V04ModelRun : public testing::TestWithParam<std::string> {};
 
 TEST_P(V04ModelRun, OutputsAreByteIdentical) {
@@ -87,13 +78,7 @@ TEST_P(V04ModelRun, OutputsAreByteIdentical) {
   run_and_compare(arguments, (kRawDir / reference["expected_stats"].Scalar()).parent_path(), GetParam());
 }
 
-INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04ModelRun, testing::ValuesIn(raw_cases()),
-                         [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04ModelRun, testing::ValuesIn(raw_case_names(kRawDir)), case_test_name);
 
 class V04ExampleRun : public testing::TestWithParam<std::string> {};
 

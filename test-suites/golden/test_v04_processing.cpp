@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "compat/v04/process_v04.hpp"
-#include "test-suites/golden/v04_tree_compare.hpp"
+#include "test-suites/golden/v04_golden_helpers.hpp"
 
 namespace fs = std::filesystem;
 using namespace cimloop::compat::v04;
@@ -17,15 +17,6 @@ using namespace v04_test;
 namespace {
 
 const fs::path kRawDir = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop-raw";
-
-std::vector<std::string> case_names() {
-  std::vector<std::string> names;
-  if (!fs::exists(kRawDir / "cases")) return {"fixtures-missing"};
-  for (const auto& entry : fs::directory_iterator(kRawDir / "cases"))
-    if (fs::exists(entry.path() / "processed-input.yaml")) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 struct CaseRun {
   YAML::Node processed;
@@ -54,12 +45,7 @@ TEST_P(V04Case, ProcessedTreeMatchesTimeloopfe) {
   EXPECT_TRUE(diffs.empty()) << joined(diffs);
 }
 
-INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04Case, testing::ValuesIn(case_names()),
-                         [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
-                           std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04Case, testing::ValuesIn(raw_case_names(kRawDir)), case_test_name);
 
 TEST(V04LayerShapes, ProblemsMatchTimeloopfe) {
   if (fixtures_missing(kRawDir)) GTEST_SKIP() << "fixtures not found at " << kRawDir;

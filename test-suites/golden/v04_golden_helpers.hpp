@@ -1,5 +1,5 @@
 #pragma once
-// Content comparison of YAML trees for the v0.4 golden tests: key order and number spelling
+// Helpers of the v0.4 golden tests. Content comparison of YAML trees: key order and number spelling
 // (1e-9 vs 1e-09) do not matter, nor the order of lists that timeloopfe fills from Python sets
 // or globs (required_actions, keep, bypass, compound component classes).
 #include <gtest/gtest.h>
@@ -95,6 +95,24 @@ inline std::string joined(const std::vector<std::string>& lines) {
   std::string out;
   for (const std::string& line : lines) out += line + "\n";
   return out;
+}
+
+// The raw v0.4 cases (folders of <raw>/cases with a processed-input.yaml), sorted; a single
+// placeholder name when the fixtures are absent so that the tests can report it.
+inline std::vector<std::string> raw_case_names(const std::filesystem::path& raw_dir) {
+  std::vector<std::string> names;
+  if (!std::filesystem::exists(raw_dir / "cases")) return {"fixtures-missing"};
+  for (const auto& entry : std::filesystem::directory_iterator(raw_dir / "cases"))
+    if (std::filesystem::exists(entry.path() / "processed-input.yaml")) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+inline std::string case_test_name(const testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
 }
 
 }  // namespace v04_test
