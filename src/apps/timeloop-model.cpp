@@ -18,6 +18,7 @@
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
+#include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
 
@@ -104,8 +105,15 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
 // stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
 // .flattened_architecture.yaml. Estimated before the model parses the inputs, which rebinds
 // nodes of the tree.
+// Like Timeloop, only tree-form architectures go through Accelergy; the legacy form uses the
+// built-in formulas.
 std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
   if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
+  YAML::Node architecture = compat::child(merged.root, "architecture");
+  if (!architecture.IsDefined()) architecture = compat::child(merged.root, "arch");
+  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !compat::child(architecture, "nodes").IsDefined()) {
+    return std::nullopt;
+  }
   accelergy::EstimationOptions options;
   options.sources = &merged.sources;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
