@@ -61,8 +61,8 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     info.boundary = mapping.boundaries[level] == l;
     info.step = extent[loop.dimension];
     extent[loop.dimension] *= loop.factor;
-    compute_shapes(l, extent);
     info.master = info.spatial && (l + 1 == count || !mapping.loops[l + 1].spatial());
+    if (info.boundary || info.master) compute_shapes(l, extent);  // only these loops track working sets
     info.block_begin = l;
     info.fanout = 1;
     info.fanout_x = 1;
@@ -310,8 +310,12 @@ void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
     const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
     scratch_flags_.assign(plan.offsets.size(), 0);
     bool any = false;
+    RankVector direct{};
+    const bool comparable = direct_translation(current, fanout.previous, num_ranks_[t], direct);
     for (std::size_t k = 0; k < plan.offsets.size(); ++k) {
-      scratch_flags_[k] = equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span, num_ranks_[t]);
+      scratch_flags_[k] = comparable ? plan.offsets[k] == direct
+                                     : equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span,
+                                                         num_ranks_[t]);
       any = any || scratch_flags_[k];
     }
     if (any) {
