@@ -162,15 +162,15 @@ void validate(const Context& ctx, const YAML::Node& anchor, const Constraints& c
         if (!slot_exists) continue;
         if (limit.min > limit.max)
           compat::fail_at(ctx.sources, anchor, "factors",
-                          shape.storage[level].name + ": minimum factor of " + shape.dimensions[dim] +
+                          shape.storage[level].name + ": minimum factor of " + shape.dimension_name(dim) +
                               " exceeds its maximum");
         if (limit.exact > 0) fixed *= limit.exact; else all_fixed = false;
       }
     }
-    std::int64_t bound = shape.bounds[dim];
+    std::int64_t bound = shape.problem.bounds[dim];
     if (bound % fixed != 0 || (all_fixed && fixed != bound))
       compat::fail_at(ctx.sources, anchor, "factors",
-                      "constrained factors of dimension " + shape.dimensions[dim] + " multiply to " +
+                      "constrained factors of dimension " + shape.dimension_name(dim) + " multiply to " +
                           std::to_string(fixed) + ", which " + (bound % fixed ? "does not divide" : "is not") +
                           " the dimension size " + std::to_string(bound));
   }

@@ -33,7 +33,7 @@ Mapspace::Mapspace(MapspaceShape shape, Constraints constraints, int max_tempora
   for (int dim = 0; dim < shape_.num_dimensions(); ++dim) {
     std::int64_t fixed = 1;
     for (const Slot& slot : slots_) fixed *= std::max<std::int64_t>(limit(slot, dim).exact, 1);
-    primes_.push_back(prime_factors(shape_.bounds[dim] / fixed));
+    primes_.push_back(prime_factors(shape_.problem.bounds[dim] / fixed));
   }
   for (int level = 0; level < shape_.num_levels(); ++level) {
     const StorageShape& storage = shape_.storage[level];
@@ -103,9 +103,9 @@ std::int64_t Mapspace::tile_size(const MapPoint& point, int level, int space) co
     for (int dim = 0; dim < shape_.num_dimensions(); ++dim)
       extent[dim] *= point.levels[inner].temporal[dim] * point.levels[inner].spatial[dim];
   std::int64_t size = 1;
-  for (const auto& rank : shape_.data_spaces[space].ranks) {
+  for (const auto& rank : shape_.problem.data_spaces[space].ranks) {
     std::int64_t span = 1;
-    for (const ProjectionTerm& term : rank) span += std::llabs(term.coefficient) * (extent[term.dimension] - 1);
+    for (const workload::Term& term : rank) span += std::llabs(term.coefficient) * (extent[term.dimension] - 1);
     size *= span;
   }
   return size;
@@ -213,7 +213,7 @@ std::string Mapspace::precheck(const MapPoint& point) const {
         const FactorLimit& lim = limit({level, spatial}, dim);
         std::int64_t value = factor(point, {level, spatial}, dim);
         if ((lim.exact > 0 && value != lim.exact) || value < lim.min || value > lim.max)
-          return storage.name + ": factor " + std::to_string(value) + " of " + shape_.dimensions[dim] +
+          return storage.name + ": factor " + std::to_string(value) + " of " + shape_.dimension_name(dim) +
                  " violates its constraint";
       }
       (mapping.spatial_x[dim] ? along_x : along_y) *= mapping.spatial[dim];
@@ -230,7 +230,7 @@ std::string Mapspace::precheck(const MapPoint& point) const {
   for (int space = 0; space < shape_.num_data_spaces(); ++space) {
     bool kept = false;
     for (const LevelMapping& mapping : point.levels) kept = kept || mapping.keep[space];
-    if (!kept) return shape_.data_spaces[space].name + " is bypassed in all storage levels";
+    if (!kept) return shape_.problem.data_spaces[space].name + " is bypassed in all storage levels";
   }
   for (int level = 0; level < shape_.num_levels(); ++level) {
     const std::optional<std::int64_t>& capacity = shape_.storage[level].capacity;

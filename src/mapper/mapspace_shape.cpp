@@ -1,29 +1,24 @@
 #include "src/mapper/mapspace_shape.hpp"
 
-#include <algorithm>
+#include "src/mapping/mapping.hpp"
 
 namespace cimloop::mapper {
-namespace {
-
-template <typename Range, typename Name>
-int index_of(const Range& range, const std::string& name, Name name_of) {
-  auto it = std::find_if(range.begin(), range.end(),
-                         [&](const auto& item) { return name_of(item) == name; });
-  return it == range.end() ? -1 : static_cast<int>(it - range.begin());
-}
-
-}  // namespace
-
-int MapspaceShape::dimension_index(const std::string& name) const {
-  return index_of(dimensions, name, [](const std::string& item) { return item; });
-}
-
-int MapspaceShape::data_space_index(const std::string& name) const {
-  return index_of(data_spaces, name, [](const DataSpaceShape& item) { return item.name; });
-}
 
 int MapspaceShape::storage_index(const std::string& name) const {
-  return index_of(storage, name, [](const StorageShape& item) { return item.name; });
+  for (int level = 0; level < num_levels(); ++level)
+    if (storage[level].name == name) return level;
+  return -1;
+}
+
+MapspaceShape mapspace_shape(const workload::Workload& workload, const arch::ArchSpec& arch) {
+  MapspaceShape shape{workload, {}};
+  for (int level = 0; level < arch.num_storage_levels(); ++level) {
+    const arch::BufferSpec& buffer = arch.storage[level];
+    mapping::Fanout fanout = mapping::level_fanout(arch, level);
+    std::optional<std::int64_t> capacity = buffer.effective_size ? buffer.effective_size : buffer.size;
+    shape.storage.push_back({buffer.name, fanout.x, fanout.y, capacity});
+  }
+  return shape;
 }
 
 }  // namespace cimloop::mapper

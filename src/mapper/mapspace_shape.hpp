@@ -1,23 +1,16 @@
 #pragma once
 // What the mapper needs to know about a problem and an architecture to lay out its search
-// space: dimensions and their bounds, data-space projections (for tile sizes), and the storage
-// levels (innermost first) with their spatial fanout and usable capacity.
+// space: the workload (dimensions, bounds, projections for tile sizes) and the storage levels
+// (innermost first) with their spatial fanout and usable capacity.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "src/architecture/arch_spec.hpp"
+#include "src/workload/workload.hpp"
+
 namespace cimloop::mapper {
-
-struct ProjectionTerm {
-  int dimension = 0;
-  std::int64_t coefficient = 1;
-};
-
-struct DataSpaceShape {
-  std::string name;
-  std::vector<std::vector<ProjectionTerm>> ranks;  // rank coordinate = sum of its terms
-};
 
 struct StorageShape {
   std::string name;
@@ -29,17 +22,19 @@ struct StorageShape {
 };
 
 struct MapspaceShape {
-  std::vector<std::string> dimensions;  // one-letter names, declaration order
-  std::vector<std::int64_t> bounds;
-  std::vector<DataSpaceShape> data_spaces;
+  workload::Workload problem;
   std::vector<StorageShape> storage;  // index 0 = innermost
 
-  int num_dimensions() const { return static_cast<int>(dimensions.size()); }
-  int num_data_spaces() const { return static_cast<int>(data_spaces.size()); }
+  int num_dimensions() const { return problem.num_dimensions(); }
+  int num_data_spaces() const { return problem.num_data_spaces(); }
   int num_levels() const { return static_cast<int>(storage.size()); }
-  int dimension_index(const std::string& name) const;
-  int data_space_index(const std::string& name) const;
+  const std::string& dimension_name(int dim) const { return problem.dimension_names[dim]; }
+  int dimension_index(const std::string& name) const { return problem.dimension_index(name); }
+  int data_space_index(const std::string& name) const { return problem.data_space_index(name); }
   int storage_index(const std::string& name) const;
 };
+
+// Fanouts from the meshes (Timeloop's tiling levels), capacities from the effective sizes.
+MapspaceShape mapspace_shape(const workload::Workload& workload, const arch::ArchSpec& arch);
 
 }  // namespace cimloop::mapper

@@ -8,11 +8,11 @@ namespace cimloop::mapper::testing {
 // (32768 words, fanout 4 along X and 2 along Y to the register files) -> MainMemory.
 inline MapspaceShape conv1d_oc_shape() {
   MapspaceShape shape;
-  shape.dimensions = {"K", "R", "P"};
-  shape.bounds = {32, 3, 16};
-  shape.data_spaces = {{"Weights", {{{0, 1}}, {{1, 1}}}},
-                       {"Inputs", {{{1, 1}, {2, 1}}}},
-                       {"Outputs", {{{0, 1}}, {{2, 1}}}}};
+  shape.problem.dimension_names = {"K", "R", "P"};
+  shape.problem.bounds = {32, 3, 16};
+  shape.problem.data_spaces = {{"Weights", false, {{{0, 1}}, {{1, 1}}}},
+                               {"Inputs", false, {{{1, 1}, {2, 1}}}},
+                               {"Outputs", true, {{{0, 1}}, {{2, 1}}}}};
   shape.storage = {{"RegisterFile", 1, 1, 64}, {"GlobalBuffer", 4, 2, 32768}, {"MainMemory", 1, 1, std::nullopt}};
   return shape;
 }

@@ -28,7 +28,7 @@ void expect_within_constraints(const Mapspace& space, const MapPoint& point) {
   for (int dim = 0; dim < shape.num_dimensions(); ++dim) {
     std::int64_t product = 1;
     for (const LevelMapping& level : point.levels) product *= level.temporal[dim] * level.spatial[dim];
-    EXPECT_EQ(product, shape.bounds[dim]) << shape.dimensions[dim];
+    EXPECT_EQ(product, shape.problem.bounds[dim]) << shape.dimension_name(dim);
   }
   const LevelMapping& memory = point.levels[2];
   EXPECT_EQ(memory.temporal[1], 1);
