@@ -4,20 +4,25 @@
 
 namespace cimloop::compat {
 
+YAML::Node child(const YAML::Node& node, const std::string& key) {
+  if (!node.IsDefined() || !node.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  YAML::Node value = node[key];
+  return value.IsDefined() ? value : YAML::Node(YAML::NodeType::Undefined);
+}
+
 ValueReader::ValueReader(const SourceMap& sources, YAML::Node variables)
     : sources_(sources), variables_(std::move(variables)) {}
 
 YAML::Node ValueReader::substitute(const YAML::Node& value) const {
-  if (!value.IsScalar() || !variables_.IsMap()) return value;
-  YAML::Node replacement = variables_[value.Scalar()];
+  if (!value.IsScalar()) return value;
+  YAML::Node replacement = child(variables_, value.Scalar());
   return replacement.IsDefined() && !replacement.IsNull() ? replacement : value;
 }
 
 YAML::Node ValueReader::find(const YAML::Node& map, std::initializer_list<const char*> keys,
                              std::string* found_key) const {
-  if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
   for (const char* key : keys) {
-    YAML::Node value = map[key];
+    YAML::Node value = child(map, key);
     if (value.IsDefined() && !value.IsNull()) {
       if (found_key) *found_key = key;
       return substitute(value);

@@ -13,6 +13,9 @@
 
 namespace cimloop::compat {
 
+// node[key] that never throws: an undefined node when `node` is not a map or lacks `key`.
+YAML::Node child(const YAML::Node& node, const std::string& key);
+
 class ValueReader {
  public:
   ValueReader(const SourceMap& sources, YAML::Node variables = YAML::Node());

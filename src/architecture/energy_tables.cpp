@@ -26,7 +26,7 @@ void record_map_form_action(std::map<std::string, double>& actions, const std::s
   if (value.IsSequence()) {
     for (const YAML::Node& item : value) record_map_form_action(actions, name, item, reader);
   } else if (value.IsMap()) {
-    record_action(actions, name, reader.to_number(value["energy"], "energy"));
+    record_action(actions, name, reader.to_number(compat::child(value, "energy"), "energy"));
   } else {
     record_action(actions, name, reader.to_number(value, name));
   }
@@ -70,7 +70,7 @@ EnergyTable parse_ert(const YAML::Node& ert_node, const compat::SourceMap& sourc
     fail_at(sources, ert, "ERT", "Invalid Accelergy ERT version: '" + version + "' (expected 0.2, 0.3 or 0.4)");
   }
   EnergyTable table;
-  const YAML::Node tables = ert["tables"];
+  const YAML::Node tables = compat::child(ert, "tables");
   if (tables.IsMap()) {
     for (const auto& component : tables) {
       auto& actions = table.components[component_base_name(component.first.Scalar())];
@@ -81,10 +81,10 @@ EnergyTable parse_ert(const YAML::Node& ert_node, const compat::SourceMap& sourc
   } else if (tables.IsSequence()) {
     for (const YAML::Node& component : tables) {
       auto& actions = table.components[component_base_name(reader.text(component, {"name"}).value_or(""))];
-      for (const YAML::Node& action : component["actions"]) {
+      for (const YAML::Node& action : compat::child(component, "actions")) {
         auto name = reader.text(action, {"name"});
         if (!name) fail_at(sources, action, "actions", "action without a name");
-        record_action(actions, *name, reader.to_number(action["energy"], "energy"));
+        record_action(actions, *name, reader.to_number(compat::child(action, "energy"), "energy"));
       }
     }
   } else {
@@ -101,12 +101,12 @@ AreaTable parse_art(const YAML::Node& art_node, const compat::SourceMap& sources
     fail_at(sources, art, "ART", "Invalid Accelergy ART version: '" + version + "' (expected 0.3 or 0.4)");
   }
   AreaTable table;
-  const YAML::Node tables = art["tables"];
+  const YAML::Node tables = compat::child(art, "tables");
   if (!tables.IsSequence()) fail_at(sources, art, "tables", "key not found");
   for (const YAML::Node& component : tables) {
     const std::string name = component_base_name(reader.text(component, {"name"}).value_or(""));
     // Timeloop stores areas as float.
-    table.components[name] = static_cast<double>(static_cast<float>(reader.to_number(component["area"], "area")));
+    table.components[name] = static_cast<double>(static_cast<float>(reader.to_number(compat::child(component, "area"), "area")));
   }
   return table;
 }

@@ -218,21 +218,21 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
   std::vector<std::vector<BufferSpec>> buffers_by_depth;
   std::int64_t factor = 1;
   YAML::Node node = architecture;
-  while (node["subtree"].IsDefined()) {
-    const YAML::Node subtree = node["subtree"];
+  while (compat::child(node, "subtree").IsDefined()) {
+    const YAML::Node subtree = compat::child(node, "subtree");
     if (!subtree.IsSequence() || subtree.size() != 1) {
       fail_at(reader.sources(), subtree, "subtree", "expected a list with exactly one element");
     }
     node = subtree[0];
     factor *= name_count(reader.text(node, {"name"}).value_or(""));
     std::vector<BufferSpec> buffers;
-    const YAML::Node local = node["local"];
+    const YAML::Node local = compat::child(node, "local");
     for (std::size_t i = 0; local.IsSequence() && i < local.size(); ++i) {
       const YAML::Node entry = local[i];
       const std::string full_name = required_text(entry, "name", reader);
       const std::string cls = required_text(entry, "class", reader);
       const std::int64_t n = factor * name_count(full_name);
-      const YAML::Node attrs = entry["attributes"];
+      const YAML::Node attrs = compat::child(entry, "attributes");
       const std::string name = component_base_name(full_name);
       switch (classify(cls)) {
         case ComponentKind::Buffer:
@@ -260,11 +260,11 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
 
 ArchSpec parse_legacy(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings) {
   ArchSpec spec;
-  const YAML::Node arithmetic = architecture["arithmetic"];
+  const YAML::Node arithmetic = compat::child(architecture, "arithmetic");
   if (!arithmetic.IsMap()) fail_at(reader.sources(), architecture, "arithmetic", "key not found");
   spec.arithmetic = parse_arithmetic(reader.text(arithmetic, {"name"}).value_or("__ARITH__"), "",
                                      std::nullopt, arithmetic, reader);
-  const YAML::Node storage = architecture["storage"];
+  const YAML::Node storage = compat::child(architecture, "storage");
   if (!storage.IsSequence()) fail_at(reader.sources(), architecture, "storage", "key not found");
   for (const YAML::Node& level : storage) {
     const std::string name = required_text(level, "name", reader);
@@ -302,17 +302,17 @@ std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, 
   if (tree) {
     std::vector<std::vector<YAML::Node>> by_depth;
     YAML::Node node = architecture;
-    while (node["subtree"].IsDefined()) {
-      node = node["subtree"][0];
+    while (compat::child(node, "subtree").IsDefined()) {
+      node = compat::child(node, "subtree")[0];
       std::vector<YAML::Node> level;
-      for (const YAML::Node& entry : node["local"])
-        if (classify(entry["class"].Scalar()) == ComponentKind::Buffer) level.push_back(entry["attributes"]);
+      for (const YAML::Node& entry : compat::child(node, "local"))
+        if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
       by_depth.push_back(level);
     }
     for (auto depth = by_depth.rbegin(); depth != by_depth.rend(); ++depth)
       attrs.insert(attrs.end(), depth->rbegin(), depth->rend());
   } else {
-    for (const YAML::Node& level : architecture["storage"]) attrs.push_back(level);
+    for (const YAML::Node& level : compat::child(architecture, "storage")) attrs.push_back(level);
   }
   for (std::size_t i = 0; i < attrs.size() && i < names.size(); ++i) {
     names[i] = reader.text(attrs[i], {"power_gated_at"}).value_or("");
@@ -346,8 +346,8 @@ ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& va
                             const compat::SourceMap& sources, std::vector<std::string>& warnings) {
   ValueReader reader(sources, variables);
   if (!architecture.IsMap()) fail_at(sources, architecture, "architecture", "expected a map");
-  if (architecture["nodes"].IsDefined()) {
-    fail_at(sources, architecture["nodes"], "nodes",
+  if (compat::child(architecture, "nodes").IsDefined()) {
+    fail_at(sources, compat::child(architecture, "nodes"), "nodes",
             "'nodes' found as a sub-key in the architecture; this is an unprocessed v0.4 specification, "
             "give the processed tree form (subtree/local)");
   }

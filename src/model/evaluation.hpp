@@ -9,6 +9,7 @@
 
 #include "src/architecture/arch_spec.hpp"
 #include "src/mapping/mapping.hpp"
+#include "src/model/level_traffic.hpp"
 #include "src/nest/nest_analysis.hpp"
 #include "src/workload/workload.hpp"
 
@@ -87,7 +88,13 @@ class Evaluator {
   const arch::ArchSpec& arch_;
   const workload::Workload& workload_;
   ModelOptions options_;
+  bool fill_buffer(int level, const nest::LevelTraffic& traffic, std::int64_t compute_cycles);
+  void add_leakage(std::int64_t cycles);
+  void add_operational_intensity();
+
   nest::NestAnalysis nest_;
+  std::vector<TrafficCounts> counts_;
+  mapping::DataSpaceMask mapping_keep_ = 0;
   EvalResult result_;
 };
 

@@ -31,6 +31,7 @@ NestAnalysis::NestAnalysis(const workload::Workload& workload)
       num_dimensions_(workload.num_dimensions()),
       num_data_spaces_(workload.num_data_spaces()) {
   for (int t = 0; t < num_data_spaces_; ++t) num_ranks_[t] = static_cast<int>(workload.data_spaces[t].ranks.size());
+  unit_extent_.fill(1);
 }
 
 void NestAnalysis::prepare(const mapping::Mapping& mapping) {
@@ -63,6 +64,7 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     for (int j = begin; j <= l; ++j) loops_[l].fanout *= loops_[j].factor;
   }
   states_.assign(static_cast<std::size_t>(count) * num_data_spaces_, TileState{});
+  compute_child_states_.fill(TileState{});
   classes_.assign(static_cast<std::size_t>(count) * num_data_spaces_, 1);
   for (int l = 0; l < count; ++l)
     if (loops_[l].master) count_multicast_classes(l);
@@ -116,8 +118,8 @@ void NestAnalysis::count_multicast_classes(int master) {
   }
 }
 
-std::int64_t NestAnalysis::footprint(int loop, int data_space, Box& box) const {
-  const auto& extent = loops_[loop].extent;
+std::int64_t NestAnalysis::footprint(const std::array<std::int64_t, workload::kMaxDimensions>& extent,
+                                     int data_space, Box& box) const {
   const auto& ranks = workload_.data_spaces[data_space].ranks;
   std::int64_t size = 1;
   for (int r = 0; r < num_ranks_[data_space]; ++r) {
@@ -176,7 +178,7 @@ void NestAnalysis::finish_visit(int loop, std::int64_t* deltas) {
   Box box;
   for (int t = 0; t < num_data_spaces_; ++t) {
     TileState& tile = state(loop, t);
-    const std::int64_t size = footprint(loop, t, box);
+    const std::int64_t size = footprint(info.extent, t, box);
     if (info.boundary || info.master) tile.max_size = std::max(tile.max_size, size);
     deltas[t] = (no_reuse >> t & 1u) ? size : apply_delta_rule(tile, box, size, t);
   }
@@ -231,9 +233,14 @@ void NestAnalysis::visit_spatial(int loop) {
   const LoopInfo& info = loops_[loop];
   std::int64_t child[workload::kMaxDataSpaces];
   if (info.block_begin == 0) {
-    // Spatial fan-out onto the arithmetic: every child's delta is its single operation.
+    // Spatial fan-out onto the arithmetic: a child's working set is its single operation,
+    // compared with that child's previous operation.
     compute_counter_ += static_cast<double>(epoch_);
-    std::fill(child, child + num_data_spaces_, 1);
+    Box box;
+    for (int t = 0; t < num_data_spaces_; ++t) {
+      const std::int64_t size = footprint(unit_extent_, t, box);
+      child[t] = apply_delta_rule(compute_child_state(t), box, size, t);
+    }
   } else {
     visit(info.block_begin - 1, child);
   }

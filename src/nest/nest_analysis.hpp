@@ -86,10 +86,13 @@ class NestAnalysis {
   void visit_temporal(int loop);
   void visit_spatial(int loop);
   void finish_visit(int loop, std::int64_t* deltas);
-  std::int64_t footprint(int loop, int data_space, Box& box) const;
+  std::int64_t footprint(const std::array<std::int64_t, workload::kMaxDimensions>& extent, int data_space,
+                         Box& box) const;
   std::int64_t apply_delta_rule(TileState& state, const Box& box, std::int64_t size, int data_space) const;
   void collect(const mapping::Mapping& mapping);
   TileState& state(int loop, int data_space) { return states_[loop * num_data_spaces_ + data_space]; }
+  // Working-set history of child 0 of a spatial fan-out onto the arithmetic.
+  TileState& compute_child_state(int data_space) { return compute_child_states_[data_space]; }
 
   const workload::Workload& workload_;
   int num_dimensions_;
@@ -99,6 +102,8 @@ class NestAnalysis {
   const mapping::Mapping* mapping_ = nullptr;
   std::vector<LoopInfo> loops_;
   std::vector<TileState> states_;
+  std::array<TileState, workload::kMaxDataSpaces> compute_child_states_;
+  std::array<std::int64_t, workload::kMaxDimensions> unit_extent_;
   std::vector<std::int64_t> classes_;  // [loop * data spaces + t] for masters
   std::vector<std::int64_t> scratch_keys_;
   std::array<std::int64_t, workload::kMaxDimensions> origin_{};

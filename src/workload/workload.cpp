@@ -16,7 +16,7 @@ std::map<std::string, std::int64_t> read_coefficients(const YAML::Node& shape,
                                                       const YAML::Node& instance,
                                                       const compat::ValueReader& reader) {
   std::map<std::string, std::int64_t> values;
-  const YAML::Node list = shape["coefficients"];
+  const YAML::Node list = compat::child(shape, "coefficients");
   if (!list.IsDefined() || list.IsNull()) return values;
   if (!list.IsSequence()) fail_at(reader.sources(), list, "coefficients", "expected a list");
   for (const YAML::Node& entry : list) {
@@ -77,7 +77,7 @@ std::vector<std::vector<Term>> parse_projection(const YAML::Node& projection,
 }
 
 void parse_dimensions(const YAML::Node& shape, Workload& workload, const compat::ValueReader& reader) {
-  const YAML::Node dims = shape["dimensions"];
+  const YAML::Node dims = compat::child(shape, "dimensions");
   if (!dims.IsSequence() || dims.size() == 0) {
     fail_at(reader.sources(), dims.IsDefined() ? dims : shape, "dimensions", "expected a list of dimension names");
   }
@@ -110,12 +110,12 @@ int Workload::data_space_index(std::string_view name) const {
 Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources) {
   compat::ValueReader reader(sources);
   if (!problem.IsMap()) fail_at(sources, problem, "problem", "expected a map");
-  const YAML::Node shape = problem["shape"];
+  const YAML::Node shape = compat::child(problem, "shape");
   if (shape.IsScalar()) {
     fail_at(sources, shape, "shape", "named problem shapes are not supported; give the shape inline");
   }
   if (!shape.IsMap()) fail_at(sources, problem, "shape", "key not found");
-  const YAML::Node instance = problem["instance"].IsDefined() ? problem["instance"] : problem;
+  const YAML::Node instance = compat::child(problem, "instance").IsDefined() ? compat::child(problem, "instance") : problem;
 
   Workload workload;
   parse_dimensions(shape, workload, reader);
@@ -127,7 +127,7 @@ Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sour
     workload.bounds.push_back(*bound);
   }
   const auto coefficients = read_coefficients(shape, instance, reader);
-  const YAML::Node spaces = shape["data_spaces"];
+  const YAML::Node spaces = compat::child(shape, "data_spaces");
   if (!spaces.IsSequence() || spaces.size() == 0) {
     fail_at(sources, spaces.IsDefined() ? spaces : shape, "data_spaces", "expected a list of data spaces");
   }
@@ -137,7 +137,7 @@ Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sour
     if (!name) fail_at(sources, space, "data_spaces", "data space without a name");
     ds.name = *name;
     ds.read_write = reader.boolean(space, {"read_write"}).value_or(false);
-    ds.ranks = parse_projection(space["projection"], workload, coefficients, reader);
+    ds.ranks = parse_projection(compat::child(space, "projection"), workload, coefficients, reader);
     workload.data_spaces.push_back(std::move(ds));
   }
   if (workload.num_data_spaces() > kMaxDataSpaces) {
