@@ -7,10 +7,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compat/config/input_files.hpp"
-#include "src/mapper/yaml_child.hpp"
+#include "compat/timeloop/yaml_values.hpp"
 
 namespace cimloop::mapper {
 namespace {
+
+using compat::child;
+
+bool present(const YAML::Node& node) { return node.IsDefined() && !node.IsNull(); }
 
 struct Context {
   const MapspaceShape& shape;

@@ -9,6 +9,9 @@ namespace {
 
 // After this many consecutive repeats the reachable space is taken as exhausted.
 constexpr std::int64_t kSaturation = 20000;
+// With every stopping rule disabled (0), a thread stops after this many consecutive valid
+// mappings without improvement instead of running until interrupted.
+constexpr std::int64_t kUnboundedVictory = 5000;
 // The cache stops growing here (about a few hundred MB at most).
 constexpr std::size_t kMaxCacheEntries = 2'000'000;
 // Share of draws that refine the thread's best point instead of sampling afresh.
@@ -42,6 +45,7 @@ class Worker {
 
   ThreadResult run() {
     std::int64_t since_improvement = 0, invalid_in_a_row = 0, repeats_in_a_row = 0;
+    const std::int64_t victory = unbounded(settings_) ? kUnboundedVictory : settings_.victory_condition;
     while (!monitor_.stop.load(std::memory_order_relaxed)) {
       MapPoint point = result_.best && random_.chance(kRefineShare) ? mapspace_.mutate(*result_.best, random_)
                                                                     : mapspace_.sample(random_);
@@ -65,7 +69,7 @@ class Worker {
         result_.best_metrics = outcome.metrics;
         monitor_.offer_best(outcome.metrics);
         since_improvement = 0;
-      } else if (settings_.victory_condition > 0 && ++since_improvement >= settings_.victory_condition) {
+      } else if (victory > 0 && ++since_improvement >= victory) {
         break;
       }
       if (quota_ > 0 && result_.valid >= quota_) break;
@@ -96,6 +100,12 @@ class Worker {
 };
 
 }  // namespace
+
+bool unbounded(const MapperSettings& settings) {
+  return settings.search_size == 0 && settings.victory_condition == 0 && settings.timeout == 0;
+}
+
+std::int64_t unbounded_victory_condition() { return kUnboundedVictory; }
 
 bool better(const std::vector<double>& candidate, const std::vector<double>& incumbent) {
   for (std::size_t i = 0; i < candidate.size() && i < incumbent.size(); ++i) {

@@ -27,6 +27,12 @@ struct Evaluation {
 using Evaluator = std::function<Evaluation(const MapPoint&)>;
 using EvaluatorFactory = std::function<Evaluator()>;
 
+// True when search_size, victory_condition and timeout are all 0. Such a search still stops:
+// each thread ends after unbounded_victory_condition() valid mappings without improvement
+// (or when interrupted).
+bool unbounded(const MapperSettings& settings);
+std::int64_t unbounded_victory_condition();
+
 // Lexicographic: the first metric decides unless equal, then the next, ...
 bool better(const std::vector<double>& candidate, const std::vector<double>& incumbent);
 
