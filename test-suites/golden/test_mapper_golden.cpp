@@ -14,14 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "compat/config/input_files.hpp"
-#include "compat/timeloop/model_inputs.hpp"
-#include "compat/timeloop/yaml_values.hpp"
 #include "golden_helpers.hpp"
-#include "src/mapper/mapper_settings.hpp"
-#include "src/mapper/model_bridge.hpp"
+#include "mapper_fixture.hpp"
 #include "src/mapper/search.hpp"
-#include "src/model/evaluation.hpp"
 
 namespace cimloop::golden {
 namespace {
@@ -57,18 +52,6 @@ fs::path scratch_dir(const std::string& name) {
   return dir;
 }
 
-// The optimised metrics of `map_yaml` for the case, evaluated exactly by our model.
-std::vector<double> evaluate_map(const fs::path& dir, const fs::path& map_yaml, const std::vector<mapper::Metric>& metrics) {
-  const compat::MergedInput merged = compat::load_merged_inputs(
-      {(dir / "model-input.yaml").string(), map_yaml.string(), (dir / "ERT.yaml").string(), (dir / "ART.yaml").string()});
-  compat::ModelInputs inputs = compat::load_model_inputs(merged);
-  const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
-  const model::EvalResult result =
-      model::evaluate(inputs.arch, inputs.workload, mapping::build_mapping(spec, inputs.arch, inputs.workload));
-  EXPECT_TRUE(result.valid) << map_yaml << ": " << result.failed_level << ": " << result.failure;
-  return mapper::metrics_of(result, metrics);
-}
-
 std::string describe(const std::vector<mapper::Metric>& metrics, const std::vector<double>& values) {
   std::string text;
   for (std::size_t i = 0; i < metrics.size() && i < values.size(); ++i) {
@@ -84,9 +67,7 @@ class TimeloopMapperGolden : public testing::TestWithParam<MapperCase> {};
 TEST_P(TimeloopMapperGolden, EqualOrBetterThanReference) {
   const MapperCase& mapper_case = GetParam();
   const YAML::Node spec = YAML::LoadFile((mapper_case.dir / "case.yaml").string());
-  const compat::MergedInput input = compat::load_merged_inputs({(mapper_case.dir / "input.yaml").string()});
-  const mapper::MapperSettings settings =
-      mapper::parse_mapper_settings(compat::child(input.root, "mapper"), input.sources);
+  const mapper::MapperSettings settings = fixture_mapper_settings(mapper_case.dir);
 
   const fs::path out = scratch_dir(mapper_case.name);
   const auto start = std::chrono::steady_clock::now();
@@ -100,9 +81,9 @@ TEST_P(TimeloopMapperGolden, EqualOrBetterThanReference) {
     GTEST_SKIP() << "pending: the model does not support sparse (Sparseloop) inputs yet";
   ASSERT_EQ(exit_code, 0) << errors;
 
-  const std::vector<double> ours = evaluate_map(mapper_case.dir, out / "timeloop-mapper.map.yaml", settings.metrics);
+  const std::vector<double> ours = evaluate_map_file(mapper_case.dir, out / "timeloop-mapper.map.yaml", settings.metrics);
   const std::vector<double> reference =
-      evaluate_map(mapper_case.dir, mapper_case.dir / "expected/mapper/map.yaml", settings.metrics);
+      evaluate_map_file(mapper_case.dir, mapper_case.dir / "expected/mapper/map.yaml", settings.metrics);
   const YAML::Node reference_wall = spec["mapper"]["wall_s"];
   const std::string wall = reference_wall && !reference_wall.IsNull() ? reference_wall.as<std::string>() : "not recorded";
   RecordProperty("our_wall_s", std::to_string(our_wall));
