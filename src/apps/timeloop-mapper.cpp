@@ -96,14 +96,15 @@ int run(const Arguments& args) {
                                   settings.max_temporal_loops);
   const model::ModelOptions options = model::options_from_environment();
 
-  if (mapper::unbounded(settings))
-    std::cout << "Note: search_size, victory_condition and timeout are all 0; each search thread stops after "
-              << mapper::unbounded_victory_condition() << " valid mappings without improvement (or on Ctrl-C).\n";
   mapper::SearchMonitor monitor;
   const auto start = std::chrono::steady_clock::now();
   mapper::SearchResult result;
   {
     mapper::InterruptGuard interrupt(monitor);
+    if (mapper::unbounded(settings))
+      std::cout << "Note: search_size, victory_condition and timeout are all 0; each search thread stops after "
+                << mapper::unbounded_victory_condition() << " valid mappings without improvement (or on Ctrl-C)."
+                << std::endl;
     mapper::ProgressLine progress(monitor, settings.metrics, mapper::stderr_is_terminal());
     result = mapper::search(mapspace, settings,
                             mapper::model_evaluators(inputs.arch, inputs.workload, shape, settings.metrics, options),

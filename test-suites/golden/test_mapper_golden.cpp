@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -144,6 +145,25 @@ TEST(TimeloopMapperErrors, InvalidConstraintsAreClearErrors) {
     EXPECT_NE(errors.find(message), std::string::npos) << errors;
     EXPECT_FALSE(fs::exists(out / "timeloop-mapper.map.yaml"));
   }
+  fs::remove_all(out);
+}
+
+// Ctrl-C ends an unbounded search gracefully: the best mapping so far is written.
+TEST(TimeloopMapperInterrupt, WritesBestSoFar) {
+  CIMLOOP_REQUIRE_FIXTURES(kCases);
+  const fs::path out = scratch_dir("interrupt");
+  // The first file's `mapper` wins over the one in model-input.yaml.
+  std::ofstream(out / "unbounded.yaml") << "mapper: {search_size: 0, victory_condition: 0, timeout: 0, num_threads: 2}\n";
+  const std::string mapper = shell_quote((kBin / "timeloop-mapper").string()) + " " +
+                             shell_quote((out / "unbounded.yaml").string()) +
+                             " model-input.yaml ERT.yaml ART.yaml -o " + shell_quote(out.string());
+  const int exit_code = run_in(kCases / "t01-06-mapper-convlayer-eyeriss",
+                               "{ " + mapper + " & pid=$!; until grep -q Note " + shell_quote((out / "stdout.txt").string()) +
+                                   " || ! kill -0 $pid; do sleep 0.05; done; sleep 0.5; kill -INT $pid; wait $pid; }", out);
+  EXPECT_EQ(exit_code, 0) << read_file(out / "stderr.txt");
+  EXPECT_NE(read_file(out / "stdout.txt").find("stopped early"), std::string::npos);
+  EXPECT_TRUE(fs::exists(out / "timeloop-mapper.map.yaml"));
+  EXPECT_TRUE(fs::exists(out / "timeloop-mapper.stats.txt"));
   fs::remove_all(out);
 }
 
