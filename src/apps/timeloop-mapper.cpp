@@ -31,10 +31,11 @@ namespace {
 using namespace cimloop;
 
 constexpr const char* kUsage =
-    "usage: timeloop-mapper FILE... [-o DIR]\n"
+    "usage: timeloop-mapper FILE... [-o DIR] [--seed N]\n"
     "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture (with\n"
     "        constraints), problem, mapper settings, architecture_constraints, ERT and ART\n"
     "  -o    output directory (default: current directory)\n"
+    "  --seed  random seed of the search (overrides mapper.seed; default 0)\n"
     "Settings come from the `mapper` section: algorithm, search_size, timeout, victory_condition,\n"
     "num_threads, optimization_metrics, out_prefix, max_temporal_loops_in_a_mapping and seed.\n"
     "On a terminal a progress line is shown; Ctrl-C stops the search and writes the best so far.\n";
@@ -42,6 +43,7 @@ constexpr const char* kUsage =
 struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
+  std::string seed;
 };
 
 int print_errors(const std::string& message) {
@@ -56,12 +58,12 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg == "-o") {
+    } else if (arg == "-o" || arg == "--seed") {
       if (i + 1 >= argc) {
-        std::cerr << "ERROR: -o needs a value.\nERROR: error parsing command line.\n";
+        std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
         return false;
       }
-      args.output_dir = argv[++i];
+      (arg == "-o" ? args.output_dir : args.seed) = argv[++i];
     } else {
       args.inputs.push_back(arg);
       std::cout << "input file: " << arg << '\n';
@@ -71,6 +73,10 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
   if (stat(args.output_dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
     std::cerr << "ERROR: " << (stat(args.output_dir.c_str(), &info) != 0 ? "cannot access" : "non-existent")
               << " output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
+    return false;
+  }
+  if (args.seed.find_first_not_of("0123456789") != std::string::npos) {
+    std::cerr << "ERROR: --seed needs a non-negative integer.\nERROR: error parsing command line.\n";
     return false;
   }
   if (args.inputs.empty()) {
@@ -89,8 +95,8 @@ int run(const Arguments& args) {
     throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
                      "ART.yaml) produced by Accelergy as input files");
   }
-  const mapper::MapperSettings settings =
-      mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
+  mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
+  if (!args.seed.empty()) settings.seed = std::stoull(args.seed);
   const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch);
   const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
                                   settings.max_temporal_loops);

@@ -1,6 +1,7 @@
 #include "src/mapper/search.hpp"
 
 #include <exception>
+#include <limits>
 #include <thread>
 #include <unordered_map>
 
@@ -14,8 +15,13 @@ constexpr std::int64_t kSaturation = 20000;
 constexpr std::int64_t kUnboundedVictory = 5000;
 // The cache stops growing here (about a few hundred MB at most).
 constexpr std::size_t kMaxCacheEntries = 2'000'000;
-// Share of draws that refine the thread's best point instead of sampling afresh.
+// Share of draws that refine the current point instead of sampling afresh.
 constexpr double kRefineShare = 0.75;
+// A local search is abandoned after max(this, victory condition / 4) valid mappings without
+// improving its point.
+constexpr std::int64_t kMinPatience = 16;
+// Mutation rounds (of one to three moves each) that kick a restart away from the best point.
+constexpr int kKickRounds = 3;
 
 struct KeyHash {
   std::size_t operator()(const std::vector<std::int64_t>& key) const {
@@ -43,12 +49,17 @@ class Worker {
       : mapspace_(mapspace), settings_(settings), evaluate_(std::move(evaluate)),
         monitor_(monitor), random_(seed), quota_(quota) {}
 
+  // Multi-start local search: refine the current point until it stops improving for a while
+  // (the patience), then start again from a fresh sample; the thread's best is kept apart.
   ThreadResult run() {
-    std::int64_t since_improvement = 0, invalid_in_a_row = 0, repeats_in_a_row = 0;
+    std::int64_t since_improvement = 0, since_local_improvement = 0, invalid_in_a_row = 0, repeats_in_a_row = 0;
     const std::int64_t victory = unbounded(settings_) ? kUnboundedVictory : settings_.victory_condition;
+    const std::int64_t patience = std::max<std::int64_t>(kMinPatience, (victory > 0 ? victory : kUnboundedVictory) / 4);
+    std::optional<MapPoint> current;
+    std::vector<double> current_metrics;
     while (!monitor_.stop.load(std::memory_order_relaxed)) {
-      MapPoint point = result_.best && random_.chance(kRefineShare) ? mapspace_.mutate(*result_.best, random_)
-                                                                    : mapspace_.sample(random_);
+      MapPoint point = current && random_.chance(kRefineShare) ? mapspace_.mutate(*current, random_)
+                                                               : mapspace_.sample(random_);
       ++result_.visited;
       monitor_.visited.fetch_add(1, std::memory_order_relaxed);
       std::vector<std::int64_t> key = point.key();
@@ -65,12 +76,20 @@ class Worker {
       }
       invalid_in_a_row = 0;
       if (!result_.best || better(outcome.metrics, result_.best_metrics)) {
-        result_.best = std::move(point);
+        result_.best = point;
         result_.best_metrics = outcome.metrics;
         monitor_.offer_best(outcome.metrics);
         since_improvement = 0;
       } else if (victory > 0 && ++since_improvement >= victory) {
         break;
+      }
+      if (!current || better(outcome.metrics, current_metrics)) {
+        current = std::move(point);
+        current_metrics = std::move(outcome.metrics);
+        since_local_improvement = 0;
+      } else if (++since_local_improvement >= patience) {
+        restart(current, current_metrics);
+        since_local_improvement = 0;
       }
       if (quota_ > 0 && result_.valid >= quota_) break;
     }
@@ -78,6 +97,17 @@ class Worker {
   }
 
  private:
+  // Half of the restarts kick the thread's best point (several moves at once) and keep
+  // searching from there, the others start from a fresh sample.
+  void restart(std::optional<MapPoint>& current, std::vector<double>& current_metrics) {
+    current.reset();
+    if (!result_.best || random_.chance(0.5)) return;
+    MapPoint kicked = *result_.best;
+    for (int round = 0; round < kKickRounds; ++round) kicked = mapspace_.mutate(kicked, random_);
+    current = std::move(kicked);
+    current_metrics.assign(result_.best_metrics.size(), std::numeric_limits<double>::infinity());
+  }
+
   Cached visit(const MapPoint& point) {
     if (!mapspace_.precheck(point).empty()) return {};
     ++result_.evaluated;
