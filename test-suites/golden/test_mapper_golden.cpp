@@ -148,6 +148,24 @@ TEST(TimeloopMapperErrors, InvalidConstraintsAreClearErrors) {
   fs::remove_all(out);
 }
 
+// Same inputs, seed and thread count: the same bytes, even with several threads.
+TEST(TimeloopMapperDeterminism, SameOutputsForSameSeedAndThreads) {
+  CIMLOOP_REQUIRE_FIXTURES(kCases);
+  const fs::path dir = kCases / "ex-eyeriss_like";
+  std::vector<std::string> outputs;
+  for (int run = 0; run < 2; ++run) {
+    const fs::path out = scratch_dir("determinism-" + std::to_string(run));
+    ASSERT_EQ(run_in(dir,
+                     shell_quote((kBin / "timeloop-mapper").string()) + " input.yaml ERT.yaml ART.yaml --seed 3 -o " +
+                         shell_quote(out.string()),
+                     out),
+              0);
+    outputs.push_back(read_file(out / "timeloop-mapper.map.yaml") + read_file(out / "timeloop-mapper.stats.txt"));
+    fs::remove_all(out);
+  }
+  EXPECT_TRUE(outputs[0] == outputs[1]);
+}
+
 // Ctrl-C ends an unbounded search gracefully: the best mapping so far is written.
 TEST(TimeloopMapperInterrupt, WritesBestSoFar) {
   CIMLOOP_REQUIRE_FIXTURES(kCases);
