@@ -84,7 +84,9 @@ int run(const Arguments& args) {
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  if (!inputs.has_ert) {
+  // Timeloop would run Accelergy for a tree-form architecture without ERT; the legacy form uses
+  // the built-in formulas.
+  if (!inputs.has_ert && inputs.tree_form) {
     throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
                      "ART.yaml) produced by Accelergy as input files");
   }
@@ -116,7 +118,6 @@ int run(const Arguments& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
   Arguments args;
   if (!parse_arguments(argc, argv, args)) return 1;
   try {
