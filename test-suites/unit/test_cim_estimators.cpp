@@ -142,7 +142,7 @@ TEST(CimLibrary, JiaDatapathScaling) {
   EXPECT_NEAR(d.read_energy_pj, 12 * std::pow(0.85 / 1.2, 2), 1e-9);
   EXPECT_NEAR(d.leak_energy_pj, 6.0, 1e-9);
   EXPECT_NEAR(d.area_um2, 10535, 1e-9);
-  const auto c = scale_library_entry(library_entry("aladdin_counter"), {40, {}, 4, {}, 1e-9});
+  const auto c = scale_library_entry(library_entry("aladdin_counter"), {45, {}, 4, {}, 1e-9});
   EXPECT_NEAR(c.read_energy_pj, 0.25074 / 8, 1e-12);
   EXPECT_THROW(library_entry("nope"), cimloop::InputError);
 }

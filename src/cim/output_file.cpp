@@ -1,0 +1,33 @@
+#include "src/cim/output_file.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "src/common/error.hpp"
+
+namespace cimloop::cim {
+
+void write_file_atomically(const std::string& path, const std::string& contents) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path temp =
+      target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(getpid()));
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out << contents;
+    out.flush();
+    if (!out) {
+      std::remove(temp.c_str());
+      throw InputError(path + ": cannot write output file");
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temp, target, error);
+  if (error) {
+    std::remove(temp.c_str());
+    throw InputError(path + ": cannot write output file (" + error.message() + ")");
+  }
+}
+
+}  // namespace cimloop::cim
