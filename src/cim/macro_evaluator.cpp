@@ -72,20 +72,25 @@ MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& dist
   return r;
 }
 
-double MacroResult::energy_per_activation_pj(const std::vector<std::string>& subset) const {
-  check_subset(*this, subset);
+namespace {
+
+double sum_over(const MacroResult& r, const std::vector<std::string>& subset,
+                double ComponentResult::*field) {
+  check_subset(r, subset);
   double total = 0;
-  for (const auto& c : components)
-    if (selected(subset, c.name)) total += c.energy_per_activation_pj;
+  for (const auto& c : r.components)
+    if (selected(subset, c.name)) total += c.*field;
   return total;
 }
 
+}  // namespace
+
+double MacroResult::energy_per_activation_pj(const std::vector<std::string>& subset) const {
+  return sum_over(*this, subset, &ComponentResult::energy_per_activation_pj);
+}
+
 double MacroResult::area_um2(const std::vector<std::string>& subset) const {
-  check_subset(*this, subset);
-  double total = 0;
-  for (const auto& c : components)
-    if (selected(subset, c.name)) total += c.area_um2;
-  return total;
+  return sum_over(*this, subset, &ComponentResult::area_um2);
 }
 
 double MacroResult::tops() const { return 2 * macs_per_activation / cycle_seconds / 1e12; }

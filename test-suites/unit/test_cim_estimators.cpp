@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "cim_fixtures.hpp"
 #include "estimators/cim/adc.hpp"
 #include "estimators/cim/array_model.hpp"
 #include "estimators/cim/c2c_multiplier.hpp"
@@ -148,12 +149,8 @@ TEST(CimLibrary, JiaDatapathScaling) {
 }
 
 TEST(CimArrayModel, DataDependenceAndCells) {
-  const std::filesystem::path dir =
-      std::filesystem::path(CIMLOOP_SOURCE_DIR) / "../shared/fixtures/cimloop/memory_cells";
-  if (!std::filesystem::exists(dir)) {
-    if (std::getenv("CI") && std::string(std::getenv("CI")) == "true") FAIL() << "fixtures missing";
-    GTEST_SKIP() << "fixtures folder absent";
-  }
+  const auto dir = cimloop::test::cimloop_fixture("memory_cells");
+  CIMLOOP_REQUIRE_FIXTURE(dir);
   const MemoryCell rram = read_memory_cell((dir / "rram_example.cell.yaml").string());
   EXPECT_EQ(rram.type, CellType::rram);
   EXPECT_DOUBLE_EQ(rram.area_f2, 40);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "cim_fixtures.hpp"
 #include "src/cim/encoding.hpp"
 #include "src/cim/histogram.hpp"
 #include "src/cim/slice_statistics.hpp"
@@ -121,12 +122,8 @@ TEST(CimSliceStatistics, PartialLastSliceAndFlipProbability) {
 }
 
 TEST(CimLayerDistributions, ReadsResnetLayerOrSkips) {
-  const std::filesystem::path file =
-      std::filesystem::path(CIMLOOP_SOURCE_DIR) / "../shared/fixtures/cimloop/workloads/resnet18/00.yaml";
-  if (!std::filesystem::exists(file)) {
-    if (std::getenv("CI") && std::string(std::getenv("CI")) == "true") FAIL() << "fixtures missing";
-    GTEST_SKIP() << "fixtures folder absent";
-  }
+  const auto file = cimloop::test::cimloop_fixture("workloads/resnet18/00.yaml");
+  CIMLOOP_REQUIRE_FIXTURE(file);
   const LayerDistributions layer = read_layer_distributions(file.string());
   EXPECT_EQ(layer.inputs.bins(), 31);
   EXPECT_EQ(layer.weights.bins(), 31);
