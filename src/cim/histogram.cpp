@@ -1,13 +1,10 @@
 #include "src/cim/histogram.hpp"
 
 #include <cmath>
-#include <filesystem>
-#include <regex>
-#include <fstream>
-#include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
+#include "src/cim/workload_file.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::cim {
@@ -65,38 +62,8 @@ Histogram histogram_from_yaml(const YAML::Node& node, const std::string& where) 
   return Histogram(std::move(weights), where);
 }
 
-namespace {
-
-// Workload files begin with a Jinja `{{include_text('file')}}` line that pulls in the
-// anchored base problem; splice that file in (relative to `dir`) and drop other Jinja lines.
-std::string expand_include_lines(std::istream& in, const std::filesystem::path& dir) {
-  static const std::regex include(R"(^\{\{\s*include_text\(['"]([^'"]+)['"]\)\s*\}\}\s*$)");
-  std::ostringstream kept;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::smatch match;
-    if (std::regex_match(line, match, include)) {
-      std::ifstream included(dir / match[1].str());
-      if (included) kept << included.rdbuf() << '\n';
-      continue;
-    }
-    if (line.rfind("{{", 0) == 0) continue;
-    kept << line << '\n';
-  }
-  return kept.str();
-}
-
-}  // namespace
-
 LayerDistributions read_layer_distributions(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot open workload file");
-  YAML::Node root;
-  try {
-    root = YAML::Load(expand_include_lines(in, std::filesystem::path(path).parent_path()));
-  } catch (const YAML::Exception& e) {
-    throw InputError(path + " (line " + std::to_string(e.mark.line + 1) + "): " + e.msg);
-  }
+  const YAML::Node root = load_workload_file(path);
   LayerDistributions layer{default_inputs_histogram(), default_weights_histogram(), {}};
   const YAML::Node hists = root["problem"] ? root["problem"]["histograms"] : YAML::Node();
   bool have_outputs = false;

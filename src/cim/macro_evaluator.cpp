@@ -25,17 +25,21 @@ void check_subset(const MacroResult& r, const std::vector<std::string>& subset) 
   }
 }
 
-// Actions per activation: one per value of the kept tensor crossing the component, times
-// the accesses one value needs at the component's width.
-double actions_per_activation(const ComponentSpec& c, MacroVariables& vars,
-                              const std::vector<ArrayContainer>& containers) {
-  if (auto it = c.attributes.find("actions_per_activation"); it != c.attributes.end())
-    return vars.evaluate(it->second, c.where + ": attribute actions_per_activation");
+// Accesses one value of the kept tensor needs at the component's width.
+double accesses_per_value(const ComponentSpec& c, MacroVariables& vars) {
   const double width = c.attributes.count("width")
                            ? vars.evaluate(c.attributes.at("width"), c.where + ": attribute width")
                            : 1.0;
   if (!(width > 0)) throw InputError(c.where + ": attribute width must be positive");
-  const double accesses = std::ceil(vars.bits_per_value(c.keeps) / width - 1e-9);
+  return std::ceil(vars.bits_per_value(c.keeps) / width - 1e-9);
+}
+
+// Actions per activation: one per value of the kept tensor crossing the component, times
+// the accesses per value, unless the description states the count.
+double actions_per_activation(const ComponentSpec& c, MacroVariables& vars,
+                              const std::vector<ArrayContainer>& containers, double accesses) {
+  if (auto it = c.attributes.find("actions_per_activation"); it != c.attributes.end())
+    return vars.evaluate(it->second, c.where + ": attribute actions_per_activation");
   return values_per_activation(containers, c.keeps, c.containers_above) * accesses;
 }
 
@@ -47,9 +51,11 @@ MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& dist
   const std::vector<ArrayContainer> containers = vars.containers();
   MacroResult r;
   r.macro = spec.name;
+  r.containers = containers;
   r.cycle_seconds = vars.get("GLOBAL_CYCLE_SECONDS");
   if (!(r.cycle_seconds > 0)) throw InputError(spec.source + ": GLOBAL_CYCLE_SECONDS must be > 0");
   const Slicing s = vars.slicing();
+  r.slicing = s;
   r.macs_per_activation =
       vars.get("ARRAY_PARALLEL_WEIGHTS") / (s.n_input_slices * s.n_weight_slices);
   r.activations_per_mvm = s.n_input_slices * vars.get("CIM_UNIT_DEPTH_CELLS");
@@ -61,9 +67,14 @@ MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& dist
     const ComponentEstimate e = estimate_component(c, vars);
     ComponentResult out;
     out.name = c.name;
-    out.actions_per_activation = actions_per_activation(c, vars, containers);
+    out.keeps = c.keeps;
+    out.containers_above = c.containers_above;
+    out.writes_weights = c.model == "weight_row_drivers";
+    out.accesses_per_value = accesses_per_value(c, vars);
+    out.actions_per_activation = actions_per_activation(c, vars, containers, out.accesses_per_value);
     out.read_pj = e.read_pj;
     out.instances = instances_below(containers, c.containers_above);
+    out.leak_pj_per_instance = e.leak_pj_per_cycle;
     out.leak_pj_per_cycle = e.leak_pj_per_cycle * out.instances;
     out.energy_per_activation_pj = out.actions_per_activation * e.read_pj + out.leak_pj_per_cycle;
     out.area_um2 = e.area_um2 * out.instances;

@@ -12,6 +12,11 @@ namespace cimloop::cim {
 
 struct ComponentResult {
   std::string name;
+  Tensor keeps = Tensor::inputs;
+  size_t containers_above = 0;
+  bool writes_weights = false;     // its actions are weight writes, not per-activation reads
+  double accesses_per_value = 1;   // ceil(bits per value / width)
+  double leak_pj_per_instance = 0; // per cycle
   double actions_per_activation = 0;
   double read_pj = 0;              // per action
   double leak_pj_per_cycle = 0;    // all instances
@@ -22,6 +27,8 @@ struct ComponentResult {
 
 struct MacroResult {
   std::string macro;
+  std::vector<ArrayContainer> containers;
+  Slicing slicing;
   double cycle_seconds = 0;
   double macs_per_activation = 0;    // real (multi-bit) MACs
   double activations_per_mvm = 0;    // every stored weight used once with a full input
