@@ -95,7 +95,9 @@ TEST(CimMacro, BasicAnalogAdcMatchesTutorial) {
   const MacroSpec spec = macro("basic_analog");
   const MacroResult r = evaluate_macro(spec, default_distributions(spec), {});
   for (const auto& c : r.components) {
-    if (c.name == "adc") EXPECT_NEAR(c.read_pj, 6.4947, 2e-3);
+    if (c.name == "adc") {
+      EXPECT_NEAR(c.read_pj, 6.4947, 2e-3);
+    }
   }
   EXPECT_NEAR(r.average_input_value, 0.52767, 5e-6);
   EXPECT_NEAR(r.average_weight_value, 0.46667, 5e-6);
