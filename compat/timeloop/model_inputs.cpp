@@ -1,0 +1,51 @@
+#include "compat/timeloop/model_inputs.hpp"
+
+#include "compat/timeloop/yaml_values.hpp"
+#include "src/architecture/parse_arch.hpp"
+#include "src/mapping/parse_mapping.hpp"
+
+namespace cimloop::compat {
+namespace {
+
+YAML::Node required(const MergedInput& merged, const char* key) {
+  const YAML::Node node = merged.root[key];
+  if (!node.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: " + key);
+  return node;
+}
+
+}  // namespace
+
+ModelInputs load_model_inputs(const MergedInput& merged) {
+  ModelInputs inputs;
+  const YAML::Node& root = merged.root;
+  if (child(root, "sparse_optimizations").IsDefined()) {
+    fail_at(merged.sources, child(root, "sparse_optimizations"), "sparse_optimizations",
+            "sparse optimizations (Sparseloop) are not supported yet");
+  }
+  inputs.workload = workload::parse_workload(required(merged, "problem"), merged.sources);
+  YAML::Node architecture = child(root, "architecture");
+  if (!architecture.IsDefined()) architecture = child(root, "arch");
+  if (!architecture.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: architecture");
+  inputs.arch = arch::parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
+  if (child(root, "ERT").IsDefined()) {
+    arch::apply_energy_table(inputs.arch, arch::parse_ert(child(root, "ERT"), merged.sources));
+    inputs.has_ert = true;
+  }
+  if (child(root, "ART").IsDefined()) {
+    arch::apply_area_table(inputs.arch, arch::parse_art(child(root, "ART"), merged.sources));
+    inputs.has_art = true;
+  }
+  const YAML::Node model = child(root, "model");
+  if (model.IsMap()) {
+    ValueReader reader(merged.sources, child(root, "variables"));
+    inputs.out_prefix = reader.text(model, {"out_prefix"}).value_or(inputs.out_prefix);
+  }
+  return inputs;
+}
+
+mapping::MappingSpec load_mapping_spec(const MergedInput& merged, ModelInputs& inputs) {
+  return mapping::parse_mapping(required(merged, "mapping"), inputs.arch, inputs.workload, merged.sources,
+                                inputs.stderr_messages);
+}
+
+}  // namespace cimloop::compat

@@ -1,0 +1,35 @@
+#include "compat/timeloop/output_files.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
+#include "src/common/error.hpp"
+
+namespace cimloop::compat {
+
+void write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> temporaries;
+  auto discard = [&] {
+    for (const std::string& temporary : temporaries) std::remove(temporary.c_str());
+  };
+  for (const auto& [path, content] : files) {
+    const std::string temporary = path + ".tmp." + std::to_string(getpid());
+    temporaries.push_back(temporary);
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out) {
+      discard();
+      throw InputError(path + ": cannot write output file");
+    }
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (std::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
+      discard();
+      throw InputError(files[i].first + ": cannot write output file");
+    }
+  }
+}
+
+}  // namespace cimloop::compat

@@ -1,0 +1,13 @@
+#pragma once
+// Writing a set of output files so that either all of them appear complete or none changes:
+// every file goes to a temporary name in the target directory first and is renamed at the end.
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cimloop::compat {
+
+// (path, content) pairs. Throws InputError when a file cannot be written.
+void write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files);
+
+}  // namespace cimloop::compat

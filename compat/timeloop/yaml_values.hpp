@@ -1,0 +1,49 @@
+#pragma once
+// Typed look-ups of Timeloop input attributes: first matching alias wins, strings naming a
+// root `variables` entry are replaced by that entry, and a value of the wrong type is an
+// InputError naming file, line and key.
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+#include "compat/config/input_files.hpp"
+
+namespace cimloop::compat {
+
+// node[key] that never throws: an undefined node when `node` is not a map or lacks `key`.
+YAML::Node child(const YAML::Node& node, const std::string& key);
+
+class ValueReader {
+ public:
+  ValueReader(const SourceMap& sources, YAML::Node variables = YAML::Node());
+
+  // The node stored under the first alias present in `map` (after variable substitution);
+  // an undefined node when none is present or the value is null.
+  YAML::Node find(const YAML::Node& map, std::initializer_list<const char*> keys,
+                  std::string* found_key = nullptr) const;
+
+  std::optional<double> number(const YAML::Node& map, std::initializer_list<const char*> keys) const;
+  std::optional<std::int64_t> integer(const YAML::Node& map,
+                                      std::initializer_list<const char*> keys) const;
+  std::optional<bool> boolean(const YAML::Node& map, std::initializer_list<const char*> keys) const;
+  std::optional<std::string> text(const YAML::Node& map,
+                                  std::initializer_list<const char*> keys) const;
+
+  // Conversions of one node; `key` is only used in the error message.
+  double to_number(const YAML::Node& value, const std::string& key) const;
+  std::int64_t to_integer(const YAML::Node& value, const std::string& key) const;
+  bool to_boolean(const YAML::Node& value, const std::string& key) const;
+
+  const SourceMap& sources() const { return sources_; }
+
+ private:
+  YAML::Node substitute(const YAML::Node& value) const;
+
+  const SourceMap& sources_;
+  YAML::Node variables_;
+};
+
+}  // namespace cimloop::compat

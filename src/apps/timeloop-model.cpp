@@ -1,0 +1,131 @@
+// timeloop-model FILE... [-o DIR]: evaluates one mapping like Timeloop's timeloop-model and
+// writes <prefix>.stats.txt, .map.txt and .map.tenssella.txt into DIR (default ".").
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compat/config/input_files.hpp"
+#include "compat/timeloop/map_writer.hpp"
+#include "compat/timeloop/model_inputs.hpp"
+#include "compat/timeloop/output_files.hpp"
+#include "compat/timeloop/stats_writer.hpp"
+#include "src/common/error.hpp"
+#include "src/model/evaluation.hpp"
+
+namespace {
+
+using namespace cimloop;
+
+constexpr const char* kUsage =
+    "usage: timeloop-model FILE... [-o DIR] [--delta-rule reference|head]\n"
+    "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture, problem,\n"
+    "        mapping, ERT and ART (energy/area tables)\n"
+    "  -o    output directory (default: current directory)\n"
+    "  --delta-rule  working-set delta rule: reference (default, Timeloop 2024 outputs) or head\n"
+    "                (Timeloop 2025); also TIMELOOP_DELTA_RULE=head\n";
+
+struct Arguments {
+  std::vector<std::string> inputs;
+  std::string output_dir = ".";
+  std::string delta_rule;
+};
+
+int print_errors(const std::string& message) {
+  std::istringstream lines(message);
+  for (std::string line; std::getline(lines, line);) std::cerr << "ERROR: " << line << '\n';
+  return 1;
+}
+
+bool parse_arguments(int argc, char** argv, Arguments& args) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else if (arg == "-o" || arg == "--delta-rule") {
+      if (i + 1 >= argc) {
+        std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
+        return false;
+      }
+      (arg == "-o" ? args.output_dir : args.delta_rule) = argv[++i];
+    } else if (arg == "timeloop-mapper.map.yaml") {
+      std::cerr << "WARNING: ignoring timeloop-mapper.map.yaml on the command line\n";
+    } else {
+      args.inputs.push_back(arg);
+      std::cout << "input file: " << arg << '\n';
+    }
+  }
+  struct stat info {};
+  if (stat(args.output_dir.c_str(), &info) != 0) {
+    std::cerr << "ERROR: cannot access output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
+    return false;
+  }
+  if (!S_ISDIR(info.st_mode)) {
+    std::cerr << "ERROR: non-existent output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
+    return false;
+  }
+  if (args.inputs.empty()) {
+    std::cerr << "ERROR: no input files given.\n" << kUsage;
+    return false;
+  }
+  if (!args.delta_rule.empty() && args.delta_rule != "reference" && args.delta_rule != "head") {
+    std::cerr << "ERROR: --delta-rule must be reference or head.\nERROR: error parsing command line.\n";
+    return false;
+  }
+  return true;
+}
+
+int run(const Arguments& args) {
+  const compat::MergedInput merged = compat::load_merged_inputs(args.inputs);
+  for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
+  compat::ModelInputs inputs = compat::load_model_inputs(merged);
+  for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
+  if (!inputs.has_ert) {
+    throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
+                     "ART.yaml) produced by Accelergy as input files");
+  }
+  const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
+  for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
+  const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+
+  model::ModelOptions options = model::options_from_environment();
+  if (args.delta_rule == "head") options.nest.delta_rule = nest::DeltaRule::Head;
+  if (args.delta_rule == "reference") options.nest.delta_rule = nest::DeltaRule::Reference;
+  model::Evaluator evaluator(inputs.arch, inputs.workload, options);
+  const model::EvalResult& result = evaluator.evaluate(mapping);
+  if (!result.valid) return print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
+
+  compat::StatsOptions stats_options = compat::stats_options_from_environment();
+  const std::string prefix = args.output_dir + "/" + inputs.out_prefix;
+  compat::write_files_atomically({
+      {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, mapping, result, stats_options)},
+      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, result)},
+      {prefix + ".map.tenssella.txt", compat::format_tenssella(inputs.arch, inputs.workload, mapping)},
+  });
+  const double per_compute = result.energy / static_cast<double>(result.arithmetic.computes);
+  char summary[128];
+  std::snprintf(summary, sizeof summary, "Utilization = %4.2f | pJ/Compute = %8.3f\n", result.utilization, per_compute);
+  std::cout << summary;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  Arguments args;
+  if (!parse_arguments(argc, argv, args)) return 1;
+  try {
+    return run(args);
+  } catch (const cimloop::InputError& error) {
+    std::cout.flush();
+    return print_errors(error.what());
+  } catch (const std::exception& error) {
+    std::cout.flush();
+    return print_errors(std::string("internal error: ") + error.what());
+  }
+}

@@ -1,0 +1,363 @@
+#include "src/architecture/parse_arch.hpp"
+
+#include <cmath>
+
+#include "compat/timeloop/yaml_values.hpp"
+#include "src/architecture/default_energy.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::arch {
+namespace {
+
+using compat::fail_at;
+using compat::ValueReader;
+
+enum class ComponentKind { Buffer, Compute, Network, Other };
+
+ComponentKind classify(const std::string& cls) {
+  for (const char* key : {"DRAM", "SRAM", "regfile", "smartbuffer", "storage"})
+    if (cls.find(key) != std::string::npos) return ComponentKind::Buffer;
+  for (const char* key : {"mac", "intmac", "fpmac", "compute"})
+    if (cls.find(key) != std::string::npos) return ComponentKind::Compute;
+  for (const char* key : {"XY_NoC", "Legacy", "ReductionTree", "SimpleMulticast"})
+    if (cls.find(key) != std::string::npos) return ComponentKind::Network;
+  return ComponentKind::Other;
+}
+
+// Element count of a "name[a..b]" suffix, 1 without one.
+std::int64_t name_count(const std::string& name) {
+  auto open = name.rfind('[');
+  auto dots = name.find("..", open == std::string::npos ? 0 : open);
+  if (open == std::string::npos || dots == std::string::npos || name.back() != ']') return 1;
+  const long long first = std::stoll(name.substr(open + 1, dots - open - 1));
+  const long long last = std::stoll(name.substr(dots + 2, name.size() - dots - 3));
+  return last - first + 1;
+}
+
+struct Mesh {
+  std::int64_t instances, x, y;
+};
+
+Mesh resolve_mesh(const std::string& name, std::optional<std::int64_t> instances,
+                  std::optional<std::int64_t> x, std::optional<std::int64_t> y,
+                  const YAML::Node& where, const ValueReader& reader) {
+  auto fail = [&](const std::string& message) { fail_at(reader.sources(), where, name, message); };
+  if (instances && x && y) {
+    if (*x * *y != *instances) fail("meshX * meshY must equal instances");
+    return {*instances, *x, *y};
+  }
+  if (instances && x) {
+    if (*x <= 0 || *instances % *x != 0) fail("instances must be a multiple of meshX");
+    return {*instances, *x, *instances / *x};
+  }
+  if (instances && y) {
+    if (*y <= 0 || *instances % *y != 0) fail("instances must be a multiple of meshY");
+    return {*instances, *instances / *y, *y};
+  }
+  if (instances) return {*instances, *instances, 1};
+  if (x && y) return {*x * *y, *x, *y};
+  fail_at(reader.sources(), where, name, "instances and/or meshX * meshY must be specified.");
+}
+
+void read_block_and_cluster(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader,
+                            std::vector<std::string>& warnings) {
+  auto block = reader.integer(attrs, {"block_size", "n_words"});
+  auto cluster = reader.integer(attrs, {"cluster_size"});
+  auto width = reader.integer(attrs, {"width", "memory_width", "data_storage_width"});
+  buffer.block_size = block.value_or(1);
+  buffer.cluster_size = cluster.value_or(1);
+  if (!width) return;
+  auto fail = [&](const std::string& message) { fail_at(reader.sources(), attrs, buffer.name, message); };
+  if (*width % (buffer.word_bits * buffer.block_size) != 0) {
+    fail("storage width " + std::to_string(*width) + " is not a multiple of word bits * block size");
+  }
+  if (block && cluster) {
+    if (*block * buffer.word_bits * *cluster != *width) fail("block_size * word_bits * cluster_size != storage width");
+  } else if (cluster) {
+    if (*cluster <= 0 || *width % (*cluster * buffer.word_bits) != 0) fail("width is not a multiple of cluster_size * word_bits");
+    buffer.block_size = *width / *cluster / buffer.word_bits;
+  } else if (block) {
+    buffer.cluster_size = *width / (buffer.word_bits * *block);
+  } else {
+    buffer.block_size = *width / buffer.word_bits;
+    buffer.cluster_size = 1;
+    warnings.push_back(
+        "Warning: neither block size nor cluster size specified, set according to specified storage width: block size: " +
+        std::to_string(buffer.block_size) + "  cluster_size: 1");
+  }
+}
+
+void read_size(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader) {
+  if (auto entries = reader.integer(attrs, {"entries"})) {
+    buffer.size = *entries;
+  } else if (auto depth = reader.integer(attrs, {"depth", "memory_depth", "data_storage_depth"})) {
+    buffer.size = *depth * buffer.block_size;
+  } else if (auto kb = reader.number(attrs, {"sizeKB"})) {
+    buffer.size = static_cast<std::int64_t>(*kb * 8192 / buffer.word_bits);
+  }
+  if (buffer.size) {
+    buffer.effective_size = static_cast<std::int64_t>(std::floor(*buffer.size / buffer.multiple_buffering));
+  }
+}
+
+void read_bandwidths(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader,
+                     std::vector<std::string>& warnings) {
+  buffer.read_bandwidth = reader.number(attrs, {"read_bandwidth"});
+  buffer.write_bandwidth = reader.number(attrs, {"write_bandwidth"});
+  buffer.shared_bandwidth = reader.number(attrs, {"shared_bandwidth"});
+  if (auto both = reader.number(attrs, {"bandwidth"})) {
+    warnings.push_back("WARNING: deprecated storage class attribute `bandwidth` used for " + buffer.name +
+                       "; interpreting it as read_bandwidth = write_bandwidth = bandwidth / 2.");
+    buffer.read_bandwidth = *both / 2;
+    buffer.write_bandwidth = *both / 2;
+  }
+  const YAML::Node scales = reader.find(attrs, {"per_dataspace_bandwidth_consumption_scale"});
+  if (scales.IsMap()) {
+    for (const auto& entry : scales) {
+      buffer.bandwidth_consumption_scale.emplace_back(entry.first.Scalar(),
+                                                      reader.to_number(entry.second, entry.first.Scalar()));
+    }
+  }
+}
+
+NetworkSpec read_network(const BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader) {
+  NetworkSpec network;
+  network.legacy_subtype = reader.text(attrs, {"network_type"}).value_or("");
+  network.word_bits = reader.integer(attrs, {"network_word_bits"}).value_or(buffer.word_bits);
+  network.router_energy = reader.number(attrs, {"router_energy"});
+  network.wire_energy = reader.number(attrs, {"wire_energy"});
+  network.tile_width = reader.number(attrs, {"tile_width"});
+  network.energy_per_hop = reader.number(attrs, {"energy_per_hop"});
+  network.ingress_energy = reader.number(attrs, {"energy-per-ingress"});
+  network.fill_latency = reader.number(attrs, {"fill_latency"}).value_or(0);
+  network.drain_latency = reader.number(attrs, {"drain_latency"}).value_or(0);
+  return network;
+}
+
+void reject_user_networks(const std::string& name, const YAML::Node& attrs, const ValueReader& reader,
+                          std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    YAML::Node value = reader.find(attrs, {key});
+    if (value.IsDefined()) fail_at(reader.sources(), value, key, name + ": user-defined networks are not supported yet");
+  }
+}
+
+BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::optional<std::int64_t> count,
+                        const YAML::Node& attrs, const ValueReader& reader, std::vector<std::string>& warnings) {
+  BufferSpec buffer;
+  buffer.name = name;
+  buffer.class_name = cls;
+  buffer.word_bits = reader.integer(attrs, {"word_bits", "word_width", "datawidth"}).value_or(16);
+  read_block_and_cluster(buffer, attrs, reader, warnings);
+  buffer.multiple_buffering = reader.number(attrs, {"multiple_buffering"}).value_or(1.0);
+  read_size(buffer, attrs, reader);
+  buffer.min_utilization = reader.number(attrs, {"min_utilization"}).value_or(0.0);
+  auto technology = reader.text(attrs, {"technology"});
+  if (cls.find("DRAM") != std::string::npos || (technology && *technology == "DRAM")) {
+    buffer.technology = Technology::DRAM;
+  }
+  buffer.num_ports = static_cast<int>(reader.integer(attrs, {"num_ports", "n_ports"}).value_or(2));
+  if (buffer.num_ports != 1 && buffer.num_ports != 2) fail_at(reader.sources(), attrs, "num_ports", "must be 1 or 2");
+  buffer.num_banks = static_cast<int>(reader.integer(attrs, {"num_banks", "n_banks"}).value_or(2));
+  read_bandwidths(buffer, attrs, reader, warnings);
+  auto instances = reader.integer(attrs, {"instances"});
+  if (!instances) instances = count;
+  Mesh mesh = resolve_mesh(name, instances, reader.integer(attrs, {"meshX"}), reader.integer(attrs, {"meshY"}),
+                           attrs, reader);
+  buffer.instances = mesh.instances;
+  buffer.mesh_x = mesh.x;
+  buffer.mesh_y = mesh.y;
+  if (buffer.cluster_size <= 0 || buffer.instances % buffer.cluster_size != 0) {
+    fail_at(reader.sources(), attrs, name, "instances must be a multiple of cluster_size");
+  }
+  buffer.reduction_supported =
+      reader.boolean(attrs, {"reduction_supported"}).value_or(buffer.technology != Technology::DRAM);
+  buffer.allow_overbooking = reader.boolean(attrs, {"allow_overbooking"}).value_or(false);
+  buffer.network_fill_latency = reader.number(attrs, {"network_fill_latency"}).value_or(0);
+  buffer.network_drain_latency = reader.number(attrs, {"network_drain_latency"}).value_or(0);
+  buffer.vector_access_energy_override = reader.number(attrs, {"vector_access_energy"});
+  buffer.addr_gen_energy = reader.number(attrs, {"addr_gen_energy"});
+  buffer.cluster_area = reader.number(attrs, {"cluster_area"});
+  reject_user_networks(name, attrs, reader, {"network_read", "network_fill", "network_drain", "network_update"});
+  if (reader.boolean(attrs, {"tile_partition_supported"}).value_or(false)) {
+    fail_at(reader.sources(), attrs, "tile_partition_supported", "tile partitioning is not supported");
+  }
+  buffer.network = read_network(buffer, attrs, reader);
+  return buffer;
+}
+
+ArithmeticSpec parse_arithmetic(const std::string& name, const std::string& cls,
+                                std::optional<std::int64_t> count, const YAML::Node& attrs,
+                                const ValueReader& reader) {
+  ArithmeticSpec arithmetic;
+  arithmetic.name = name;
+  arithmetic.class_name = cls;
+  arithmetic.word_bits = reader.integer(attrs, {"word_bits", "datawidth"}).value_or(16);
+  auto instances = reader.integer(attrs, {"instances"});
+  if (!instances) instances = count;
+  Mesh mesh = resolve_mesh(name, instances, reader.integer(attrs, {"meshX"}), reader.integer(attrs, {"meshY"}),
+                           attrs, reader);
+  arithmetic.instances = mesh.instances;
+  arithmetic.mesh_x = mesh.x;
+  arithmetic.mesh_y = mesh.y;
+  arithmetic.energy_override = reader.number(attrs, {"energy"});
+  arithmetic.area = reader.number(attrs, {"area"}).value_or(0.0);
+  reject_user_networks(name, attrs, reader, {"network_operand", "network_result"});
+  return arithmetic;
+}
+
+std::string required_text(const YAML::Node& node, const char* key, const ValueReader& reader) {
+  auto value = reader.text(node, {key});
+  if (!value) fail_at(reader.sources(), node, key, "key not found");
+  return *value;
+}
+
+ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings) {
+  ArchSpec spec;
+  bool have_compute = false;
+  std::vector<std::vector<BufferSpec>> buffers_by_depth;
+  std::int64_t factor = 1;
+  YAML::Node node = architecture;
+  while (compat::child(node, "subtree").IsDefined()) {
+    const YAML::Node subtree = compat::child(node, "subtree");
+    if (!subtree.IsSequence() || subtree.size() != 1) {
+      fail_at(reader.sources(), subtree, "subtree", "expected a list with exactly one element");
+    }
+    node = subtree[0];
+    factor *= name_count(reader.text(node, {"name"}).value_or(""));
+    std::vector<BufferSpec> buffers;
+    const YAML::Node local = compat::child(node, "local");
+    for (std::size_t i = 0; local.IsSequence() && i < local.size(); ++i) {
+      const YAML::Node entry = local[i];
+      const std::string full_name = required_text(entry, "name", reader);
+      const std::string cls = required_text(entry, "class", reader);
+      const std::int64_t n = factor * name_count(full_name);
+      const YAML::Node attrs = compat::child(entry, "attributes");
+      const std::string name = component_base_name(full_name);
+      switch (classify(cls)) {
+        case ComponentKind::Buffer:
+          buffers.push_back(parse_buffer(name, cls, n, attrs, reader, warnings));
+          break;
+        case ComponentKind::Compute:
+          if (have_compute) fail_at(reader.sources(), entry, name, "only one compute component is supported");
+          spec.arithmetic = parse_arithmetic(name, cls, n, attrs, reader);
+          have_compute = true;
+          break;
+        case ComponentKind::Network:
+          fail_at(reader.sources(), entry, name, "user-defined networks are not supported yet");
+        case ComponentKind::Other:
+          break;
+      }
+    }
+    buffers_by_depth.push_back(std::move(buffers));
+  }
+  if (!have_compute) fail_at(reader.sources(), architecture, "architecture", "no compute component found");
+  for (auto depth = buffers_by_depth.rbegin(); depth != buffers_by_depth.rend(); ++depth) {
+    for (auto buffer = depth->rbegin(); buffer != depth->rend(); ++buffer) spec.storage.push_back(std::move(*buffer));
+  }
+  return spec;
+}
+
+ArchSpec parse_legacy(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings) {
+  ArchSpec spec;
+  const YAML::Node arithmetic = compat::child(architecture, "arithmetic");
+  if (!arithmetic.IsMap()) fail_at(reader.sources(), architecture, "arithmetic", "key not found");
+  spec.arithmetic = parse_arithmetic(reader.text(arithmetic, {"name"}).value_or("__ARITH__"), "",
+                                     std::nullopt, arithmetic, reader);
+  const YAML::Node storage = compat::child(architecture, "storage");
+  if (!storage.IsSequence()) fail_at(reader.sources(), architecture, "storage", "key not found");
+  for (const YAML::Node& level : storage) {
+    const std::string name = required_text(level, "name", reader);
+    const std::string technology = reader.text(level, {"technology"}).value_or("SRAM");
+    spec.storage.push_back(parse_buffer(name, technology == "DRAM" ? "DRAM" : "SRAM", std::nullopt, level,
+                                        reader, warnings));
+  }
+  return spec;
+}
+
+void resolve_names(ArchSpec& spec, const YAML::Node& architecture, const ValueReader& reader,
+                   const std::vector<std::string>& gated_names) {
+  for (int i = 0; i < spec.num_storage_levels(); ++i) {
+    for (int j = 0; j < i; ++j) {
+      if (spec.storage[j].name == spec.storage[i].name || spec.storage[i].name == spec.arithmetic.name) {
+        fail_at(reader.sources(), architecture, spec.storage[i].name, "component names must be unique");
+      }
+    }
+    if (!gated_names[i].empty()) {
+      spec.storage[i].power_gated_at = spec.storage_index(gated_names[i]);
+      if (spec.storage[i].power_gated_at < 0) {
+        fail_at(reader.sources(), architecture, "power_gated_at", "unknown storage level " + gated_names[i]);
+      }
+    }
+    const std::string inner = i == 0 ? spec.arithmetic.name : spec.storage[i - 1].name;
+    spec.storage[i].network.name = spec.storage[i].name + " <==> " + inner;
+  }
+}
+
+// power_gated_at names are read in a second pass, once every level name is known.
+std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, const ArchSpec& spec,
+                                     const ValueReader& reader) {
+  std::vector<std::string> names(spec.storage.size());
+  std::vector<YAML::Node> attrs;
+  if (tree) {
+    std::vector<std::vector<YAML::Node>> by_depth;
+    YAML::Node node = architecture;
+    while (compat::child(node, "subtree").IsDefined()) {
+      node = compat::child(node, "subtree")[0];
+      std::vector<YAML::Node> level;
+      for (const YAML::Node& entry : compat::child(node, "local"))
+        if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
+      by_depth.push_back(level);
+    }
+    for (auto depth = by_depth.rbegin(); depth != by_depth.rend(); ++depth)
+      attrs.insert(attrs.end(), depth->rbegin(), depth->rend());
+  } else {
+    for (const YAML::Node& level : compat::child(architecture, "storage")) attrs.push_back(level);
+  }
+  for (std::size_t i = 0; i < attrs.size() && i < names.size(); ++i) {
+    names[i] = reader.text(attrs[i], {"power_gated_at"}).value_or("");
+  }
+  return names;
+}
+
+}  // namespace
+
+std::string component_base_name(const std::string& full_name) {
+  std::string name = full_name;
+  if (!name.empty() && name.back() == ']') {
+    auto open = name.rfind('[');
+    if (open != std::string::npos) name.erase(open);
+  }
+  auto dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(dot + 1);
+}
+
+int ArchSpec::storage_index(const std::string& name) const {
+  for (int i = 0; i < num_storage_levels(); ++i)
+    if (storage[i].name == name) return i;
+  return -1;
+}
+
+const std::string& ArchSpec::level_name(int level) const {
+  return level == 0 ? arithmetic.name : storage[level - 1].name;
+}
+
+ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& variables,
+                            const compat::SourceMap& sources, std::vector<std::string>& warnings) {
+  ValueReader reader(sources, variables);
+  if (!architecture.IsMap()) fail_at(sources, architecture, "architecture", "expected a map");
+  if (compat::child(architecture, "nodes").IsDefined()) {
+    fail_at(sources, compat::child(architecture, "nodes"), "nodes",
+            "'nodes' found as a sub-key in the architecture; this is an unprocessed v0.4 specification, "
+            "give the processed tree form (subtree/local)");
+  }
+  const std::string version = reader.text(architecture, {"version"}).value_or("");
+  const bool tree = version == "0.2" || version == "0.3" || version == "0.4";
+  ArchSpec spec = tree ? parse_tree(architecture, reader, warnings) : parse_legacy(architecture, reader, warnings);
+  if (spec.storage.empty()) fail_at(sources, architecture, "architecture", "no storage level found");
+  resolve_names(spec, architecture, reader, gated_names(architecture, tree, spec, reader));
+  apply_default_energies(spec);
+  return spec;
+}
+
+}  // namespace cimloop::arch

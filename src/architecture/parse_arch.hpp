@@ -1,0 +1,25 @@
+#pragma once
+// Reading the architecture from a merged Timeloop input: the tree form (`version` 0.2-0.4,
+// `subtree`/`local`, as emitted by timeloopfe) and the legacy form (`arithmetic` + `storage`
+// listed innermost first). Energies are left at the built-in fallback values; apply an ERT
+// afterwards (energy_tables.hpp).
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "compat/config/input_files.hpp"
+#include "src/architecture/arch_spec.hpp"
+
+namespace cimloop::arch {
+
+// `architecture` is the value of the root key `architecture` (or `arch`); `variables` the
+// root `variables` map (may be undefined). Messages meant for stdout are appended to
+// `warnings`. Throws InputError.
+ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& variables,
+                            const compat::SourceMap& sources, std::vector<std::string>& warnings);
+
+// The stripped component name: "sys.PE_buf[1..16]" -> "PE_buf".
+std::string component_base_name(const std::string& full_name);
+
+}  // namespace cimloop::arch

@@ -1,0 +1,110 @@
+#include "src/mapping/mapping.hpp"
+
+#include <numeric>
+
+namespace cimloop::mapping {
+namespace {
+
+std::vector<int> identity_permutation(int dimensions) {
+  std::vector<int> permutation(dimensions);
+  std::iota(permutation.begin(), permutation.end(), 0);
+  return permutation;
+}
+
+void add_level_loops(const LevelDirectives& level, const Fanout& fanout, int dimensions, const std::string& level_name,
+                     Mapping& mapping) {
+  if (fanout.x * fanout.y > 1) {
+    const int split = level.split < 0 ? dimensions : level.split;
+    for (int position = 0; position < static_cast<int>(level.spatial_permutation.size()); ++position) {
+      const int dim = level.spatial_permutation[position];
+      const std::int64_t factor = level.spatial_factors[dim];
+      if (factor > 1) {
+        mapping.loops.push_back({dim, factor, position < split ? LoopKind::SpatialX : LoopKind::SpatialY});
+      }
+    }
+  } else {
+    for (int dim = 0; dim < dimensions; ++dim) {
+      if (!level.spatial_factors.empty() && level.spatial_factors[dim] > 1) {
+        throw MappingError("cannot find spatial tiling level associated with storage level " + level_name +
+                           ": the level has no spatial fanout.");
+      }
+    }
+  }
+  const std::size_t before = mapping.loops.size();
+  for (int dim : level.temporal_permutation) {
+    const std::int64_t factor = level.temporal_factors[dim];
+    if (factor > 1) mapping.loops.push_back({dim, factor, LoopKind::Temporal});
+  }
+  if (mapping.loops.size() == before) mapping.loops.push_back({dimensions - 1, 1, LoopKind::Temporal});
+  mapping.boundaries.push_back(static_cast<int>(mapping.loops.size()) - 1);
+}
+
+void check_products(const MappingSpec& spec, const workload::Workload& workload) {
+  std::string errors;
+  for (int dim = 0; dim < workload.num_dimensions(); ++dim) {
+    std::int64_t product = 1;
+    for (const LevelDirectives& level : spec.levels) {
+      product *= level.temporal_factors[dim];
+      if (!level.spatial_factors.empty()) product *= level.spatial_factors[dim];
+    }
+    if (product != workload.bounds[dim]) {
+      if (!errors.empty()) errors += '\n';
+      errors += "parsing mapping: product of all factors of dimension " + workload.dimension_names[dim] + " is " +
+                std::to_string(product) + ", which is not equal to the dimension size of the workload " +
+                std::to_string(workload.bounds[dim]) + ".";
+    }
+  }
+  if (!errors.empty()) throw MappingError(errors);
+}
+
+}  // namespace
+
+MappingSpec default_mapping_spec(const arch::ArchSpec& arch, const workload::Workload& workload) {
+  const int dims = workload.num_dimensions();
+  LevelDirectives level;
+  level.temporal_factors.assign(dims, 1);
+  level.spatial_factors.assign(dims, 1);
+  level.temporal_permutation = identity_permutation(dims);
+  level.spatial_permutation = identity_permutation(dims);
+  level.split = dims;
+  MappingSpec spec;
+  spec.levels.assign(arch.num_storage_levels(), level);
+  return spec;
+}
+
+int Mapping::owner(int index) const {
+  for (int level = 0; level < static_cast<int>(boundaries.size()); ++level)
+    if (index <= boundaries[level]) return level;
+  return static_cast<int>(boundaries.size()) - 1;
+}
+
+Fanout level_fanout(const arch::ArchSpec& arch, int storage_level) {
+  const arch::BufferSpec& outer = arch.storage[storage_level];
+  const std::int64_t inner_x = storage_level == 0 ? arch.arithmetic.mesh_x : arch.storage[storage_level - 1].mesh_x;
+  const std::int64_t inner_y = storage_level == 0 ? arch.arithmetic.mesh_y : arch.storage[storage_level - 1].mesh_y;
+  if (inner_x % outer.mesh_x != 0 || inner_y % outer.mesh_y != 0) {
+    throw InputError(outer.name + ": the mesh of the inner level (" + std::to_string(inner_x) + "*" +
+                     std::to_string(inner_y) + ") is not a multiple of this level's mesh (" +
+                     std::to_string(outer.mesh_x) + "*" + std::to_string(outer.mesh_y) + ")");
+  }
+  return {inner_x / outer.mesh_x, inner_y / outer.mesh_y};
+}
+
+Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload) {
+  Mapping mapping;
+  const int dims = workload.num_dimensions();
+  check_products(spec, workload);
+  mapping.loops.reserve(2 * dims * spec.levels.size());
+  for (int i = 0; i < static_cast<int>(spec.levels.size()); ++i) {
+    const LevelDirectives& level = spec.levels[i];
+    add_level_loops(level, level_fanout(arch, i), dims, arch.storage[i].name, mapping);
+    mapping.keep.push_back(level.keep);
+    mapping.no_temporal_reuse.push_back(level.no_temporal_reuse);
+    mapping.no_multicast.push_back(level.no_multicast);
+    mapping.rmw_first_update.push_back(level.rmw_first_update);
+    mapping.no_coalesce.push_back(level.no_coalesce);
+  }
+  return mapping;
+}
+
+}  // namespace cimloop::mapping

@@ -1,0 +1,193 @@
+#include "src/mapping/parse_mapping.hpp"
+
+#include <cctype>
+
+#include "compat/timeloop/yaml_values.hpp"
+
+namespace cimloop::mapping {
+namespace {
+
+using compat::fail_at;
+
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Innermost-first dimension list; dimensions not named are appended in declaration order.
+std::vector<int> parse_permutation(const YAML::Node& node, const workload::Workload& workload,
+                                   const compat::SourceMap& sources, const std::string& level,
+                                   const char* kind, std::vector<std::string>& warnings) {
+  std::vector<int> permutation;
+  std::vector<bool> seen(workload.num_dimensions(), false);
+  if (!node.IsDefined() || node.IsNull()) {
+    warnings.push_back("WARNING: parsing mapping: permutation not found for level: " + level + " (" + kind + ")");
+  } else {
+    std::string text;
+    if (node.IsSequence()) {
+      for (const YAML::Node& item : node) text += item.Scalar();
+    } else {
+      text = node.Scalar();
+    }
+    for (char c : text) {
+      if (std::isspace(static_cast<unsigned char>(c))) continue;
+      const int dim = workload.dimension_index(std::string(1, c));
+      if (dim < 0) fail_at(sources, node, "permutation", std::string("dimension ") + c + " not found in problem shape");
+      if (seen[dim]) fail_at(sources, node, "permutation", std::string("dimension ") + c + " appears twice");
+      seen[dim] = true;
+      permutation.push_back(dim);
+    }
+    if (static_cast<int>(permutation.size()) < workload.num_dimensions()) {
+      warnings.push_back("WARNING: parsing mapping: permutation contains insufficient dimensions for level: " + level +
+                         " (" + kind + "), appending the missing ones (outermost)");
+    }
+  }
+  for (int dim = 0; dim < workload.num_dimensions(); ++dim)
+    if (!seen[dim]) permutation.push_back(dim);
+  return permutation;
+}
+
+std::vector<std::int64_t> read_factors(const YAML::Node& node, const workload::Workload& workload,
+                                       const compat::SourceMap& sources, const std::string& level, const char* kind,
+                                       std::vector<std::string>& warnings) {
+  std::vector<std::int64_t> factors(workload.num_dimensions(), 1);
+  if (!node.IsDefined() || node.IsNull()) {
+    warnings.push_back("WARNING: parsing mapping: factors not found for level: " + level + " (" + kind + ")");
+    return factors;
+  }
+  std::string text;
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) text += item.Scalar() + " ";
+  } else {
+    text = node.Scalar();
+  }
+  std::vector<bool> given(workload.num_dimensions(), false);
+  try {
+    for (const auto& [dim, factor] : parse_factors(text, workload)) {
+      factors[dim] = factor == 0 ? workload.bounds[dim] : factor;
+      given[dim] = true;
+    }
+  } catch (const InputError& error) {
+    fail_at(sources, node, "factors", error.what());
+  }
+  for (bool dim_given : given) {
+    if (!dim_given) {
+      warnings.push_back("WARNING: parsing mapping: factors not provided for all dimensions for level: " + level +
+                         " (" + kind + "), setting the missing ones to 1");
+      break;
+    }
+  }
+  return factors;
+}
+
+DataSpaceMask read_data_spaces(const YAML::Node& list, const workload::Workload& workload,
+                               const compat::SourceMap& sources, const char* key) {
+  DataSpaceMask mask = 0;
+  if (!list.IsDefined() || list.IsNull()) return mask;
+  if (!list.IsSequence()) fail_at(sources, list, key, "expected a list of data space names");
+  for (const YAML::Node& item : list) {
+    const int t = workload.data_space_index(item.Scalar());
+    if (t < 0) fail_at(sources, item, key, "data space " + item.Scalar() + " not found in problem shape");
+    mask |= DataSpaceMask{1} << t;
+  }
+  return mask;
+}
+
+int resolve_target(const YAML::Node& directive, const arch::ArchSpec& arch, const compat::SourceMap& sources) {
+  const YAML::Node target = compat::child(directive, "target");
+  if (!target.IsScalar()) fail_at(sources, directive, "target", "key not found");
+  int level = arch.storage_index(target.Scalar());
+  if (level < 0) {
+    std::int64_t index = -1;
+    if (YAML::convert<std::int64_t>::decode(target, index) && index >= 0 && index < arch.num_storage_levels()) {
+      level = static_cast<int>(index);
+    }
+  }
+  if (level < 0) fail_at(sources, target, "target", "target storage level not found: " + target.Scalar());
+  return level;
+}
+
+}  // namespace
+
+std::vector<std::pair<int, std::int64_t>> parse_factors(const std::string& text, const workload::Workload& workload) {
+  std::vector<std::pair<int, std::int64_t>> result;
+  const std::string body = text.substr(0, text.find('#'));
+  std::size_t i = 0;
+  while (i < body.size()) {
+    if (!is_letter(body[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < body.size() && is_letter(body[i])) ++i;
+    const std::string name = body.substr(start, i - start);
+    while (i < body.size() && body[i] == ' ') ++i;
+    while (i < body.size() && body[i] == '=') ++i;
+    while (i < body.size() && body[i] == ' ') ++i;
+    const std::size_t digits = i;
+    while (i < body.size() && is_digit(body[i])) ++i;
+    if (digits == i) continue;  // not a factor (no number follows)
+    const int dim = workload.dimension_index(name);
+    if (dim < 0) {
+      throw InputError("parsing factors: " + text + ": dimension " + name + " not found in problem shape.");
+    }
+    const std::int64_t factor = std::stoll(body.substr(digits, i - digits));
+    if (i + 1 < body.size() && body[i] == ',' && is_digit(body[i + 1])) {
+      const std::size_t residual_start = ++i;
+      while (i < body.size() && is_digit(body[i])) ++i;
+      if (std::stoll(body.substr(residual_start, i - residual_start)) != factor) {
+        throw InputError("parsing factors: " + text + ": imperfect factorization (residuals) is not supported yet.");
+      }
+    }
+    result.emplace_back(dim, factor);
+  }
+  return result;
+}
+
+MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& arch,
+                          const workload::Workload& workload, const compat::SourceMap& sources,
+                          std::vector<std::string>& warnings) {
+  MappingSpec spec = default_mapping_spec(arch, workload);
+  if (directives.IsNull() || !directives.IsDefined()) return spec;
+  if (!directives.IsSequence()) fail_at(sources, directives, "mapping", "expected a list of directives");
+  for (const YAML::Node& directive : directives) {
+    const int index = resolve_target(directive, arch, sources);
+    const std::string& name = arch.storage[index].name;
+    LevelDirectives& level = spec.levels[index];
+    const YAML::Node type_node = compat::child(directive, "type");
+    if (!type_node.IsScalar()) fail_at(sources, directive, "type", "key not found");
+    const std::string type = type_node.Scalar();
+    if (type == "temporal") {
+      level.temporal_factors = read_factors(compat::child(directive, "factors"), workload, sources, name, "temporal", warnings);
+      level.temporal_permutation =
+          parse_permutation(compat::child(directive, "permutation"), workload, sources, name, "temporal", warnings);
+      level.no_temporal_reuse = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse") |
+                                read_data_spaces(compat::child(directive, "no_temporal_reuse"), workload, sources, "no_temporal_reuse");
+      level.rmw_first_update = read_data_spaces(compat::child(directive, "rmw_first_update"), workload, sources, "rmw_first_update");
+    } else if (type == "spatial") {
+      level.spatial_factors = read_factors(compat::child(directive, "factors"), workload, sources, name, "spatial", warnings);
+      level.spatial_permutation =
+          parse_permutation(compat::child(directive, "permutation"), workload, sources, name, "spatial", warnings);
+      const YAML::Node split = compat::child(directive, "split");
+      if (split.IsDefined() && !split.IsNull()) {
+        level.split = static_cast<int>(compat::ValueReader(sources).to_integer(split, "split"));
+      } else {
+        // Only ambiguous when the level fans out in both directions.
+        const Fanout fanout = level_fanout(arch, index);
+        if (fanout.x > 1 && fanout.y > 1) {
+          warnings.push_back("WARNING: parsing mapping: split not found for spatial level: " + name +
+                             ", assuming all loops are Spatial-X");
+        }
+        level.split = workload.num_dimensions();
+      }
+      level.no_multicast = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse");
+    } else if (type == "bypass" || type == "datatype" || type == "dataspace") {
+      level.keep |= read_data_spaces(compat::child(directive, "keep"), workload, sources, "keep");
+      level.keep &= ~read_data_spaces(compat::child(directive, "bypass"), workload, sources, "bypass");
+      level.no_coalesce |= read_data_spaces(compat::child(directive, "no_coalesce"), workload, sources, "no_coalesce");
+    } else {
+      fail_at(sources, type_node, "type", "illegal mapping directive type: " + type);
+    }
+  }
+  return spec;
+}
+
+}  // namespace cimloop::mapping

@@ -1,0 +1,25 @@
+#pragma once
+// Reading Timeloop mapping directives (`mapping:` list of temporal / spatial / bypass
+// entries) into a MappingSpec.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "compat/config/input_files.hpp"
+#include "src/mapping/mapping.hpp"
+
+namespace cimloop::mapping {
+
+// `directives` is the value of the root key `mapping`. Warnings Timeloop prints on stderr are
+// appended to `warnings`. Throws InputError (unknown target, type, dimension or data space).
+MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& arch,
+                          const workload::Workload& workload, const compat::SourceMap& sources,
+                          std::vector<std::string>& warnings);
+
+// "R=3,P=16", "R3 P16", "C=4 # comment" -> (dimension, factor) pairs. Throws InputError
+// naming the factor string when a dimension is unknown.
+std::vector<std::pair<int, std::int64_t>> parse_factors(const std::string& text, const workload::Workload& workload);
+
+}  // namespace cimloop::mapping

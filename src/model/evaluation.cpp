@@ -1,0 +1,258 @@
+#include "src/model/evaluation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+#include "src/model/level_traffic.hpp"
+
+namespace cimloop::model {
+namespace {
+
+std::int64_t vector_accesses(std::int64_t count, std::int64_t block) {
+  return count == 0 ? 0 : (count + block - 1) / block;
+}
+
+std::string check_arithmetic(const arch::ArithmeticSpec& spec, const nest::NestResult& nest) {
+  const std::int64_t used = nest.compute_replication;
+  if (used > spec.instances) {
+    return "mapped max Arithmetic instances " + std::to_string(used) + " exceeds hardware instances " +
+           std::to_string(spec.instances);
+  }
+  if (nest.compute_expansion_x > spec.mesh_x) {
+    return "mapped max Arithmetic X expansion " + std::to_string(nest.compute_expansion_x) +
+           " exceeds hardware instances " + std::to_string(spec.mesh_x);
+  }
+  if (nest.compute_expansion_y > spec.mesh_y) {
+    return "mapped max Arithmetic Y expansion " + std::to_string(nest.compute_expansion_y) +
+           " exceeds hardware instances " + std::to_string(spec.mesh_y);
+  }
+  return "";
+}
+
+// Timeloop prints the minimum-utilization bound with the default stream format.
+std::string default_format(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+std::string check_buffer(const arch::BufferSpec& spec, const nest::LevelTraffic& traffic,
+                         const TrafficCounts* counts, int num_data_spaces) {
+  std::string reason;
+  std::int64_t tile = 0;
+  for (int t = 0; t < num_data_spaces; ++t) tile += counts[t].size;
+  if (spec.effective_size && !spec.allow_overbooking) {
+    if (tile > *spec.effective_size) {
+      reason = "mapped tile size " + std::to_string(tile) + " exceeds buffer capacity " +
+               std::to_string(*spec.effective_size);
+    } else if (static_cast<double>(tile) < static_cast<double>(*spec.effective_size) * spec.min_utilization) {
+      reason = "mapped tile size " + std::to_string(tile) + " is less than constrained minimum utilization " +
+               default_format(static_cast<double>(*spec.effective_size) * spec.min_utilization);
+    }
+  }
+  if (traffic.replication > spec.instances) {
+    reason += "mapped instances " + std::to_string(traffic.replication) + " exceeds available hardware instances " +
+              std::to_string(spec.instances);
+  } else if (traffic.expansion_x > spec.mesh_x) {
+    reason += "mapped X expansion " + std::to_string(traffic.expansion_x) + " exceeds available hardware instances " +
+              std::to_string(spec.mesh_x);
+  } else if (traffic.expansion_y > spec.mesh_y) {
+    reason += "mapped Y expansion " + std::to_string(traffic.expansion_y) + " exceeds available hardware instances " +
+              std::to_string(spec.mesh_y);
+  }
+  return reason;
+}
+
+double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space) {
+  for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
+    if (name == data_space) return scale;
+  return 1.0;
+}
+
+bool env_flag(const char* name, bool default_value) {
+  const char* value = std::getenv(name);
+  if (!value) return default_value;
+  return std::strcmp(value, "0") != 0;
+}
+
+}  // namespace
+
+ModelOptions options_from_environment() {
+  ModelOptions options;
+  const char* rule = std::getenv("TIMELOOP_DELTA_RULE");
+  if (rule && std::strcmp(rule, "head") == 0) options.nest.delta_rule = nest::DeltaRule::Head;
+  options.first_read_elision = env_flag("TIMELOOP_ENABLE_FIRST_READ_ELISION", true);
+  options.nest.temporal_extrapolation = !env_flag("TIMELOOP_DISABLE_TEMPORAL_EXTRAPOLATION", false);
+  return options;
+}
+
+Evaluator::Evaluator(const arch::ArchSpec& arch, const workload::Workload& workload, ModelOptions options)
+    : arch_(arch), workload_(workload), options_(options), nest_(workload) {}
+
+// Per data space counts and energies of storage level `level`; bandwidth demand sets the
+// level's slowdown and cycles. Leakage needs the final cycle count and is added later.
+bool Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::int64_t compute_cycles) {
+  const arch::BufferSpec& spec = arch_.storage[level];
+  BufferStats& stats = result_.storage[level];
+  const int spaces = workload_.num_data_spaces();
+  const TrafficCounts* counts = &counts_[level * spaces];
+  std::string reason = check_buffer(spec, traffic, counts, spaces);
+  if (!reason.empty()) {
+    result_.failed_level = spec.name;
+    result_.failure = std::move(reason);
+    return false;
+  }
+  stats.replication = traffic.replication;
+  const std::int64_t expansion = traffic.expansion_x * traffic.expansion_y;
+  const std::int64_t clusters = std::min(expansion, spec.instances / spec.cluster_size);
+  const double cluster_share = static_cast<double>(expansion) / static_cast<double>(clusters);
+  double read_demand = 0, write_demand = 0;
+  stats.energy = 0;
+  stats.scalar_accesses = 0;
+  for (int t = 0; t < spaces; ++t) {
+    const TrafficCounts& c = counts[t];
+    DataSpaceStats& ds = stats.data_spaces[t];
+    ds = DataSpaceStats{};
+    ds.kept = mapping_keep_ >> t & 1u;
+    ds.partition_size = c.partition;
+    ds.utilized_capacity = c.size;
+    ds.utilized_instances = traffic.replication;
+    ds.utilized_clusters = clusters;
+    ds.reads = c.reads;
+    ds.fills = c.fills;
+    ds.updates = c.updates;
+    ds.temporal_reductions = c.temporal_reductions;
+    ds.address_generations = c.address_generations;
+    const double cluster_energy =
+        static_cast<double>(vector_accesses(c.reads, spec.block_size)) * spec.read_energy +
+        static_cast<double>(vector_accesses(c.fills, spec.block_size)) * spec.fill_energy +
+        static_cast<double>(vector_accesses(c.updates, spec.block_size)) * spec.update_energy;
+    ds.energy_per_instance = cluster_energy / cluster_share;
+    ds.energy = ds.energy_per_instance * static_cast<double>(traffic.replication);
+    const std::int64_t scalars = c.reads + c.fills + c.updates;
+    ds.energy_per_scalar_access = scalars == 0 ? 0 : ds.energy_per_instance / static_cast<double>(scalars);
+    const double address_energy = spec.addr_gen_energy.value_or(0.0);
+    ds.address_generation_energy_per_cluster = static_cast<double>(c.address_generations) * address_energy;
+    ds.address_generation_energy = ds.address_generation_energy_per_cluster * static_cast<double>(clusters);
+    stats.energy += ds.energy + ds.temporal_reduction_energy + ds.address_generation_energy;
+    stats.scalar_accesses += static_cast<std::int64_t>(static_cast<double>(traffic.replication) * static_cast<double>(scalars));
+    ds.bandwidth_scale = bandwidth_scale(spec, workload_.data_spaces[t].name);
+    const double cycles = static_cast<double>(compute_cycles);
+    ds.read_bandwidth = static_cast<double>(c.reads) / cycles * ds.bandwidth_scale;
+    ds.write_bandwidth = static_cast<double>(c.fills + c.updates) / cycles * ds.bandwidth_scale;
+    read_demand += ds.read_bandwidth;
+    write_demand += ds.write_bandwidth;
+  }
+  double slowdown = 1.0;
+  if (spec.read_bandwidth && read_demand > 0) slowdown = std::min(slowdown, *spec.read_bandwidth / read_demand);
+  if (spec.write_bandwidth && write_demand > 0) slowdown = std::min(slowdown, *spec.write_bandwidth / write_demand);
+  if (spec.shared_bandwidth && read_demand + write_demand > 0) {
+    slowdown = std::min(slowdown, *spec.shared_bandwidth / (read_demand + write_demand));
+  }
+  for (int t = 0; t < spaces; ++t) {
+    stats.data_spaces[t].read_bandwidth *= slowdown;
+    stats.data_spaces[t].write_bandwidth *= slowdown;
+  }
+  stats.slowdown = slowdown;
+  stats.cycles = static_cast<std::int64_t>(std::ceil(static_cast<double>(compute_cycles) / slowdown));
+  return true;
+}
+
+void Evaluator::add_leakage(std::int64_t cycles) {
+  for (int i = 0; i < arch_.num_storage_levels(); ++i) {
+    const arch::BufferSpec& spec = arch_.storage[i];
+    BufferStats& stats = result_.storage[i];
+    const int gate = spec.power_gated_at < 0 ? i : spec.power_gated_at;
+    const double sharing = static_cast<double>(spec.instances) / static_cast<double>(arch_.storage[gate].instances);
+    const double used = static_cast<double>(std::max<std::int64_t>(1, stats.replication));
+    double leaking = used;
+    stats.instances_sharing_power_gating = 1.0;
+    stats.non_power_gated_utilization = 1.0;
+    if (sharing > 1) {
+      leaking = sharing * static_cast<double>(std::max<std::int64_t>(1, result_.storage[gate].replication));
+      stats.instances_sharing_power_gating = sharing;
+      stats.non_power_gated_utilization = used / leaking;
+    }
+    stats.leakage_energy = spec.leak_energy * leaking * static_cast<double>(cycles);
+    stats.energy += stats.leakage_energy;
+  }
+}
+
+void Evaluator::add_operational_intensity() {
+  EvalResult& r = result_;
+  const int spaces = workload_.num_data_spaces();
+  const int levels = arch_.num_storage_levels();
+  std::int64_t outputs = 0;
+  r.min_traffic = 0;
+  for (int t = 0; t < spaces; ++t) {
+    for (int i = levels - 1; i >= 0; --i) {
+      const std::int64_t capacity = r.storage[i].data_spaces[t].utilized_capacity;
+      if (capacity == 0) continue;
+      r.min_traffic += capacity;
+      if (workload_.data_spaces[t].read_write) outputs += capacity;
+      break;
+    }
+  }
+  r.elementwise_ops = r.arithmetic.computes;
+  r.reduction_ops = options_.first_read_elision ? r.arithmetic.computes - outputs : r.arithmetic.computes;
+  r.total_ops = r.elementwise_ops + r.reduction_ops;
+  const std::int64_t bytes = arch_.storage[levels - 1].word_bits * r.min_traffic / 8;
+  r.optimal_op_per_byte = bytes == 0 ? 0 : static_cast<double>(r.total_ops) / static_cast<double>(bytes);
+}
+
+const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
+  EvalResult& r = result_;
+  const int levels = arch_.num_storage_levels();
+  r.valid = false;
+  r.failed_level.clear();
+  r.failure.clear();
+  r.storage.resize(levels);
+
+  const nest::NestResult& nest = nest_.run(mapping, options_.nest);
+  const int unkept = compute_traffic_counts(nest, mapping, workload_, options_.first_read_elision, counts_);
+  r.failed_level = arch_.arithmetic.name;
+  if (unkept >= 0) {
+    r.failure = "one of the tensors is bypassed in all storage levels";
+    return r;
+  }
+  r.failure = check_arithmetic(arch_.arithmetic, nest);
+  if (!r.failure.empty()) return r;
+  r.failed_level.clear();
+
+  ArithmeticStats& arithmetic = r.arithmetic;
+  arithmetic.utilized_instances = nest.compute_replication;
+  arithmetic.computes = static_cast<std::int64_t>(nest.compute_accesses * static_cast<double>(nest.compute_replication));
+  arithmetic.cycles = (arithmetic.computes + nest.compute_replication - 1) / nest.compute_replication;
+  arithmetic.energy = static_cast<double>(arithmetic.computes) * arch_.arithmetic.energy_per_op;
+  arithmetic.area = arch_.arithmetic.area * static_cast<double>(arch_.arithmetic.instances);
+
+  std::int64_t cycles = arithmetic.cycles;
+  for (int i = 0; i < levels; ++i) {
+    mapping_keep_ = mapping.keep[i];
+    if (!fill_buffer(i, nest.levels[i], arithmetic.cycles)) return r;
+    cycles = std::max(cycles, r.storage[i].cycles);
+  }
+  add_leakage(cycles);
+  r.energy = arithmetic.energy;
+  double latency = 0;
+  for (int i = 0; i < levels; ++i) {
+    r.energy += r.storage[i].energy;
+    latency += arch_.storage[i].network_fill_latency + arch_.storage[i].network_drain_latency;
+  }
+  r.cycles = cycles + static_cast<std::int64_t>(latency);
+  r.utilization = static_cast<double>(arithmetic.computes) / static_cast<double>(arch_.arithmetic.instances) /
+                  static_cast<double>(r.cycles);
+  add_operational_intensity();
+  r.valid = true;
+  return r;
+}
+
+EvalResult evaluate(const arch::ArchSpec& arch, const workload::Workload& workload, const mapping::Mapping& mapping,
+                    const ModelOptions& options) {
+  Evaluator evaluator(arch, workload, options);
+  return evaluator.evaluate(mapping);
+}
+
+}  // namespace cimloop::model

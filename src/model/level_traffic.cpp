@@ -1,0 +1,115 @@
+#include "src/model/level_traffic.hpp"
+
+#include <cmath>
+
+namespace cimloop::model {
+namespace {
+
+std::int64_t rounded(double value) { return std::max<std::int64_t>(0, std::llround(value)); }
+
+void initial_counts(const nest::NestResult& nest, int levels, int spaces, std::vector<TrafficCounts>& counts) {
+  for (int i = 0; i < levels; ++i) {
+    for (int t = 0; t < spaces; ++t) {
+      TrafficCounts& c = counts[i * spaces + t];
+      c = TrafficCounts{};
+      c.size = nest.levels[i].data_spaces[t].tile_size;
+      c.content = nest.levels[i].data_spaces[t].content_accesses;
+      if (i + 1 < levels) {
+        const nest::LevelTraffic& parent = nest.levels[i + 1];
+        c.parent_share = parent.data_spaces[t].weighted_accesses / static_cast<double>(parent.fanout);
+      }
+    }
+  }
+  for (int t = 0; t < spaces; ++t) {
+    counts[(levels - 1) * spaces + t].partition = counts[(levels - 1) * spaces + t].size;
+    for (int i = levels - 2; i >= 0; --i) {
+      const nest::LevelTraffic& parent = nest.levels[i + 1];
+      const std::int64_t denominator =
+          parent.innermost_is_spatial ? parent.data_spaces[t].innermost_size : counts[i * spaces + t].size;
+      counts[i * spaces + t].partition =
+          denominator == 0 ? 0 : counts[(i + 1) * spaces + t].partition * counts[i * spaces + t].size / denominator;
+    }
+  }
+}
+
+// A level that does not keep t hands its children's traffic to the next outer level that
+// does hold a tile of t.
+void apply_bypass(const nest::NestResult& nest, const mapping::Mapping& mapping, int levels, int spaces, int t,
+                  std::vector<TrafficCounts>& counts, std::vector<double>& weighted) {
+  auto at = [&](int i) -> TrafficCounts& { return counts[i * spaces + t]; };
+  for (int i = 0; i < levels; ++i) {
+    if ((mapping.keep[i] >> t & 1u) || at(i).size == 0) continue;
+    int outer = i + 1;
+    while (outer < levels && at(outer).size == 0) ++outer;
+    if (outer < levels) {
+      const double denominator = weighted[outer];
+      const double scale =
+          denominator == 0 ? 0 : at(i).content * static_cast<double>(nest.levels[outer].fanout) / denominator;
+      weighted[outer] *= scale;
+      at(outer).content *= scale;
+    }
+    at(i).size = at(i).partition = 0;
+    at(i).content = at(i).parent_share = 0;
+  }
+  for (int i = levels - 1; i >= 0; --i) {
+    if (mapping.keep[i] >> t & 1u) {
+      at(i).parent_share = 0;
+      break;
+    }
+    at(i) = TrafficCounts{};
+  }
+}
+
+void split_accesses(TrafficCounts& c, bool read_write, bool backing_store, bool elide_first_read, bool no_coalesce) {
+  if (c.size == 0) {
+    c = TrafficCounts{};
+    return;
+  }
+  if (!read_write) {
+    c.reads = rounded(c.content);
+    c.fills = static_cast<std::int64_t>(c.parent_share);
+    c.updates = c.temporal_reductions = 0;
+    c.address_generations = c.reads + c.fills;
+    return;
+  }
+  c.updates = rounded(c.content);
+  const double partition = static_cast<double>(c.partition);
+  if (no_coalesce) {
+    c.reads = c.temporal_reductions = c.fills = rounded(c.content);
+  } else if (!elide_first_read) {
+    c.reads = c.temporal_reductions = rounded(c.content);
+    c.fills = rounded(c.parent_share);
+  } else {
+    c.reads = c.temporal_reductions = rounded(c.content - partition);
+    c.fills = backing_store ? rounded(c.parent_share) : rounded(c.parent_share - partition);
+  }
+  c.address_generations = c.updates + c.fills;
+}
+
+}  // namespace
+
+int compute_traffic_counts(const nest::NestResult& nest, const mapping::Mapping& mapping,
+                           const workload::Workload& workload, bool first_read_elision,
+                           std::vector<TrafficCounts>& counts) {
+  const int levels = static_cast<int>(nest.levels.size());
+  const int spaces = workload.num_data_spaces();
+  counts.resize(static_cast<std::size_t>(levels) * spaces);
+  initial_counts(nest, levels, spaces, counts);
+  int unkept = -1;
+  std::vector<double> weighted(levels);
+  for (int t = 0; t < spaces; ++t) {
+    for (int i = 0; i < levels; ++i) weighted[i] = nest.levels[i].data_spaces[t].weighted_accesses;
+    apply_bypass(nest, mapping, levels, spaces, t, counts, weighted);
+    int backing = levels - 1;
+    while (backing >= 0 && !(mapping.keep[backing] >> t & 1u)) --backing;
+    if (backing < 0 && unkept < 0) unkept = t;
+    const bool read_write = workload.data_spaces[t].read_write;
+    for (int i = 0; i < levels; ++i) {
+      const bool elide = first_read_elision && !(mapping.rmw_first_update[i] >> t & 1u);
+      split_accesses(counts[i * spaces + t], read_write, i == backing, elide, mapping.no_coalesce[i] >> t & 1u);
+    }
+  }
+  return unkept;
+}
+
+}  // namespace cimloop::model

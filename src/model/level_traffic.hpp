@@ -1,0 +1,28 @@
+#pragma once
+// From the nest analysis to per-level access counts: partition sizes, the share of parent
+// traffic each child receives, bypass re-routing, and the read/fill/update split including
+// first-read elision of partial sums.
+#include <cstdint>
+#include <vector>
+
+#include "src/mapping/mapping.hpp"
+#include "src/nest/nest_analysis.hpp"
+#include "src/workload/workload.hpp"
+
+namespace cimloop::model {
+
+struct TrafficCounts {
+  std::int64_t size = 0;       // utilized capacity (0 when bypassed)
+  std::int64_t partition = 0;  // distinct elements one instance is responsible for
+  double content = 0;          // accesses requested by the children
+  double parent_share = 0;     // elements delivered from the parent to one instance
+  std::int64_t reads = 0, fills = 0, updates = 0, temporal_reductions = 0, address_generations = 0;
+};
+
+// Fills `counts` ([level * data spaces + t]). Returns the index of a data space that no level
+// keeps, or -1.
+int compute_traffic_counts(const nest::NestResult& nest, const mapping::Mapping& mapping,
+                           const workload::Workload& workload, bool first_read_elision,
+                           std::vector<TrafficCounts>& counts);
+
+}  // namespace cimloop::model

@@ -1,0 +1,49 @@
+#pragma once
+// The problem being mapped: named one-letter dimensions with bounds, and data spaces whose
+// coordinates are affine projections of the dimensions (rank = sum of coefficient * dimension).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace YAML {
+class Node;
+}
+
+namespace cimloop::compat {
+class SourceMap;
+}
+
+namespace cimloop::workload {
+
+// Fixed upper limits let the simulation keep per-dimension state in plain arrays.
+inline constexpr int kMaxDimensions = 16;
+inline constexpr int kMaxDataSpaces = 8;
+inline constexpr int kMaxRanks = 8;
+
+struct Term {
+  int dimension = 0;
+  std::int64_t coefficient = 1;
+};
+
+struct DataSpace {
+  std::string name;
+  bool read_write = false;
+  std::vector<std::vector<Term>> ranks;  // rank coordinate = sum of its terms
+};
+
+struct Workload {
+  std::vector<std::string> dimension_names;  // declaration order
+  std::vector<std::int64_t> bounds;          // per dimension
+  std::vector<DataSpace> data_spaces;
+
+  int num_dimensions() const { return static_cast<int>(dimension_names.size()); }
+  int num_data_spaces() const { return static_cast<int>(data_spaces.size()); }
+  int dimension_index(std::string_view name) const;   // -1 when unknown
+  int data_space_index(std::string_view name) const;  // -1 when unknown
+};
+
+// `problem` is the value of the root key `problem` (shape + instance). Throws InputError.
+Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources);
+
+}  // namespace cimloop::workload

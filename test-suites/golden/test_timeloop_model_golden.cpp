@@ -1,0 +1,123 @@
+// Golden suite for timeloop-model: every case under fixtures/timeloop and
+// fixtures/timeloop-generated is run with the command of its case.yaml (inside the case folder,
+// outputs redirected to a temporary directory) and compared byte for byte with expected/.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct GoldenCase {
+  std::string name;  // "<suite folder>/<case folder>"
+  fs::path dir;
+};
+
+void PrintTo(const GoldenCase& golden, std::ostream* out) { *out << golden.name; }
+
+const fs::path kFixtures = CIMLOOP_FIXTURES_DIR;
+const fs::path kBinary = fs::path(CIMLOOP_BIN_DIR) / "timeloop-model";
+
+std::vector<GoldenCase> find_cases() {
+  std::vector<GoldenCase> cases;
+  for (const char* suite : {"timeloop", "timeloop-generated"}) {
+    const fs::path root = kFixtures / suite;
+    if (!fs::is_directory(root)) continue;
+    std::vector<fs::path> dirs;
+    for (const auto& entry : fs::directory_iterator(root))
+      if (fs::exists(entry.path() / "case.yaml")) dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());
+    for (const fs::path& dir : dirs) cases.push_back({std::string(suite) + "/" + dir.filename().string(), dir});
+  }
+  return cases;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// The features list names why a case cannot run yet; empty when it must pass.
+std::string pending_reason(const YAML::Node& spec) {
+  for (const YAML::Node& feature : spec["features"])
+    if (feature.as<std::string>() == "sparse") return "pending: sparse (Sparseloop) features are not modelled yet";
+  return "";
+}
+
+class TimeloopModelGolden : public testing::TestWithParam<GoldenCase> {};
+
+TEST_P(TimeloopModelGolden, MatchesReference) {
+  const GoldenCase& golden = GetParam();
+  const YAML::Node spec = YAML::LoadFile((golden.dir / "case.yaml").string());
+  if (std::string reason = pending_reason(spec); !reason.empty()) GTEST_SKIP() << reason;
+
+  std::string command = spec["command"].as<std::string>();
+  const std::string program = "timeloop-model";
+  ASSERT_EQ(command.rfind(program, 0), 0u) << "unexpected command: " << command;
+  const fs::path out = fs::temp_directory_path() / ("cimloop-golden-" + std::to_string(::getpid()) + "-" +
+                                                    golden.dir.filename().string());
+  fs::remove_all(out);
+  fs::create_directories(out);
+  const std::string shell = "cd " + shell_quote(golden.dir.string()) + " && " + shell_quote(kBinary.string()) +
+                            command.substr(program.size()) + " -o " + shell_quote(out.string()) + " >" +
+                            shell_quote((out / "stdout.txt").string()) + " 2>" +
+                            shell_quote((out / "stderr.txt").string());
+  const int status = std::system(shell.c_str());
+  ASSERT_NE(status, -1);
+  const int exit_code = WEXITSTATUS(status);
+  const fs::path expected = golden.dir / "expected";
+
+  if (fs::exists(expected / "exit_code")) {
+    EXPECT_EQ(exit_code, std::stoi(read_file(expected / "exit_code")));
+    EXPECT_EQ(read_file(out / "stderr.txt"), read_file(expected / "stderr.txt"));
+    EXPECT_EQ(read_file(out / "stdout.txt"), read_file(expected / "stdout.txt"));
+    EXPECT_FALSE(fs::exists(out / "timeloop-model.stats.txt")) << "no outputs may be written on failure";
+  } else {
+    ASSERT_EQ(exit_code, 0) << read_file(out / "stderr.txt");
+    for (const char* file : {"stats.txt", "map.txt", "map.tenssella.txt"}) {
+      if (!fs::exists(expected / file)) continue;
+      const fs::path produced = out / (std::string("timeloop-model.") + file);
+      ASSERT_TRUE(fs::exists(produced)) << file << " was not written";
+      EXPECT_TRUE(read_file(produced) == read_file(expected / file)) << file << " differs from " << expected / file;
+    }
+  }
+  fs::remove_all(out);
+}
+
+std::string case_test_name(const testing::TestParamInfo<GoldenCase>& info) {
+  std::string name = info.param.name;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, TimeloopModelGolden, testing::ValuesIn(find_cases()), case_test_name);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TimeloopModelGolden);
+
+TEST(TimeloopModelGoldenFixtures, Present) {
+  if (fs::is_directory(kFixtures / "timeloop")) return;
+  const char* ci = std::getenv("CI");
+  if (ci && std::string(ci) == "true") FAIL() << "fixtures missing: " << kFixtures;
+  GTEST_SKIP() << "fixtures folder absent (" << kFixtures << "): golden cases not run";
+}
+
+}  // namespace

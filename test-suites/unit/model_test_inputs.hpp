@@ -1,0 +1,76 @@
+#pragma once
+// Builds model inputs from YAML text for unit tests (written to temporary files and loaded
+// through the same path as the timeloop-model program).
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "compat/config/input_files.hpp"
+#include "compat/timeloop/model_inputs.hpp"
+#include "src/mapping/mapping.hpp"
+
+namespace cimloop::testing {
+
+inline std::string write_temp_file(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("cimloop-unit-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+struct LoadedModel {
+  compat::MergedInput merged;
+  compat::ModelInputs inputs;
+  mapping::Mapping mapping;
+};
+
+inline LoadedModel load_model(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<std::string> paths;
+  for (const auto& [name, text] : files) paths.push_back(write_temp_file(name, text));
+  LoadedModel model;
+  model.merged = compat::load_merged_inputs(paths);
+  model.inputs = compat::load_model_inputs(model.merged);
+  const mapping::MappingSpec spec = compat::load_mapping_spec(model.merged, model.inputs);
+  model.mapping = mapping::build_mapping(spec, model.inputs.arch, model.inputs.workload);
+  for (const std::string& path : paths) std::filesystem::remove(path);
+  return model;
+}
+
+// A two-level Conv1D-with-output-channels architecture (Buffer under DRAM) and problem; the
+// mapping is supplied by each test.
+inline const char* kTwoLevelArch = R"(
+architecture:
+  version: '0.4'
+  subtree:
+  - name: system
+    local:
+    - name: DRAM[1..1]
+      class: DRAM
+      attributes: {width: 8, datawidth: 8, cluster_size: 1}
+    - name: Buffer[1..1]
+      class: SRAM
+      attributes: {depth: 64, width: 8, datawidth: 8, cluster_size: 1}
+    - name: MAC[1..1]
+      class: intmac
+      attributes: {}
+problem:
+  shape:
+    name: Conv1D_OC
+    dimensions: [K, R, P]
+    data_spaces:
+    - {name: Weights, projection: [[[K]], [[R]]]}
+    - {name: Inputs, projection: [[[R], [P]]]}
+    - {name: Outputs, projection: [[[K]], [[P]]], read_write: true}
+  instance: {K: 2, R: 3, P: 8}
+ERT:
+  version: '0.4'
+  tables:
+  - name: system.DRAM[1..1]
+    actions: [{name: read, energy: 10.0}, {name: write, energy: 10.0}, {name: update, energy: 10.0}]
+  - name: system.Buffer[1..1]
+    actions: [{name: read, energy: 1.0}, {name: write, energy: 1.0}, {name: update, energy: 1.0}]
+  - name: system.MAC[1..1]
+    actions: [{name: compute, energy: 0.5}]
+)";
+
+}  // namespace cimloop::testing
