@@ -3,11 +3,13 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <set>
 
 #include "estimators/cim/adc.hpp"
 #include "estimators/cim/array_model.hpp"
 #include "estimators/cim/c2c_multiplier.hpp"
 #include "estimators/cim/capacitor.hpp"
+#include "estimators/cim/component_table.hpp"
 #include "estimators/cim/digital_gates.hpp"
 #include "estimators/cim/ladder_dac.hpp"
 #include "estimators/cim/library_components.hpp"
@@ -167,6 +169,34 @@ ComponentEstimate library(const Attributes& a, const std::string& name) {
   return {e.read_energy_pj, e.leak_energy_pj, e.area_um2};
 }
 
+// A table-characterised class (model "table:<class>", e.g. photonic parts): attributes that
+// scale (technology, resolution, width) are numbers; the others select rows by their text.
+ComponentEstimate table_component(const Attributes& a, const std::string& class_name) {
+  static const std::set<std::string> not_matched = {"n_instances", "energy_scale", "area_scale",
+                                                    "cycle_seconds", "actions_per_activation",
+                                                    "action"};
+  est::TableQuery q;
+  q.class_name = class_name;
+  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
+  q.numeric_attributes["technology"] = a.get("technology", "TECHNOLOGY");
+  for (const auto& [name, text] : a.spec().attributes) {
+    if (not_matched.count(name) || name == "technology") continue;
+    if (name == "resolution" || name == "width" || name == "datawidth" || name == "depth")
+      q.numeric_attributes[name] = a.get(name, "1");
+    else
+      q.text_attributes[name] = text;
+  }
+  const auto& tables = est::builtin_component_tables();
+  ComponentEstimate out;
+  q.action = a.keyword("action", "read");
+  const auto read = tables.estimate(q);
+  q.action = "leak";
+  out.read_pj = read.energy_pj;
+  out.leak_pj_per_cycle = tables.estimate(q).energy_pj;
+  out.area_um2 = read.area_um2;
+  return out;
+}
+
 // Jia's input zero gating: comparators, one flag flip-flop per row, half a zeros counter.
 ComponentEstimate zero_comparator(const Attributes& a) {
   est::LibraryQuery q;
@@ -230,6 +260,8 @@ ComponentEstimate estimate_component(const ComponentSpec& component, MacroVariab
   if (auto it = models().find(component.model); it != models().end()) {
     e = it->second.estimate(a);
     area_scale = it->second.default_area_scale;
+  } else if (component.model.rfind("table:", 0) == 0) {
+    e = table_component(a, component.model.substr(6));
   } else {
     try {
       est::library_entry(component.model);

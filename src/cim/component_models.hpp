@@ -19,7 +19,8 @@ struct ComponentEstimate {
 // Throws InputError naming the component for unknown models or bad attributes.
 ComponentEstimate estimate_component(const ComponentSpec& component, MacroVariables& vars);
 
-// Model names accepted in `model:` (library entries are accepted by their own names).
+// Model names accepted in `model:`; library entries are accepted by their own names and
+// table-characterised classes as "table:<class>".
 std::vector<std::string> component_model_names();
 
 }  // namespace cimloop::cim

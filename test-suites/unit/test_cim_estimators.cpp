@@ -10,6 +10,7 @@
 #include "estimators/cim/array_model.hpp"
 #include "estimators/cim/c2c_multiplier.hpp"
 #include "estimators/cim/capacitor.hpp"
+#include "estimators/cim/component_table.hpp"
 #include "estimators/cim/ladder_dac.hpp"
 #include "estimators/cim/library_components.hpp"
 #include "estimators/cim/memory_cell.hpp"
@@ -177,4 +178,31 @@ TEST(CimArrayModel, DataDependenceAndCells) {
   EXPECT_NEAR(estimate_array(p).cell_read, 0.5 * 255 * per_pulse * (1e-9 / 2e-9), 1e-12);
   p.average_input_value = 2;
   EXPECT_THROW(estimate_array(p), cimloop::InputError);
+}
+
+TEST(CimComponentTable, PhotonicRowsAndScaling) {
+  const ComponentTables& tables = builtin_component_tables();
+  ASSERT_TRUE(tables.has_class("albireo_tia"));
+  TableQuery q;
+  q.class_name = "albireo_tia";
+  q.action = "convert";
+  q.text_attributes["scaling"] = "moderate";
+  q.numeric_attributes["technology"] = 7;
+  EXPECT_DOUBLE_EQ(tables.estimate(q).energy_pj, 0.3);
+  EXPECT_DOUBLE_EQ(tables.estimate(q).area_um2, 2769);
+  // Laser leak: 1.94 mW (conservative) over a 0.2 ns cycle.
+  q.class_name = "albireo_laser";
+  q.action = "leak";
+  q.text_attributes["scaling"] = "conservative";
+  q.cycle_seconds = 0.2e-9;
+  EXPECT_NEAR(tables.estimate(q).energy_pj, 1.94e9 * 0.2e-9, 1e-12);
+  // DAC at 6 bits: 2^-2 of the 8-bit row; at 22 nm: Stillmaker energy factor.
+  q.class_name = "dac_albireo";
+  q.action = "convert";
+  q.numeric_attributes["resolution"] = 6;
+  EXPECT_NEAR(tables.estimate(q).energy_pj, 5.2 / 4, 1e-12);
+  q.numeric_attributes["technology"] = 22;
+  EXPECT_NEAR(tables.estimate(q).energy_pj, 5.2 / 4 * energy_scale(7, 22), 1e-12);
+  q.action = "no_such_action";
+  EXPECT_THROW(tables.estimate(q), cimloop::InputError);
 }

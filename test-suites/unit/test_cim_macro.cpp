@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cim_fixtures.hpp"
+#include "estimators/cim/technology_scaling.hpp"
 #include "src/cim/expression.hpp"
 #include "src/cim/macro_evaluator.hpp"
 #include "src/cim/macro_variables.hpp"
@@ -141,4 +142,18 @@ TEST(CimMappingModel, ReadsResnetShape) {
   EXPECT_EQ(s.p, 112);
   EXPECT_EQ(s.r, 7);
   EXPECT_EQ(s.n, 1);
+}
+
+TEST(CimMacro, TableComponentInAMacro) {
+  MacroSpec spec = macro("basic_analog");
+  ComponentSpec tia;
+  tia.name = "tia";
+  tia.model = "table:albireo_tia";
+  tia.keeps = Tensor::outputs;
+  tia.attributes = {{"scaling", "conservative"}, {"width", "ENCODED_OUTPUT_BITS"}};
+  spec.components.push_back(tia);
+  const MacroResult r = evaluate_macro(spec, default_distributions(spec), {});
+  const ComponentResult& c = r.components.back();
+  EXPECT_NEAR(c.read_pj, 0.6 * cimloop::estimators::cim::energy_scale(7, 65), 1e-12);
+  EXPECT_EQ(c.actions_per_activation, 32);  // one conversion per column output
 }
