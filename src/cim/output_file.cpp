@@ -11,9 +11,8 @@ namespace cimloop::cim {
 
 void write_file_atomically(const std::string& path, const std::string& contents) {
   const std::filesystem::path target(path);
-  std::string temp_name = target.filename().string();
-  temp_name.insert(0, ".");
-  temp_name += ".tmp" + std::to_string(getpid());
+  std::string temp_name(1, '.');
+  temp_name.append(target.filename().string()).append(".tmp").append(std::to_string(getpid()));
   const std::filesystem::path temp = target.parent_path() / temp_name;
   {
     std::ofstream out(temp, std::ios::binary);

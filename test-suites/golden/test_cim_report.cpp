@@ -58,9 +58,8 @@ TEST(CimReport, TableAndCsv) {
 TEST(CimReport, BadInputIsOneClearError) {
   const fs::path bad = fs::temp_directory_path() / ("cim_bad_macro_" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(bad) << "cim_macro:\n  name: x\n  cell: {type: PCM}\n";
-  std::string quoted = bad.string();
-  quoted.insert(0, "'");
-  quoted += "'";
+  std::string quoted(1, '\'');
+  quoted.append(bad.string()).push_back('\'');
   const ReportRun r = run_report(quoted);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err.rfind("ERROR: ", 0), 0u) << r.err;
