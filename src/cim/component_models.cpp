@@ -197,6 +197,21 @@ ComponentEstimate table_component(const Attributes& a, const std::string& class_
   return out;
 }
 
+// Shift-and-add of slice partial sums: an n-bit adder (Aladdin row, scaled) and a shift
+// register whose bits toggle half the time.
+ComponentEstimate shift_add(const Attributes& a) {
+  est::LibraryQuery q;
+  q.technology_nm = a.get("technology", "TECHNOLOGY");
+  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
+  q.width = a.get("n_bits", "ENCODED_OUTPUT_BITS");
+  const double register_bits = a.get("shift_register_n_bits", "ENCODED_OUTPUT_BITS");
+  const auto adder = est::scale_library_entry(est::library_entry("aladdin_adder"), q);
+  const est::DigitalGates gates(q.technology_nm);
+  const double voltage = a.get("voltage", "VOLTAGE");
+  return {adder.read_energy_pj + 0.5 * register_bits * gates.flip_flop_energy(voltage),
+          adder.leak_energy_pj, adder.area_um2 + register_bits * gates.flip_flop_area()};
+}
+
 // Jia's input zero gating: comparators, one flag flip-flop per row, half a zeros counter.
 ComponentEstimate zero_comparator(const Attributes& a) {
   est::LibraryQuery q;
@@ -240,6 +255,7 @@ const std::map<std::string, Model>& models() {
       {"c2c_multiplier_port_a", {[](const Attributes& a) { return c2c_port(a, true); }}},
       {"c2c_multiplier_port_b", {[](const Attributes& a) { return c2c_port(a, false); }}},
       {"zero_comparator", {zero_comparator}},
+      {"shift_add", {shift_add}},
       {"dummy", {[](const Attributes&) { return ComponentEstimate{}; }}},
   };
   return table;

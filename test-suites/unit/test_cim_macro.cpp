@@ -157,3 +157,19 @@ TEST(CimMacro, TableComponentInAMacro) {
   EXPECT_NEAR(c.read_pj, 0.6 * cimloop::estimators::cim::energy_scale(7, 65), 1e-12);
   EXPECT_EQ(c.actions_per_activation, 32);  // one conversion per column output
 }
+
+TEST(CimMacro, ShiftAddModel) {
+  MacroSpec spec = macro("basic_analog");
+  ComponentSpec sa;
+  sa.name = "shift_add";
+  sa.model = "shift_add";
+  sa.keeps = Tensor::outputs;
+  sa.attributes = {{"n_bits", "16"}, {"shift_register_n_bits", "16"}, {"width", "ENCODED_OUTPUT_BITS"}};
+  spec.components.push_back(sa);
+  const MacroResult r = evaluate_macro(spec, default_distributions(spec), {});
+  const ComponentResult& c = r.components.back();
+  // Half a 32-bit Aladdin adder (0.21 pJ at 45 nm) scaled to 65 nm, plus the register.
+  EXPECT_GT(c.read_pj, 0.105 * cimloop::estimators::cim::energy_scale(45, 65));
+  EXPECT_GT(c.area_um2, 0);
+  EXPECT_EQ(c.actions_per_activation, 32);
+}
