@@ -1,6 +1,8 @@
-// cimloop-report MACRO.yaml [--set NAME=VALUE ...] [--layer WORKLOAD.yaml] [--csv FILE]
+// cimloop-report MACRO.yaml [--set NAME=VALUE ...] [--layer WORKLOAD.yaml | --network DIR]
+//                [--csv FILE]
 // Evaluates a CiM macro at full utilisation and prints TOPS, TOPS/W, TOPS/mm^2, energy per
-// MAC and the per-component energy and area breakdown (table on stdout, optional CSV).
+// MAC and the per-component energy and area breakdown (table on stdout, optional CSV); with
+// --network, the best enumerated mapping of every layer in DIR instead.
 #include <boost/program_options.hpp>
 
 #include <iostream>
@@ -9,6 +11,8 @@
 #include "src/cim/macro_evaluator.hpp"
 #include "src/cim/macro_report.hpp"
 #include "src/cim/macro_variables.hpp"
+#include "src/cim/network_evaluation.hpp"
+#include "src/cim/output_file.hpp"
 #include "src/cim/operating_point.hpp"
 #include "src/common/error.hpp"
 
@@ -23,6 +27,7 @@ int main(int argc, char** argv) {
         "set", po::value<std::vector<std::string>>()->composing(),
         "operating point NAME=VALUE (an expression; repeatable, ';' separates several)")(
         "layer", po::value<std::string>(), "workload layer file with Inputs/Weights histograms")(
+        "network", po::value<std::string>(), "folder of workload layers: best mapping per layer")(
         "csv", po::value<std::string>(), "also write the report as CSV to this file");
     po::positional_options_description positional;
     positional.add("macro", 1);
@@ -31,7 +36,7 @@ int main(int argc, char** argv) {
     po::notify(vm);
     if (vm.count("help") || !vm.count("macro")) {
       std::cout << "usage: cimloop-report MACRO.yaml [--set NAME=VALUE]... [--layer FILE] "
-                   "[--csv FILE]\n"
+                   "[--network DIR] [--csv FILE]\n"
                 << options;
       return vm.count("help") ? 0 : 1;
     }
@@ -40,6 +45,12 @@ int main(int argc, char** argv) {
     if (vm.count("set"))
       for (const auto& text : vm["set"].as<std::vector<std::string>>())
         for (const auto& [name, value] : parse_operating_point(text)) overrides[name] = value;
+    if (vm.count("network")) {
+      const NetworkReport report = evaluate_network(spec, vm["network"].as<std::string>(), overrides);
+      std::cout << format_network_table(report);
+      if (vm.count("csv")) write_file_atomically(vm["csv"].as<std::string>(), format_network_csv(report));
+      return 0;
+    }
     const LayerDistributions layer = vm.count("layer")
                                          ? read_layer_distributions(vm["layer"].as<std::string>())
                                          : default_distributions(spec);

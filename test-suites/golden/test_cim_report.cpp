@@ -70,3 +70,19 @@ TEST(CimReport, BadInputIsOneClearError) {
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("ERROR: "), std::string::npos);
 }
+
+TEST(CimReport, NetworkBestMappingPerLayer) {
+  const fs::path resnet = fs::path(CIMLOOP_FIXTURES_DIR) / "cimloop/workloads/resnet18";
+  if (!fs::exists(resnet)) {
+    const char* ci = std::getenv("CI");
+    if (ci && std::string(ci) == "true") FAIL() << "fixtures missing";
+    GTEST_SKIP() << "fixtures folder absent";
+  }
+  const ReportRun r = run_report("'" + std::string(CIMLOOP_SOURCE_DIR) +
+                                 "/examples/cim/basic_analog/macro.yaml' --network '" +
+                                 resnet.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("21 layers"), std::string::npos);
+  EXPECT_NE(r.out.find("20.yaml"), std::string::npos);
+  EXPECT_NE(r.out.find("total: "), std::string::npos);
+}
