@@ -21,6 +21,7 @@
 #include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/model/mapping_checks.hpp"
 
 namespace {
 
@@ -142,7 +143,8 @@ int run(const Arguments& args) {
   if (estimated) use_estimated_tables(*estimated, merged, args.output_dir, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
-  const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  if (inputs.auto_bypass_on_failure) model::bypass_overfull_levels(inputs.arch, inputs.workload, mapping);
 
   model::ModelOptions options = model::options_from_environment();
   if (args.delta_rule == "head") options.nest.delta_rule = nest::DeltaRule::Head;
