@@ -146,8 +146,15 @@ ComponentEstimate estimate_component(const FlatComponent& component, const Build
                              component.energy_scale, context);
   ComponentEstimate out;
   out.name = component.name;
-  out.primitive = top.compound == nullptr;
-  if (out.primitive) {
+  out.primitive = top.compound == nullptr && top.declared == nullptr;
+  if (top.declared) {
+    for (const ActionDef& action : top.declared->actions) {
+      std::string estimator;
+      double e = primitive_energy({component, top}, action.name, {}, context, registry, estimator);
+      out.actions.push_back({action.name, {}, false, e});
+      note_source(out.energy_sources, component.name, estimator);
+    }
+  } else if (out.primitive) {
     estimate_primitive_actions(component, top, context, registry, out);
   } else {
     estimate_compound_actions(component, top, context, registry, out);

@@ -55,6 +55,14 @@ double top_area_scale(const std::optional<double>& key, const Instance& node, To
   return 1;
 }
 
+// A compound class that names a `primitive_type` is sent to the estimators as that class.
+void apply_primitive_type(Instance& node) {
+  if (!node.compound || node.compound->primitive_type.empty()) return;
+  node.declared = node.compound;
+  node.class_name = node.compound->primitive_type;
+  node.compound = nullptr;
+}
+
 void build_children(Instance& node, const Instance& top, const BuildContext& context) {
   for (const SubcomponentDef& def : node.compound->subcomponents) {
     Instance child;
@@ -66,6 +74,7 @@ void build_children(Instance& node, const Instance& top, const BuildContext& con
     child.compound = context.classes.find(def.class_name);
     EvaluationSite site = site_for(top, child.path, context);
     child.attributes = child_attributes(node, def, child.compound, site, context);
+    apply_primitive_type(child);
     child.count = node.count * name.count;
     std::optional<double> area_key;
     if (def.area_scale) area_key = scale_value(def.area_scale, node.attributes, parent_site);
@@ -140,6 +149,7 @@ Instance instantiate(const std::string& component_name, const std::string& class
   top.attributes = std::move(attributes);
   top.compound = context.classes.find(class_name);
   top.area_scale = top_area_scale(area_scale_key, top, context.toolchain);
+  apply_primitive_type(top);
   if (context.toolchain == Toolchain::current) top.energy_scale = top_energy_scale;
   if (top.compound) build_children(top, top, context);
   return top;
