@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -16,6 +17,7 @@
 #include "compat/timeloop/output_files.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
+#include "compat/v04/model_inputs.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
 
@@ -24,9 +26,13 @@ namespace {
 using namespace cimloop;
 
 constexpr const char* kUsage =
-    "usage: timeloop-model FILE... [-o DIR] [--delta-rule reference|head]\n"
+    "usage: timeloop-model FILE... [-o DIR] [--delta-rule reference|head] [--var NAME=VALUE]...\n"
+    "                      [--dump-processed FILE]\n"
     "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture, problem,\n"
-    "        mapping, ERT and ART (energy/area tables)\n"
+    "        mapping, ERT and ART (energy/area tables). Raw Timeloop v0.4 specifications (Jinja2\n"
+    "        templates, !Container/!Component nodes, <<< merges) are processed natively\n"
+    "  --var NAME=VALUE  Jinja2 template variable for v0.4 inputs (repeatable)\n"
+    "  --dump-processed FILE  write the processed form of v0.4 inputs to FILE\n"
     "  -o    output directory (default: current directory)\n"
     "  --delta-rule  working-set delta rule: reference (default, Timeloop 2024 outputs) or head\n"
     "                (Timeloop 2025); also TIMELOOP_DELTA_RULE=head\n";
@@ -35,6 +41,8 @@ struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
   std::string delta_rule;
+  std::map<std::string, std::string> template_vars;
+  std::string dump_processed;
 };
 
 int print_errors(const std::string& message) {
@@ -49,12 +57,22 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg == "-o" || arg == "--delta-rule") {
+    } else if (arg == "-o" || arg == "--delta-rule" || arg == "--var" || arg == "--dump-processed") {
       if (i + 1 >= argc) {
         std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
         return false;
       }
-      (arg == "-o" ? args.output_dir : args.delta_rule) = argv[++i];
+      const std::string value = argv[++i];
+      if (arg == "--var") {
+        const size_t equals = value.find('=');
+        if (equals == 0 || equals == std::string::npos) {
+          std::cerr << "ERROR: --var needs NAME=VALUE, got '" << value << "'.\nERROR: error parsing command line.\n";
+          return false;
+        }
+        args.template_vars[value.substr(0, equals)] = value.substr(equals + 1);
+      } else {
+        (arg == "-o" ? args.output_dir : arg == "--delta-rule" ? args.delta_rule : args.dump_processed) = value;
+      }
     } else if (arg == "timeloop-mapper.map.yaml") {
       std::cerr << "WARNING: ignoring timeloop-mapper.map.yaml on the command line\n";
     } else {
@@ -103,7 +121,12 @@ void use_estimated_tables(const accelergy::AccelergyResult& tables, const compat
 }
 
 int run(const Arguments& args) {
-  const compat::MergedInput merged = compat::load_merged_inputs(args.inputs);
+  const bool raw_v04 = compat::v04::any_raw_v04(args.inputs);
+  if (!raw_v04 && !args.dump_processed.empty())
+    throw InputError("--dump-processed: none of the input files is a raw v0.4 specification");
+  const compat::MergedInput merged =
+      raw_v04 ? compat::v04::merged_from_v04(args.inputs, args.template_vars, compat::v04::Purpose::Model, args.dump_processed)
+              : compat::load_merged_inputs(args.inputs);
   const std::optional<accelergy::AccelergyResult> estimated = estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
@@ -137,7 +160,6 @@ int run(const Arguments& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
   Arguments args;
   if (!parse_arguments(argc, argv, args)) return 1;
   try {

@@ -1,0 +1,357 @@
+#include "compat/v04/architecture.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "compat/v04/constraints.hpp"
+
+namespace cimloop::compat::v04 {
+namespace {
+
+struct WalkState {
+  long long mesh_x = 1;
+  long long mesh_y = 1;
+  YAML::Node inherited{YAML::NodeType::Map};  // attributes of the containers so far
+  Symbols symbols;                            // variables + inherited attributes
+};
+
+const std::set<std::string>& allowed_keys(const std::string& tag) {
+  static const std::set<std::string> container = {"name", "attributes", "spatial", "constraints", "sparse_optimizations",
+                                                  "max_utilization"};
+  static const std::set<std::string> component = {"name",        "class",      "subclass",     "attributes",
+                                                  "constraints", "spatial",    "enabled",      "area_scale",
+                                                  "energy_scale", "required_actions", "sparse_optimizations",
+                                                  "max_utilization"};
+  static const std::set<std::string> branch = {"name", "nodes"};
+  static const std::set<std::string> nothing = {"name", "constraints"};
+  if (tag == "!Container" || tag == "!ArrayContainer") return container;
+  if (tag == "!Component") return component;
+  if (tag == "!Nothing") return nothing;
+  return branch;
+}
+
+Level::Kind classify(const std::string& cls) {
+  for (const char* storage : {"DRAM", "SRAM", "regfile", "smartbuffer", "storage"})
+    if (cls.find(storage) != std::string::npos) return Level::Kind::Storage;
+  for (const char* compute : {"mac", "compute"})
+    if (cls.find(compute) != std::string::npos) return Level::Kind::Compute;
+  return Level::Kind::Other;
+}
+
+void set_default(YAML::Node& map, const std::string& key, const YAML::Node& value) {
+  if (!find_key(map, key).IsDefined()) map.force_insert(key, value);
+}
+
+YAML::Node scalar(const char* text) { return YAML::Node(std::string(text)); }
+
+void add_storage_defaults(YAML::Node& attributes) {
+  set_default(attributes, "n_banks", scalar("2"));
+  set_default(attributes, "cluster_size", scalar("1"));
+  set_default(attributes, "reduction_supported", scalar("true"));
+  set_default(attributes, "multiple_buffering", scalar("1"));
+  set_default(attributes, "min_utilization", scalar("0"));
+  set_default(attributes, "allow_overbooking", scalar("false"));
+}
+
+YAML::Node required_actions(Level::Kind kind) {
+  YAML::Node actions(YAML::NodeType::Sequence);
+  if (kind == Level::Kind::Storage)
+    for (const char* action : {"read", "write", "leak", "update"}) actions.push_back(action);
+  if (kind == Level::Kind::Compute) actions.push_back("compute");
+  return actions;
+}
+
+class ArchitectureWalker {
+ public:
+  explicit ArchitectureWalker(const ReductionContext& context) : context_(context) {}
+
+  ReducedArchitecture walk(const YAML::Node& architecture) {
+    const YAML::Node nodes = find_key(architecture, "nodes");
+    if (!nodes.IsSequence()) context_.loader.fail(architecture, "architecture.nodes", "must be a list of nodes");
+    for (const auto& entry : architecture) {
+      const std::string key = entry.first.Scalar();
+      if (key != "nodes" && key != "version") context_.loader.fail(entry.first, "architecture." + key, "unknown key");
+    }
+    WalkState state;
+    state.symbols = context_.variables;
+    walk_list(nodes, state, "architecture.nodes");
+    if (out_.top_name.empty()) context_.loader.fail(nodes, "architecture.nodes", "the first node must be a !Container");
+    return std::move(out_);
+  }
+
+ private:
+  void walk_list(const YAML::Node& nodes, WalkState& state, const std::string& key) {
+    if (!nodes.IsSequence()) context_.loader.fail(nodes, key, "must be a list of nodes");
+    for (const YAML::Node& node : nodes) visit(node, state, key);
+  }
+
+  void visit(const YAML::Node& node, WalkState& state, const std::string& key) {
+    const std::string tag = node.Tag();
+    static const std::set<std::string> known = {"!Container", "!ArrayContainer", "!Component", "!Hierarchical",
+                                                "!Parallel",  "!Pipelined",      "!Nothing"};
+    if (!known.count(tag))
+      context_.loader.fail(node, key, tag.empty() || tag == "?" ? "node has no tag (expected !Container, !Component, ...)"
+                                                                 : "unknown tag '" + tag + "'");
+    if (!node.IsMap()) context_.loader.fail(node, key, tag + " must be a mapping");
+    const std::string name = find_key(node, "name").IsScalar() ? find_key(node, "name").Scalar() : "";
+    const std::string where = key + (name.empty() ? "" : "." + name);
+    for (const auto& entry : node)
+      if (!allowed_keys(tag).count(entry.first.Scalar()))
+        context_.loader.fail(entry.first, where + "." + entry.first.Scalar(), "unknown key for " + tag);
+    if (out_.top_name.empty() && tag != "!Container" && tag != "!ArrayContainer" && tag != "!Hierarchical")
+      context_.loader.fail(node, where, "the first node must be a !Container");
+    if (tag == "!Container" || tag == "!ArrayContainer") container(node, name, state, where);
+    else if (tag == "!Component") component(node, name, state, where);
+    else if (tag == "!Parallel") parallel(node, state, where);
+    else if (tag == "!Nothing") return;
+    else walk_list(find_key(node, "nodes"), state, where + ".nodes");  // Hierarchical, Pipelined
+  }
+
+  std::string required_name(const YAML::Node& node, const std::string& name, const std::string& key) const {
+    if (name.empty()) context_.loader.fail(node, key, "node needs a name");
+    for (const Level& level : out_.levels)
+      if (level.name == name) context_.loader.fail(node, key, "duplicate level name '" + name + "'");
+    return name;
+  }
+
+  YAML::Node evaluated_attributes(const YAML::Node& node, Symbols& symbols, const std::string& key) const {
+    const YAML::Node attributes = find_key(node, "attributes");
+    if (!attributes.IsDefined() || attributes.IsNull()) return YAML::Node(YAML::NodeType::Map);
+    if (!attributes.IsMap()) context_.loader.fail(attributes, key + ".attributes", "must be a mapping");
+    return evaluate_map(attributes, symbols, context_.loader, key + ".attributes");
+  }
+
+  // meshX * meshY of a `spatial:` block (1 x 1 when absent).
+  std::pair<long long, long long> spatial_of(const YAML::Node& node, const Symbols& symbols, const std::string& key) const {
+    const YAML::Node spatial = find_key(node, "spatial");
+    if (!spatial.IsDefined() || spatial.IsNull()) return {1, 1};
+    if (!spatial.IsMap()) context_.loader.fail(spatial, key + ".spatial", "must be a mapping {meshX, meshY}");
+    long long mesh[2] = {1, 1};
+    for (const auto& entry : spatial) {
+      const std::string axis = entry.first.Scalar();
+      if (axis != "meshX" && axis != "meshY") context_.loader.fail(entry.first, key + ".spatial." + axis, "unknown key");
+      const YAML::Node value = evaluate_node(entry.second, symbols, context_.loader, key + ".spatial." + axis);
+      mesh[axis == "meshX" ? 0 : 1] = positive_integer(value, context_.loader, key + ".spatial." + axis);
+    }
+    return {mesh[0], mesh[1]};
+  }
+
+  YAML::Node constraints_of(const YAML::Node& node, const std::string& key) const {
+    const YAML::Node constraints = find_key(node, "constraints");
+    if (constraints.IsDefined() && !constraints.IsNull() && !constraints.IsMap())
+      context_.loader.fail(constraints, key + ".constraints", "must be a mapping of spatial/temporal/dataspace");
+    return constraints;
+  }
+
+  void attach(Level& level, const YAML::Node& constraints, bool spatial_only, bool skip_spatial, const std::string& key) {
+    if (!constraints.IsMap()) return;
+    for (const auto& entry : constraints) {
+      const std::string type = entry.first.Scalar();
+      if ((spatial_only && type != "spatial") || (skip_spatial && type == "spatial")) continue;
+      set_directive(level, make_directive(type, entry.second, context_, key + ".constraints." + type));
+    }
+  }
+
+  Level& add_level(const std::string& name, Level::Kind kind, YAML::Node entry) {
+    Level level;
+    level.name = name;
+    level.kind = kind;
+    level.entry = entry;
+    out_.levels.push_back(level);
+    return out_.levels.back();
+  }
+
+  // Own attributes, then inherited ones, then the front end's defaults; always the mesh.
+  YAML::Node finish_attributes(const YAML::Node& own, const WalkState& state, Level::Kind kind) const {
+    YAML::Node attributes(YAML::NodeType::Map);
+    for (const auto& entry : own)
+      if (entry.first.Scalar() != "meshX" && entry.first.Scalar() != "meshY") attributes.force_insert(entry.first, entry.second);
+    for (const auto& entry : state.inherited)
+      if (entry.first.Scalar() != "meshX" && entry.first.Scalar() != "meshY") set_default(attributes, entry.first.Scalar(), entry.second);
+    set_default(attributes, "has_power_gating", scalar("false"));
+    if (kind == Level::Kind::Storage) add_storage_defaults(attributes);
+    attributes["meshX"] = std::to_string(state.mesh_x);
+    attributes["meshY"] = std::to_string(state.mesh_y);
+    set_default(attributes, "power_gated_at", YAML::Node(YAML::NodeType::Null));
+    return attributes;
+  }
+
+  // The dummy storage level where a fan-out of `name` starts (at the outer mesh).
+  Level& fanout_level(const std::string& name, const WalkState& outer, const YAML::Node& node, const std::string& key) {
+    const std::string level_name = required_name(node, "inter_" + name + "_spatial", key);
+    YAML::Node attributes(YAML::NodeType::Map);
+    attributes["width"] = "1";
+    attributes["depth"] = "1";
+    attributes["datawidth"] = "1";
+    attributes["technology"] = "-1";
+    YAML::Node entry(YAML::NodeType::Map);
+    entry["name"] = level_name + "[1.." + std::to_string(outer.mesh_x * outer.mesh_y) + "]";
+    entry["class"] = "dummy_storage";
+    entry["attributes"] = finish_attributes(attributes, outer, Level::Kind::Storage);
+    entry["enabled"] = "true";
+    Level& level = add_level(level_name, Level::Kind::Storage, entry);
+    level.fanout_dummy = true;
+    return level;
+  }
+
+  void container(const YAML::Node& node, const std::string& name, WalkState& state, const std::string& key) {
+    required_name(node, name, key);
+    YAML::Node attributes = evaluated_attributes(node, state.symbols, key);
+    YAML::Node inherited(YAML::NodeType::Map);
+    for (const auto& entry : state.inherited)
+      if (!find_key(attributes, entry.first.Scalar()).IsDefined()) inherited.force_insert(entry.first, entry.second);
+    for (const auto& entry : attributes) {
+      inherited.force_insert(entry.first, entry.second);
+      state.symbols[entry.first.Scalar()] = yaml_to_value(entry.second);
+    }
+    state.inherited.reset(inherited);
+    if (out_.top_name.empty()) set_top(name, attributes);
+    const auto [mesh_x, mesh_y] = spatial_of(node, state.symbols, key);
+    const YAML::Node constraints = constraints_of(node, key);
+    if (mesh_x * mesh_y == 1) {
+      out_.containers_without_level.insert(name);
+      if (constraints.IsMap() && constraints.size() > 0)
+        context_.loader.fail(constraints, key + ".constraints", "a container without spatial fan-out has no level to constrain");
+      return;
+    }
+    Level& level = fanout_level(name, state, node, key);
+    out_.container_levels[name] = level.name;
+    attach(level, constraints, false, false, key);
+    state.mesh_x *= mesh_x;
+    state.mesh_y *= mesh_y;
+  }
+
+  void set_top(const std::string& name, const YAML::Node& attributes) {
+    out_.top_name = name + "_top_level";
+    YAML::Node top(YAML::NodeType::Map);
+    top["version"] = "0.4";
+    for (const auto& entry : context_.variables_tree) top[entry.first.Scalar()] = entry.second;
+    for (const auto& entry : attributes) top[entry.first.Scalar()] = entry.second;
+    set_default(top, "has_power_gating", scalar("false"));
+    set_default(top, "power_gated_at", YAML::Node(YAML::NodeType::Null));
+    out_.top_attributes = top;
+  }
+
+  void component(const YAML::Node& node, const std::string& name, WalkState& state, const std::string& key) {
+    const YAML::Node enabled = find_key(node, "enabled");
+    if (enabled.IsDefined() && !yaml_to_value(evaluate_node(enabled, state.symbols, context_.loader, key + ".enabled")).truthy())
+      return;
+    required_name(node, name, key);
+    const YAML::Node cls = find_key(node, "class");
+    if (!cls.IsScalar()) context_.loader.fail(node, key + ".class", "a !Component needs a class");
+    Symbols own_symbols = state.symbols;
+    YAML::Node attributes = evaluated_attributes(node, own_symbols, key);
+    const YAML::Node constraints = constraints_of(node, key);
+    const auto [mesh_x, mesh_y] = spatial_of(node, own_symbols, key);
+    if (mesh_x * mesh_y > 1) {
+      attach(fanout_level(name, state, node, key), constraints, true, false, key);
+      state.mesh_x *= mesh_x;
+      state.mesh_y *= mesh_y;
+    }
+    const Level::Kind kind = classify(cls.Scalar());
+    YAML::Node entry(YAML::NodeType::Map);
+    entry["name"] = name + "[1.." + std::to_string(state.mesh_x * state.mesh_y) + "]";
+    entry["class"] = cls;
+    if (const YAML::Node subclass = find_key(node, "subclass"); subclass.IsDefined()) entry["subclass"] = subclass;
+    entry["attributes"] = finish_attributes(attributes, state, kind);
+    for (const char* extra : {"area_scale", "energy_scale"})
+      if (const YAML::Node value = find_key(node, extra); value.IsDefined())
+        entry[extra] = evaluate_node(value, own_symbols, context_.loader, key + "." + extra);
+    if (kind != Level::Kind::Other) entry["required_actions"] = required_actions(kind);
+    entry["enabled"] = "true";
+    attach(add_level(name, kind, entry), constraints, false, mesh_x * mesh_y > 1, key);
+  }
+
+  // Children become consecutive levels at the same mesh; each keeps its share of the
+  // dataspaces and bypasses the rest.
+  void parallel(const YAML::Node& node, const WalkState& state, const std::string& key) {
+    const YAML::Node children = find_key(node, "nodes");
+    if (!children.IsSequence()) context_.loader.fail(node, key + ".nodes", "must be a list of nodes");
+    std::vector<std::pair<int, std::set<std::string>>> shares;  // level index (-1: !Nothing), kept dataspaces
+    std::map<std::string, int> keepers;
+    for (const YAML::Node& child : children) {
+      if (child.Tag() != "!Component" && child.Tag() != "!Nothing")
+        context_.loader.fail(child, key, "only !Component and !Nothing nodes are supported inside !Parallel");
+      WalkState branch = state;
+      const size_t before = out_.levels.size();
+      visit(child, branch, key + ".nodes");
+      const int index = out_.levels.size() > before ? static_cast<int>(out_.levels.size()) - 1 : -1;
+      std::set<std::string> kept = kept_dataspaces(child, index, key);
+      for (const std::string& ds : kept) ++keepers[ds];
+      shares.emplace_back(index, kept);
+    }
+    for (const std::string& ds : context_.problem.dataspaces)
+      if (keepers[ds] != 1)
+        context_.loader.fail(node, key, "dataspace '" + ds + "' must be kept by exactly one branch of the !Parallel (kept by " +
+                                            std::to_string(keepers[ds]) + ")");
+    for (const auto& [index, kept] : shares)
+      if (index >= 0) bypass_others(out_.levels[static_cast<size_t>(index)], kept);
+  }
+
+  std::set<std::string> kept_dataspaces(const YAML::Node& child, int index, const std::string& key) {
+    Directive nothing_directive;
+    const Directive* directive = nullptr;
+    if (index >= 0) {
+      directive = find_directive(out_.levels[static_cast<size_t>(index)], "bypass");
+    } else if (const YAML::Node dataspace = find_key(find_key(child, "constraints"), "dataspace"); dataspace.IsDefined()) {
+      nothing_directive = make_directive("dataspace", dataspace, context_, key + ".constraints.dataspace");
+      directive = &nothing_directive;
+    }
+    std::set<std::string> kept;
+    const YAML::Node keep = directive ? find_key(directive->body, "keep") : YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node bypass = directive ? find_key(directive->body, "bypass") : YAML::Node(YAML::NodeType::Undefined);
+    if (keep.IsDefined()) {
+      for (const YAML::Node& ds : keep) kept.insert(ds.Scalar());
+      return kept;
+    }
+    std::set<std::string> bypassed;
+    if (bypass.IsDefined())
+      for (const YAML::Node& ds : bypass) bypassed.insert(ds.Scalar());
+    for (const std::string& ds : context_.problem.dataspaces)
+      if (!bypassed.count(ds)) kept.insert(ds);
+    return kept;
+  }
+
+  void bypass_others(Level& level, const std::set<std::string>& kept) {
+    Directive* directive = find_directive(level, "bypass");
+    if (!directive) {
+      level.directives.push_back({"bypass", YAML::Node(YAML::NodeType::Map)});
+      directive = &level.directives.back();
+    }
+    YAML::Node bypass = find_key(directive->body, "bypass");
+    YAML::Node list(YAML::NodeType::Sequence);
+    std::set<std::string> listed;
+    if (bypass.IsSequence())
+      for (const YAML::Node& ds : bypass) {
+        list.push_back(ds.Scalar());
+        listed.insert(ds.Scalar());
+      }
+    for (const std::string& ds : context_.problem.dataspaces)
+      if (!kept.count(ds) && !listed.count(ds)) list.push_back(ds);
+    directive->body["bypass"] = list;
+  }
+
+  const ReductionContext& context_;
+  ReducedArchitecture out_;
+};
+
+}  // namespace
+
+ReducedArchitecture walk_architecture(const YAML::Node& architecture, const ReductionContext& context) {
+  return ArchitectureWalker(context).walk(architecture);
+}
+
+YAML::Node architecture_tree(const ReducedArchitecture& architecture) {
+  YAML::Node local(YAML::NodeType::Sequence);
+  for (const Level& level : architecture.levels) local.push_back(level.entry);
+  YAML::Node top(YAML::NodeType::Map);
+  top["name"] = architecture.top_name;
+  top["attributes"] = architecture.top_attributes;
+  top["local"] = local;
+  YAML::Node tree(YAML::NodeType::Map);
+  tree["version"] = "0.4";
+  tree["subtree"].push_back(top);
+  return tree;
+}
+
+}  // namespace cimloop::compat::v04

@@ -1,0 +1,228 @@
+#include "compat/v04/builtins.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "compat/v04/expression.hpp"
+
+namespace cimloop::compat::v04 {
+namespace {
+
+std::string type_name(const Value& value) {
+  switch (value.kind) {
+    case Value::Kind::Undefined: return "undefined";
+    case Value::Kind::None: return "NoneType";
+    case Value::Kind::Bool: return "bool";
+    case Value::Kind::Int: return "int";
+    case Value::Kind::Float: return "float";
+    case Value::Kind::String: return "str";
+    case Value::Kind::List: return "list";
+  }
+  return "?";
+}
+
+[[noreturn]] void type_error(const std::string& op, const Value& left, const Value& right) {
+  throw ExpressionError("unsupported operand types for " + op + ": '" + type_name(left) + "' and '" +
+                        type_name(right) + "'");
+}
+
+bool both_int(const Value& left, const Value& right) {
+  return left.kind != Value::Kind::Float && right.kind != Value::Kind::Float;
+}
+
+Value number(double value, bool integral) {
+  return integral ? Value::from_int(static_cast<long long>(value)) : Value::from_float(value);
+}
+
+Value repeat(const Value& sequence, long long times) {
+  Value out = sequence;
+  out.items.clear();
+  out.text.clear();
+  for (long long i = 0; i < times; ++i) {
+    out.text += sequence.text;
+    out.items.insert(out.items.end(), sequence.items.begin(), sequence.items.end());
+  }
+  return out;
+}
+
+Value arithmetic(const std::string& op, const Value& left, const Value& right) {
+  const bool integral = both_int(left, right);
+  const double a = left.as_double(), b = right.as_double();
+  if (op == "+") return integral ? Value::from_int(left.as_int() + right.as_int()) : Value::from_float(a + b);
+  if (op == "-") return integral ? Value::from_int(left.as_int() - right.as_int()) : Value::from_float(a - b);
+  if (op == "*") return integral ? Value::from_int(left.as_int() * right.as_int()) : Value::from_float(a * b);
+  if (b == 0 && (op == "/" || op == "//" || op == "%")) throw ExpressionError("division by zero");
+  if (op == "/") return Value::from_float(a / b);
+  if (op == "//") return number(std::floor(a / b), integral);
+  if (op == "%") return number(a - b * std::floor(a / b), integral);
+  if (op == "**") {
+    const double power = std::pow(a, b);
+    if (integral && right.as_int() >= 0 && std::fabs(power) < 9e18) return Value::from_int(std::llround(power));
+    return Value::from_float(power);
+  }
+  throw ExpressionError("unknown operator " + op);
+}
+
+double numeric_arg(const std::string& function, const Value& value) {
+  if (!value.is_number()) throw ExpressionError(function + "() needs a number, got '" + type_name(value) + "'");
+  return value.as_double();
+}
+
+std::vector<Value> spread(const std::vector<Value>& args) {
+  if (args.size() == 1 && args[0].kind == Value::Kind::List) return args[0].items;
+  return args;
+}
+
+Value extreme(const std::string& name, const std::vector<Value>& args) {
+  std::vector<Value> items = spread(args);
+  if (items.empty()) throw ExpressionError(name + "() of an empty sequence");
+  Value best = items[0];
+  for (const Value& item : items)
+    if (compare(name == "min" ? "<" : ">", item, best)) best = item;
+  return best;
+}
+
+using Math = double (*)(double);
+const std::map<std::string, Math>& math_functions() {
+  static const std::map<std::string, Math> functions = {
+      {"log2", [](double x) { return std::log2(x); }}, {"log10", [](double x) { return std::log10(x); }},
+      {"sqrt", [](double x) { return std::sqrt(x); }}, {"exp", [](double x) { return std::exp(x); }},
+      {"sin", [](double x) { return std::sin(x); }},   {"cos", [](double x) { return std::cos(x); }}};
+  return functions;
+}
+
+std::optional<Value> conversion(const std::string& name, const std::vector<Value>& args) {
+  const Value& arg = args[0];
+  if (name == "str") return Value::from_string(arg.str());
+  if (name == "bool") return Value::from_bool(arg.truthy());
+  if (name == "len") {
+    if (arg.kind == Value::Kind::String) return Value::from_int(static_cast<long long>(arg.text.size()));
+    if (arg.kind == Value::Kind::List) return Value::from_int(static_cast<long long>(arg.items.size()));
+    throw ExpressionError("len() of '" + type_name(arg) + "'");
+  }
+  if (arg.kind == Value::Kind::String) {
+    char* end = nullptr;
+    const double parsed = std::strtod(arg.text.c_str(), &end);
+    if (end == arg.text.c_str() || *end != '\0') throw ExpressionError(name + "() cannot convert '" + arg.text + "'");
+    return name == "int" ? Value::from_int(static_cast<long long>(parsed)) : Value::from_float(parsed);
+  }
+  const double x = numeric_arg(name, arg);
+  return name == "int" ? Value::from_int(static_cast<long long>(std::trunc(x))) : Value::from_float(x);
+}
+
+}  // namespace
+
+Value negate(const Value& value) {
+  if (!value.is_number()) throw ExpressionError("bad operand type for unary -: '" + type_name(value) + "'");
+  return value.kind == Value::Kind::Float ? Value::from_float(-value.real) : Value::from_int(-value.as_int());
+}
+
+Value binary(const std::string& op, const Value& left, const Value& right) {
+  if (op == "~") return Value::from_string(left.str() + right.str());
+  if (left.is_number() && right.is_number()) return arithmetic(op, left, right);
+  const bool left_seq = left.kind == Value::Kind::String || left.kind == Value::Kind::List;
+  if (op == "+" && left_seq && left.kind == right.kind) {
+    Value out = left;
+    out.text += right.text;
+    out.items.insert(out.items.end(), right.items.begin(), right.items.end());
+    return out;
+  }
+  if (op == "*" && left_seq && (right.kind == Value::Kind::Int)) return repeat(left, right.integer);
+  if (op == "*" && right.kind != Value::Kind::Float && right.kind != Value::Kind::Bool &&
+      (right.kind == Value::Kind::String || right.kind == Value::Kind::List) && left.kind == Value::Kind::Int)
+    return repeat(right, left.integer);
+  type_error(op, left, right);
+}
+
+bool compare(const std::string& op, const Value& left, const Value& right) {
+  if (op == "in" || op == "not in") {
+    bool found = false;
+    if (right.kind == Value::Kind::String && left.kind == Value::Kind::String)
+      found = right.text.find(left.text) != std::string::npos;
+    else if (right.kind == Value::Kind::List)
+      for (const Value& item : right.items) found = found || compare("==", left, item);
+    else
+      type_error(op, left, right);
+    return op == "in" ? found : !found;
+  }
+  int order = 0;
+  if (left.is_number() && right.is_number()) {
+    order = left.as_double() < right.as_double() ? -1 : left.as_double() > right.as_double() ? 1 : 0;
+  } else if (left.kind == Value::Kind::String && right.kind == Value::Kind::String) {
+    order = left.text.compare(right.text);
+  } else if (op == "==" || op == "!=") {
+    const bool equal = left.kind == right.kind && left.str() == right.str();
+    return (op == "==") == equal;
+  } else {
+    type_error(op, left, right);
+  }
+  if (op == "==") return order == 0;
+  if (op == "!=") return order != 0;
+  if (op == "<") return order < 0;
+  if (op == "<=") return order <= 0;
+  if (op == ">") return order > 0;
+  return order >= 0;
+}
+
+Value index(const Value& container, const Value& key) {
+  if (key.kind != Value::Kind::Int) throw ExpressionError("indices must be integers");
+  const long long size = container.kind == Value::Kind::List     ? static_cast<long long>(container.items.size())
+                         : container.kind == Value::Kind::String ? static_cast<long long>(container.text.size())
+                                                                 : -1;
+  if (size < 0) throw ExpressionError("'" + type_name(container) + "' object is not subscriptable");
+  const long long i = key.integer < 0 ? key.integer + size : key.integer;
+  if (i < 0 || i >= size) throw ExpressionError("index out of range");
+  if (container.kind == Value::Kind::List) return container.items[static_cast<size_t>(i)];
+  return Value::from_string(container.text.substr(static_cast<size_t>(i), 1));
+}
+
+std::optional<Value> call_builtin(const std::string& name, const std::vector<Value>& args) {
+  auto need = [&](size_t count) {
+    if (args.size() != count)
+      throw ExpressionError(name + "() takes " + std::to_string(count) + " argument(s), got " +
+                            std::to_string(args.size()));
+  };
+  if (name == "min" || name == "max") return extreme(name, args);
+  if (name == "sum") {
+    Value total = Value::from_int(0);
+    for (const Value& item : spread(args)) total = binary("+", total, item);
+    return total;
+  }
+  if (name == "int" || name == "float" || name == "str" || name == "bool" || name == "len") {
+    need(1);
+    return conversion(name, args);
+  }
+  if (name == "ceil" || name == "floor") {
+    need(1);
+    const double x = numeric_arg(name, args[0]);
+    return Value::from_int(static_cast<long long>(name == "ceil" ? std::ceil(x) : std::floor(x)));
+  }
+  if (name == "abs") {
+    need(1);
+    return args[0].kind == Value::Kind::Float ? Value::from_float(std::fabs(args[0].real))
+                                              : Value::from_int(std::llabs(args[0].as_int()));
+  }
+  if (name == "round") {
+    if (args.size() == 2) {
+      const double scale = std::pow(10.0, static_cast<double>(args[1].as_int()));
+      return Value::from_float(std::nearbyint(numeric_arg(name, args[0]) * scale) / scale);
+    }
+    need(1);
+    return Value::from_int(static_cast<long long>(std::nearbyint(numeric_arg(name, args[0]))));
+  }
+  if (name == "pow") {
+    need(2);
+    return binary("**", args[0], args[1]);
+  }
+  if (name == "log") {
+    if (args.size() == 2) return Value::from_float(std::log(numeric_arg(name, args[0])) / std::log(numeric_arg(name, args[1])));
+    need(1);
+    return Value::from_float(std::log(numeric_arg(name, args[0])));
+  }
+  const auto math = math_functions().find(name);
+  if (math == math_functions().end()) return std::nullopt;
+  need(1);
+  return Value::from_float(math->second(numeric_arg(name, args[0])));
+}
+
+}  // namespace cimloop::compat::v04

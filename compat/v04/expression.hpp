@@ -1,0 +1,50 @@
+#pragma once
+// A small Python-like expression language, used for v0.4 attribute/variable expressions
+// (`depth * 2`, `max(1, ceil(log2(depth)))`, `a if c else b`) and, in the Jinja dialect, for
+// `{{ ... }}` / `{% set %}` / `{% if %}` (adds `~` concatenation, `| filter(...)`, `is defined`,
+// and leaves unknown names undefined instead of failing at once).
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "compat/v04/value.hpp"
+
+namespace cimloop::compat::v04 {
+
+enum class Dialect { Python, Jinja };
+
+// Errors carry no location; callers prefix file, line and key.
+class ExpressionError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The text is not an expression at all (`65nm`, `SET ME`).
+class ExpressionSyntaxError : public ExpressionError {
+ public:
+  using ExpressionError::ExpressionError;
+};
+
+class UnknownNameError : public ExpressionError {
+ public:
+  explicit UnknownNameError(const std::string& name)
+      : ExpressionError("name '" + name + "' is not defined"), name_(name) {}
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+};
+
+struct ExpressionScope {
+  std::function<std::optional<Value>(const std::string&)> lookup;
+  // Functions beyond the built-in math ones (Jinja: cwd, include, ...); empty = none.
+  std::function<std::optional<Value>(const std::string&, const std::vector<Value>&)> call;
+};
+
+Value evaluate_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope);
+
+bool is_identifier(const std::string& text);
+
+}  // namespace cimloop::compat::v04

@@ -1,0 +1,224 @@
+#include "compat/v04/process_v04.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "compat/v04/architecture.hpp"
+#include "compat/v04/constraints.hpp"
+#include "compat/v04/sections.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::compat::v04 {
+namespace {
+
+YAML::Node text(const char* value) { return YAML::Node(std::string(value)); }
+YAML::Node empty(YAML::NodeType::value type) { return YAML::Node(type); }
+
+void set_default(YAML::Node& map, const std::string& key, const YAML::Node& value) {
+  if (!find_key(map, key).IsDefined()) map.force_insert(key, value);
+}
+
+// A copy of `map` with `version: '0.4'` first and the given keys after it.
+YAML::Node versioned(const YAML::Node& map) {
+  YAML::Node out(YAML::NodeType::Map);
+  out["version"] = "0.4";
+  if (map.IsMap())
+    for (const auto& entry : map)
+      if (entry.first.Scalar() != "version") out.force_insert(entry.first, entry.second);
+  return out;
+}
+
+void collect_names(const YAML::Node& node, const std::vector<std::string>& dimensions, std::set<std::string>& out) {
+  if (node.IsScalar()) {
+    if (std::find(dimensions.begin(), dimensions.end(), node.Scalar()) != dimensions.end()) out.insert(node.Scalar());
+  } else if (node.IsSequence()) {
+    for (const YAML::Node& item : node) collect_names(item, dimensions, out);
+  }
+}
+
+YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecLoader& loader) {
+  if (!shape.IsMap()) loader.fail(shape, "problem.shape", "must be a mapping (named shapes are not supported here)");
+  YAML::Node out(YAML::NodeType::Map);
+  for (const auto& entry : shape) {
+    const std::string key = entry.first.Scalar();
+    if (key != "data_spaces") out.force_insert(entry.first, entry.second);
+  }
+  const YAML::Node dimensions = find_key(shape, "dimensions");
+  if (!dimensions.IsSequence()) loader.fail(shape, "problem.shape.dimensions", "must be a list of dimension names");
+  for (const YAML::Node& dim : dimensions) info.dimensions.push_back(dim.Scalar());
+  const YAML::Node data_spaces = find_key(shape, "data_spaces");
+  if (!data_spaces.IsSequence()) loader.fail(shape, "problem.shape.data_spaces", "must be a list");
+  YAML::Node spaces(YAML::NodeType::Sequence);
+  for (const YAML::Node& space : data_spaces) {
+    const YAML::Node name = find_key(space, "name");
+    if (!name.IsScalar()) loader.fail(space, "problem.shape.data_spaces", "each dataspace needs a name");
+    info.dataspaces.push_back(name.Scalar());
+    collect_names(find_key(space, "projection"), info.dimensions, info.dataspace_dims[name.Scalar()]);
+    YAML::Node copy(YAML::NodeType::Map);
+    for (const auto& entry : space) copy.force_insert(entry.first, entry.second);
+    set_default(copy, "read_write", text("false"));
+    spaces.push_back(copy);
+  }
+  out["data_spaces"] = spaces;
+  set_default(out, "name", text(""));
+  set_default(out, "coefficients", empty(YAML::NodeType::Sequence));
+  return out;
+}
+
+YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
+  YAML::Node out = versioned(problem);
+  YAML::Node result(YAML::NodeType::Map);
+  for (const auto& entry : out) {
+    const std::string key = entry.first.Scalar();
+    if (key == "shape") {
+      result["shape"] = process_shape(entry.second, info, loader);
+    } else if (key == "instance") {
+      Symbols scope = variables;
+      YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
+      set_default(instance, "densities", empty(YAML::NodeType::Map));
+      result["instance"] = instance;
+    } else {
+      result.force_insert(entry.first, entry.second);
+    }
+  }
+  if (!find_key(result, "shape").IsDefined()) loader.fail(problem, "problem.shape", "missing");
+  const YAML::Node instance = find_key(result, "instance");
+  if (!instance.IsMap()) loader.fail(problem, "problem.instance", "missing");
+  for (const std::string& dim : info.dimensions) {
+    const YAML::Node bound = find_key(instance, dim);
+    if (bound.IsDefined()) info.bounds[dim] = positive_integer(bound, loader, "problem.instance." + dim);
+  }
+  return result;
+}
+
+YAML::Node mapper_defaults(const YAML::Node& mapper) {
+  YAML::Node out = versioned(mapper);
+  const std::pair<const char*, const char*> defaults[] = {
+      {"out_prefix", "timeloop-mapper"}, {"num_threads", "8"}, {"timeout", "1000"}, {"log_interval", "1"},
+      {"log_oave_mappings", "false"}, {"log_all_mappings", "false"}, {"log_mappings_yaml", "false"},
+      {"log_mappings_verbose", "false"}, {"log_stats", "false"}, {"log_suboptimal", "false"},
+      {"live_status", "false"}, {"diagnostics", "false"}, {"penalize_consecutive_bypass_fails", "false"},
+      {"emit_whoop_nest", "false"}, {"max_temporal_loops_in_a_mapping", "-1"}, {"algorithm", "hybrid"},
+      {"filter_revisits", "false"}, {"max_permutations_per_if_visit", "16"}};
+  for (const auto& [key, value] : defaults) set_default(out, key, text(value));
+  set_default(out, "optimization_metric", empty(YAML::NodeType::Sequence));
+  for (const char* key : {"search_size", "victory_condition", "sync_interval"}) set_default(out, key, empty(YAML::NodeType::Null));
+  return out;
+}
+
+YAML::Node globals_defaults(const YAML::Node& globals, const SpecLoader& loader) {
+  YAML::Node out = versioned(globals);
+  set_default(out, "environment_variables", empty(YAML::NodeType::Map));
+  set_default(out, "expression_custom_functions", empty(YAML::NodeType::Sequence));
+  set_default(out, "accelergy_plug_ins", empty(YAML::NodeType::Sequence));
+  const YAML::Node functions = find_key(out, "expression_custom_functions");
+  if (!functions.IsSequence() || functions.size() > 0)
+    loader.fail(functions, "globals.expression_custom_functions", "Python custom functions are not supported by the C++ reader");
+  return out;
+}
+
+}  // namespace
+
+YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
+                       Purpose purpose) {
+  SpecLoader loader(template_vars);
+  const Sections sections = combine_files(loader, files);
+  Symbols variables;
+  const YAML::Node variable_tree = sections.variables.IsMap()
+                                       ? evaluate_map(versioned(sections.variables), variables, loader, "variables")
+                                       : versioned(YAML::Node());
+  ProblemInfo problem_info;
+  const YAML::Node problem = process_problem(sections.problem, variables, problem_info, loader);
+  const ReductionContext context{loader, problem_info, variables, variable_tree};
+  ReducedArchitecture architecture = walk_architecture(sections.architecture, context);
+  attach_target_list(sections.constraint_targets, architecture, context, "constraints.targets");
+  attach_target_list(sections.mapping, architecture, context, "mapping");
+  const YAML::Node directives = finish_directives(architecture, context);
+
+  YAML::Node out(YAML::NodeType::Map);
+  out["dumped_by_timeloop_front_end"] = "true";
+  out["architecture"] = architecture_tree(architecture);
+  YAML::Node constraints(YAML::NodeType::Map);
+  constraints["targets"] = purpose == Purpose::Mapper ? directives : empty(YAML::NodeType::Sequence);
+  out["architecture_constraints"] = constraints;
+  out["problem"] = problem;
+  YAML::Node components(YAML::NodeType::Map);
+  components["version"] = "0.4";
+  components["classes"] = sections.component_classes;
+  out["compound_components"] = components;
+  out["mapping"] = purpose == Purpose::Model ? directives : empty(YAML::NodeType::Sequence);
+  out["mapper"] = mapper_defaults(sections.mapper);
+  YAML::Node mapspace = versioned(sections.mapspace);
+  set_default(mapspace, "template", text("uber"));
+  out["mapspace"] = mapspace;
+  out["globals"] = globals_defaults(sections.globals, loader);
+  if (sections.has_sparse) {
+    YAML::Node sparse(YAML::NodeType::Map);
+    sparse["targets"] = sections.sparse_targets;
+    out["sparse_optimizations"] = sparse;
+  }
+  for (const auto& [key, value] : sections.passthrough) out[key] = value;
+  // One tree in one yaml-cpp memory pool (combining nodes of many pools is slow), with the
+  // canonical scalars of processed_to_text.
+  return YAML::Load(processed_to_text(out));
+}
+
+bool is_raw_v04(const std::string& path) {
+  if (path.size() >= 7 && (path.substr(path.size() - 7) == ".jinja2" || path.substr(path.size() - 3) == ".j2")) return true;
+  std::string content;
+  try {
+    content = read_text_file(path);
+  } catch (const InputError&) {
+    return false;  // the ordinary loader reports unreadable files
+  }
+  static const std::regex markers(R"(!(Container|Component|Hierarchical|Parallel|Pipelined|Nothing|ArrayContainer)\b|\{\{|\{%|<<<\s*:)");
+  if (std::regex_search(content, markers)) return true;
+  try {
+    const YAML::Node root = YAML::Load(content);
+    const YAML::Node architecture = find_key(root, "architecture");
+    return find_key(architecture, "nodes").IsDefined();
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
+namespace {
+
+void emit(YAML::Emitter& out, const YAML::Node& node) {
+  if (node.IsMap()) {
+    out << YAML::BeginMap;
+    for (const auto& entry : node) {
+      out << YAML::Key << entry.first.Scalar() << YAML::Value;
+      emit(out, entry.second);
+    }
+    out << YAML::EndMap;
+  } else if (node.IsSequence()) {
+    out << YAML::BeginSeq;
+    for (const YAML::Node& item : node) emit(out, item);
+    out << YAML::EndSeq;
+  } else if (!node.IsDefined() || node.IsNull()) {
+    out << YAML::Null;
+  } else if (node.Tag() == "!") {
+    // a string: quoted when it would read back as something else
+    if (yaml_to_value(YAML::Node(node.Scalar())).kind != Value::Kind::String) out << YAML::DoubleQuoted;
+    out << node.Scalar();
+  } else {
+    // YAML 1.2 booleans and nulls in the lower-case form the Python front end writes
+    const Value value = yaml_to_value(node);
+    if (value.kind == Value::Kind::Bool) out << (value.boolean ? "true" : "false");
+    else if (value.kind == Value::Kind::None) out << YAML::Null;
+    else out << node.Scalar();
+  }
+}
+
+}  // namespace
+
+std::string processed_to_text(const YAML::Node& processed) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  emit(out, processed);
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace cimloop::compat::v04

@@ -1,0 +1,54 @@
+#pragma once
+// Shared state of the v0.4 -> processed reduction: the problem facts constraints need, the
+// flat list of levels the architecture walk produces, and the directives attached to them.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "compat/v04/spec_loader.hpp"
+#include "compat/v04/spec_values.hpp"
+
+namespace cimloop::compat::v04 {
+
+struct ProblemInfo {
+  std::vector<std::string> dimensions;                         // declaration order
+  std::map<std::string, long long> bounds;                     // instance value per dimension
+  std::vector<std::string> dataspaces;                         // declaration order
+  std::map<std::string, std::set<std::string>> dataspace_dims;  // dimensions in each projection
+};
+
+// One mapping/constraint directive of a level, already in processed form
+// (`factors: R=1,P=16`, `permutation: RP`, `type: bypass` with keep/bypass lists).
+struct Directive {
+  std::string type;  // temporal, spatial or bypass
+  YAML::Node body;   // every key but target and type
+};
+
+struct Level {
+  enum class Kind { Storage, Compute, Other };
+  std::string name;
+  Kind kind = Kind::Other;
+  bool fanout_dummy = false;
+  YAML::Node entry;  // the `local` entry
+  std::vector<Directive> directives;
+};
+
+struct ReducedArchitecture {
+  std::string top_name;
+  YAML::Node top_attributes;
+  std::vector<Level> levels;                          // outermost first
+  std::map<std::string, std::string> container_levels;  // container name -> its fan-out level
+  std::set<std::string> containers_without_level;
+};
+
+struct ReductionContext {
+  const SpecLoader& loader;
+  const ProblemInfo& problem;
+  const Symbols& variables;
+  const YAML::Node& variables_tree;  // evaluated `variables`, in file order
+};
+
+}  // namespace cimloop::compat::v04

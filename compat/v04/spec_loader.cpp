@@ -1,0 +1,178 @@
+#include "compat/v04/spec_loader.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "compat/v04/expression.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::compat::v04 {
+namespace {
+
+const char* const kIncludeTag = "!include_loaded";
+
+bool has_tag(const YAML::Node& node, const std::string& tag) { return node.Tag() == tag; }
+
+YAML::Node with_tag_of(YAML::Node fresh, const YAML::Node& original) {
+  const std::string& tag = original.Tag();
+  if (!tag.empty() && tag != "?" && tag != "!") fresh.SetTag(tag);
+  return fresh;
+}
+
+bool is_merge_key(const std::string& key) { return key == "<<" || key == "<<<"; }
+
+}  // namespace
+
+YAML::Node find_key(const YAML::Node& map, const std::string& key) {
+  if (map.IsMap())
+    for (const auto& entry : map)
+      if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+YAML::Node deep_merge(const YAML::Node& target, const YAML::Node& source) {
+  YAML::Node out = with_tag_of(YAML::Node(YAML::NodeType::Map), target);
+  for (const auto& entry : target) {
+    const YAML::Node incoming = find_key(source, entry.first.Scalar());
+    const YAML::Node& value = entry.second;
+    const bool merge = incoming.IsDefined() && !has_tag(value, "!nomerge");
+    if (merge && value.IsMap() && incoming.IsMap()) {
+      out.force_insert(entry.first, deep_merge(value, incoming));
+    } else if (merge && value.IsSequence() && incoming.IsSequence()) {
+      YAML::Node joined = with_tag_of(YAML::Node(YAML::NodeType::Sequence), value);
+      for (const YAML::Node& item : value) joined.push_back(item);
+      for (const YAML::Node& item : incoming) joined.push_back(item);
+      out.force_insert(entry.first, joined);
+    } else {
+      out.force_insert(entry.first, value);
+    }
+  }
+  for (const auto& entry : source)
+    if (!find_key(target, entry.first.Scalar()).IsDefined()) out.force_insert(entry.first, entry.second);
+  return out;
+}
+
+SpecLoader::SpecLoader(const std::map<std::string, std::string>& template_vars) {
+  for (const auto& [name, value] : template_vars) context_.variables[name] = Value::from_string(value);
+  hook_ = [this](const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
+                 const std::vector<std::string>& search_dirs) {
+    return include(function, args, calling_file, search_dirs);
+  };
+}
+
+YAML::Node SpecLoader::load_file(const std::string& path) { return load_document(path, context_.search_dirs); }
+
+YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<std::string>& search_dirs) {
+  TemplateContext context = context_;
+  context.search_dirs = search_dirs;
+  const RenderedText rendered = render_template_file(path, context, hook_);
+  // The document is parsed after as many blank lines as the shared line space already has,
+  // so that its marks are unique line numbers of that space.
+  const size_t offset = lines_.size();
+  const size_t line_count = static_cast<size_t>(std::count(rendered.text.begin(), rendered.text.end(), '\n')) + 1;
+  for (size_t i = 0; i < line_count; ++i) {
+    Origin origin = rendered.origin_of(static_cast<int>(i));
+    if (origin.file.empty()) origin = {path, static_cast<int>(i) + 1};
+    lines_.push_back(origin);
+  }
+  YAML::Node parsed;
+  try {
+    // yaml-cpp needs a final newline after a flow collection at the end of the text.
+    parsed = YAML::Load(std::string(offset, '\n') + rendered.text + "\n");
+  } catch (const YAML::Exception& error) {
+    const Origin origin = error.mark.is_null() ? Origin{path, 0} : lines_.at(static_cast<size_t>(error.mark.line));
+    throw InputError(origin.file + ":" + std::to_string(origin.line) + ": YAML syntax error: " + error.msg);
+  }
+  return resolve(parsed);
+}
+
+Value SpecLoader::include(const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
+                          const std::vector<std::string>& search_dirs) {
+  if (args.empty() || args.size() > 2 || args[0].kind != Value::Kind::String ||
+      (args.size() == 2 && args[1].kind != Value::Kind::String))
+    throw ExpressionError(function + "(path, 'key.path') expects one or two strings");
+  const std::vector<std::string> files = resolve_paths(args[0].text, directory_of(calling_file), search_dirs);
+  if (files.empty()) throw ExpressionError(function + "(): no file matches '" + args[0].text + "'");
+  if (function == "include" && files.size() != 1)
+    throw ExpressionError("include(): '" + args[0].text + "' matches " + std::to_string(files.size()) + " files");
+  YAML::Node all(YAML::NodeType::Sequence);
+  for (const std::string& file : files) {
+    YAML::Node value = load_document(file, search_dirs);
+    std::istringstream path(args.size() == 2 ? args[1].text : "");
+    for (std::string key; std::getline(path, key, '.');) {
+      if (key.empty()) continue;
+      YAML::Node child = find_key(value, key);
+      if (!child.IsDefined()) throw ExpressionError(function + "(): '" + file + "' has no key '" + args[1].text + "'");
+      value.reset(child);
+    }
+    all.push_back(value);
+  }
+  included_.push_back(function == "include" ? all[0] : all);
+  return Value::from_string(std::string(kIncludeTag) + " " + std::to_string(included_.size() - 1));
+}
+
+YAML::Node SpecLoader::resolve(const YAML::Node& node) const {
+  if (has_tag(node, kIncludeTag)) return included_.at(std::stoul(node.Scalar()));
+  if (node.IsSequence()) {
+    YAML::Node out = with_tag_of(YAML::Node(YAML::NodeType::Sequence), node);
+    for (const YAML::Node& item : node) out.push_back(resolve(item));
+    return out;
+  }
+  if (node.IsMap()) return resolve_map(node);
+  return node;
+}
+
+YAML::Node SpecLoader::resolve_map(const YAML::Node& node) const {
+  YAML::Node own = with_tag_of(YAML::Node(YAML::NodeType::Map), node);
+  YAML::Node shallow, deep;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    if (!is_merge_key(key)) {
+      if (find_key(own, key).IsDefined()) fail(entry.first, key, "duplicate key");
+      own.force_insert(entry.first, resolve(entry.second));
+      continue;
+    }
+    if (shallow.IsDefined() && !shallow.IsNull()) fail(entry.first, key, "at most one '<<' or '<<<' per mapping");
+    if (deep.IsDefined() && !deep.IsNull()) fail(entry.first, key, "at most one '<<' or '<<<' per mapping");
+    (key == "<<" ? shallow : deep).reset(merge_source(resolve(entry.second), key));
+  }
+  if (shallow.IsMap())
+    for (const auto& entry : shallow)
+      if (!find_key(own, entry.first.Scalar()).IsDefined()) own.force_insert(entry.first, entry.second);
+  if (deep.IsMap()) return deep_merge(own, deep);
+  return own;
+}
+
+// The value of a merge key: a map, or a list of maps combined in order (earlier ones win).
+YAML::Node SpecLoader::merge_source(const YAML::Node& value, const std::string& key) const {
+  if (value.IsMap()) return value;
+  if (!value.IsSequence()) fail(value, key, "merge value must be a mapping or a list of mappings");
+  YAML::Node combined(YAML::NodeType::Map);
+  for (const YAML::Node& item : value) {
+    if (!item.IsMap()) fail(item, key, "merge value must be a mapping or a list of mappings");
+    combined.reset(deep_merge(combined, item));
+  }
+  return combined;
+}
+
+std::string SpecLoader::locate(const YAML::Node& node) const {
+  if (!node.IsDefined()) return "";
+  if (!node.Mark().is_null() && static_cast<size_t>(node.Mark().line) < lines_.size()) {
+    const Origin& origin = lines_[static_cast<size_t>(node.Mark().line)];
+    return origin.file + ":" + std::to_string(origin.line);
+  }
+  if (node.IsMap())
+    for (const auto& entry : node)
+      if (std::string where = locate(entry.second); !where.empty()) return where;
+  if (node.IsSequence())
+    for (const YAML::Node& item : node)
+      if (std::string where = locate(item); !where.empty()) return where;
+  return "";
+}
+
+void SpecLoader::fail(const YAML::Node& node, const std::string& key, const std::string& message) const {
+  const std::string where = locate(node);
+  throw InputError((where.empty() ? std::string("v0.4 input") : where) + ": " + key + ": " + message);
+}
+
+}  // namespace cimloop::compat::v04

@@ -1,0 +1,49 @@
+#pragma once
+// Loading raw v0.4 files: every file is rendered with the Jinja2 subset, parsed as YAML
+// (tags kept), include()/include_all() placeholders are replaced by the loaded values and the
+// `<<` (shallow) and `<<<` (recursive) merge keys are applied. All parsed text shares one line
+// space, so any node can be traced back to "file:line".
+#include <map>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "compat/v04/jinja.hpp"
+
+namespace cimloop::compat::v04 {
+
+class SpecLoader {
+ public:
+  explicit SpecLoader(const std::map<std::string, std::string>& template_vars);
+
+  // The resolved root of one file (a map, or null for an empty file).
+  YAML::Node load_file(const std::string& path);
+
+  // "file:line" of a node (its own mark, else its first located descendant); "" if unknown.
+  std::string locate(const YAML::Node& node) const;
+  // Throws InputError "<file:line>: <key>: <message>".
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& message) const;
+
+ private:
+  YAML::Node load_document(const std::string& path, const std::vector<std::string>& search_dirs);
+  Value include(const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
+                const std::vector<std::string>& search_dirs);
+  YAML::Node resolve(const YAML::Node& node) const;
+  YAML::Node resolve_map(const YAML::Node& node) const;
+  YAML::Node merge_source(const YAML::Node& value, const std::string& key) const;
+
+  TemplateContext context_;
+  IncludeHook hook_;
+  std::vector<Origin> lines_;            // origin of every line of the shared line space
+  std::vector<YAML::Node> included_;     // values of `!include_loaded <index>` placeholders
+};
+
+// Recursive merge used by `<<<`: keys missing from `target` are added, maps merge recursively,
+// lists concatenate (target first), otherwise `target` wins; `!nomerge` values are kept as is.
+YAML::Node deep_merge(const YAML::Node& target, const YAML::Node& source);
+
+// Lookup in a map without creating entries; an undefined node when absent.
+YAML::Node find_key(const YAML::Node& map, const std::string& key);
+
+}  // namespace cimloop::compat::v04

@@ -1,0 +1,103 @@
+#include "compat/v04/spec_values.hpp"
+
+#include <regex>
+
+#include "compat/v04/expression.hpp"
+
+namespace cimloop::compat::v04 {
+namespace {
+
+bool is_plain(const YAML::Node& node) { return node.Tag() != "!"; }
+
+}  // namespace
+
+Value yaml_to_value(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return Value::none();
+  if (node.IsSequence()) {
+    std::vector<Value> items;
+    for (const YAML::Node& item : node) items.push_back(yaml_to_value(item));
+    return Value::from_list(std::move(items));
+  }
+  if (!node.IsScalar()) return Value();
+  const std::string& text = node.Scalar();
+  if (!is_plain(node)) return Value::from_string(text);
+  static const std::regex integer(R"([-+]?[0-9]+)");
+  static const std::regex real(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+  if (std::regex_match(text, integer)) return Value::from_int(std::stoll(text));
+  if (std::regex_match(text, real)) return Value::from_float(std::stod(text));
+  if (text == "true" || text == "True" || text == "TRUE") return Value::from_bool(true);
+  if (text == "false" || text == "False" || text == "FALSE") return Value::from_bool(false);
+  if (text == "null" || text == "Null" || text == "NULL" || text == "~") return Value::none();
+  return Value::from_string(text);
+}
+
+YAML::Node value_to_yaml(const Value& value) {
+  switch (value.kind) {
+    case Value::Kind::Undefined:
+    case Value::Kind::None: return YAML::Node(YAML::NodeType::Null);
+    case Value::Kind::Bool: return YAML::Node(value.boolean ? "true" : "false");
+    case Value::Kind::Int: return YAML::Node(std::to_string(value.integer));
+    case Value::Kind::Float: return YAML::Node(python_float_repr(value.real));
+    case Value::Kind::String: {
+      YAML::Node node(value.text);
+      node.SetTag("!");  // stays a string when read back
+      return node;
+    }
+    case Value::Kind::List: {
+      YAML::Node list(YAML::NodeType::Sequence);
+      for (const Value& item : value.items) list.push_back(value_to_yaml(item));
+      return list;
+    }
+  }
+  return YAML::Node();
+}
+
+YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const SpecLoader& loader, const std::string& key) {
+  if (node.IsMap()) {
+    Symbols inner = symbols;
+    return evaluate_map(node, inner, loader, key);
+  }
+  if (node.IsSequence()) {
+    YAML::Node out(YAML::NodeType::Sequence);
+    for (const YAML::Node& item : node) out.push_back(evaluate_node(item, symbols, loader, key));
+    return out;
+  }
+  const Value literal = yaml_to_value(node);
+  if (literal.kind != Value::Kind::String) return node;
+  ExpressionScope scope;
+  scope.lookup = [&symbols](const std::string& name) -> std::optional<Value> {
+    const auto found = symbols.find(name);
+    if (found == symbols.end()) return std::nullopt;
+    return found->second;
+  };
+  try {
+    return value_to_yaml(evaluate_expression(literal.text, Dialect::Python, scope));
+  } catch (const UnknownNameError&) {
+    return node;  // a name, not an expression: `LPDDR4`, `must_specify`
+  } catch (const ExpressionSyntaxError&) {
+    return node;  // not an expression: `65nm`, `SET ME`
+  } catch (const ExpressionError& error) {
+    loader.fail(node, key, std::string("cannot evaluate '") + literal.text + "': " + error.what());
+  }
+}
+
+YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key) {
+  YAML::Node out(YAML::NodeType::Map);
+  for (const auto& entry : map) {
+    const std::string name = entry.first.Scalar();
+    YAML::Node value = evaluate_node(entry.second, symbols, loader, key.empty() ? name : key + "." + name);
+    symbols[name] = yaml_to_value(value);
+    out.force_insert(name, value);
+  }
+  return out;
+}
+
+long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key) {
+  const Value value = yaml_to_value(node);
+  if (value.kind == Value::Kind::Float && value.real == static_cast<double>(static_cast<long long>(value.real)) && value.real >= 1)
+    return static_cast<long long>(value.real);
+  if (value.kind != Value::Kind::Int || value.integer < 1) loader.fail(node, key, "must be a positive integer");
+  return value.integer;
+}
+
+}  // namespace cimloop::compat::v04

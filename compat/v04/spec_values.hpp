@@ -1,0 +1,33 @@
+#pragma once
+// YAML scalars as expression values and back, and the evaluation of v0.4 attribute /
+// variable expressions. A string value is evaluated as a Python expression over the symbols
+// in scope; it stays a plain string when it is not an expression (`"65nm"`, `SET ME`) or names
+// something unknown (`LPDDR4`). Arithmetic on known values that fails (division by zero, bad
+// operand types, unknown functions) is an error naming file, line and key.
+#include <map>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+#include "compat/v04/spec_loader.hpp"
+#include "compat/v04/value.hpp"
+
+namespace cimloop::compat::v04 {
+
+using Symbols = std::map<std::string, Value>;
+
+// Plain YAML scalars as YAML 1.2 types (int, float, bool, null), quoted ones as strings,
+// sequences as lists; maps become undefined values (not usable in expressions).
+Value yaml_to_value(const YAML::Node& node);
+YAML::Node value_to_yaml(const Value& value);
+
+YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const SpecLoader& loader, const std::string& key);
+
+// Evaluates the values of a map in order; each evaluated value is visible to the later ones
+// (and is added to `symbols`).
+YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key);
+
+// A positive integer from an evaluated node, else an error at `node`.
+long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key);
+
+}  // namespace cimloop::compat::v04

@@ -1,0 +1,48 @@
+#pragma once
+// Values of the small expression language shared by the Jinja2 subset and the v0.4 attribute
+// expressions: Python-like None, bool, int, float, str and list, plus Jinja's "undefined".
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cimloop::compat::v04 {
+
+struct RenderedText;  // text with a line map, produced by include_text (jinja.hpp)
+
+struct Value {
+  enum class Kind { Undefined, None, Bool, Int, Float, String, List };
+  Kind kind = Kind::Undefined;
+  bool boolean = false;
+  long long integer = 0;
+  double real = 0.0;
+  std::string text;
+  std::vector<Value> items;
+  std::shared_ptr<const RenderedText> rendered;  // set when `text` came from include_text
+
+  static Value none() { return with_kind(Kind::None); }
+  static Value from_bool(bool b) { Value v = with_kind(Kind::Bool); v.boolean = b; return v; }
+  static Value from_int(long long i) { Value v = with_kind(Kind::Int); v.integer = i; return v; }
+  static Value from_float(double f) { Value v = with_kind(Kind::Float); v.real = f; return v; }
+  static Value from_string(std::string s) { Value v = with_kind(Kind::String); v.text = std::move(s); return v; }
+  static Value from_list(std::vector<Value> items) {
+    Value v = with_kind(Kind::List);
+    v.items = std::move(items);
+    return v;
+  }
+
+  bool is_number() const { return kind == Kind::Int || kind == Kind::Float || kind == Kind::Bool; }
+  double as_double() const { return kind == Kind::Float ? real : static_cast<double>(as_int()); }
+  long long as_int() const { return kind == Kind::Bool ? (boolean ? 1 : 0) : integer; }
+  bool truthy() const;
+  // Python str(): 3, 0.5, 1e-09, True, None, 'a' (inside lists), [1, 2].
+  std::string str() const;
+  std::string repr() const;
+
+ private:
+  static Value with_kind(Kind k) { Value v; v.kind = k; return v; }
+};
+
+// Python's repr of a float: shortest text that reads back to the same double.
+std::string python_float_repr(double value);
+
+}  // namespace cimloop::compat::v04

@@ -1,0 +1,113 @@
+// timeloop-model on raw v0.4 inputs, no Python: every case of ../shared/fixtures/timeloop-raw
+// (with its Jinja2 variables, its ERT/ART and, for mapper cases, the mapper's map.yaml) and our
+// own examples with the reference designs' ERT/ART must write stats.txt, map.txt and
+// map.tenssella.txt byte-identical to the expected outputs.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "test-suites/golden/v04_golden_helpers.hpp"
+
+namespace fs = std::filesystem;
+using namespace v04_test;
+
+namespace {
+
+const fs::path kRawDir = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop-raw";
+const fs::path kReference = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop";
+const fs::path kExamples = fs::path(CIMLOOP_SOURCE_DIR) / "examples";
+const fs::path kBinary = fs::path(CIMLOOP_BIN_DIR) / "timeloop-model";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// Runs timeloop-model with `arguments` and compares its outputs with the files in `expected`
+// (only checks that stats.txt was written when `expected` is empty).
+void run_and_compare(const std::vector<std::string>& arguments, const fs::path& expected, const std::string& name) {
+  const fs::path out = fs::temp_directory_path() / ("cimloop-v04-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(out);
+  fs::create_directories(out);
+  std::string command = quote(kBinary.string());
+  for (const std::string& argument : arguments) command += " " + quote(argument);
+  command += " -o " + quote(out.string()) + " >" + quote((out / "stdout.txt").string()) + " 2>" +
+             quote((out / "stderr.txt").string());
+  const int status = std::system(command.c_str());
+  ASSERT_NE(status, -1);
+  ASSERT_EQ(WEXITSTATUS(status), 0) << read_file(out / "stderr.txt");
+  if (expected.empty()) {
+    EXPECT_TRUE(fs::exists(out / "timeloop-model.stats.txt"));
+    fs::remove_all(out);
+    return;
+  }
+  int compared = 0;
+  for (const char* file : {"stats.txt", "map.txt", "map.tenssella.txt"}) {
+    if (!fs::exists(expected / file)) continue;
+    EXPECT_TRUE(read_file(out / (std::string("timeloop-model.") + file)) == read_file(expected / file))
+        << file << " differs from " << expected / file;
+    ++compared;
+  }
+  EXPECT_GT(compared, 0);
+  fs::remove_all(out);
+}
+
+class V04ModelRun : public testing::TestWithParam<std::string> {};
+
+TEST_P(V04ModelRun, OutputsAreByteIdentical) {
+  if (fixtures_missing(kRawDir)) GTEST_SKIP() << "fixtures not found at " << kRawDir;
+  const YAML::Node spec = YAML::LoadFile((kRawDir / "cases" / GetParam() / "case.yaml").string());
+  std::vector<std::string> arguments;
+  for (const YAML::Node& input : spec["inputs"]) arguments.push_back((kRawDir / input.Scalar()).string());
+  for (const auto& entry : spec["jinja"]) {
+    arguments.push_back("--var");
+    arguments.push_back(entry.first.Scalar() + "=" + entry.second.Scalar());
+  }
+  const YAML::Node reference = spec["reference"];
+  if (reference["map"]) arguments.push_back((kRawDir / reference["map"].Scalar()).string());
+  arguments.push_back((kRawDir / reference["ERT"].Scalar()).string());
+  arguments.push_back((kRawDir / reference["ART"].Scalar()).string());
+  run_and_compare(arguments, (kRawDir / reference["expected_stats"].Scalar()).parent_path(), GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04ModelRun, testing::ValuesIn(raw_case_names(kRawDir)), case_test_name);
+
+class V04ExampleRun : public testing::TestWithParam<std::string> {};
+
+TEST_P(V04ExampleRun, MatchesTheReferenceDesignRun) {
+  if (fixtures_missing(kReference)) GTEST_SKIP() << "fixtures not found at " << kReference;
+  const fs::path design = kExamples / GetParam();
+  const fs::path reference = kReference / ("ex-" + GetParam());
+  run_and_compare({(design / "arch.yaml").string(), (design / "problem.yaml").string(), (design / "map.yaml").string(),
+                   (reference / "ERT.yaml").string(), (reference / "ART.yaml").string()},
+                  reference / "expected", "example-" + GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(Designs, V04ExampleRun,
+                         testing::Values("eyeriss_like", "simple_weight_stationary", "simple_output_stationary"));
+
+// simba_like has no reference run: its hand-made mapping must be valid and the run complete
+// (the eyeriss_like tables stand in for its own ERT/ART, so the energies mean nothing).
+TEST(V04ExampleRunSimba, MappingIsValidAndTheModelRuns) {
+  if (fixtures_missing(kReference)) GTEST_SKIP() << "fixtures not found at " << kReference;
+  const fs::path design = kExamples / "simba_like";
+  run_and_compare({(design / "arch.yaml").string(), (design / "problem.yaml").string(), (design / "map.yaml").string(),
+                   (kReference / "ex-eyeriss_like/ERT.yaml").string(), (kReference / "ex-eyeriss_like/ART.yaml").string()},
+                  fs::path(), "example-simba_like");
+}
+
+}  // namespace

@@ -1,0 +1,265 @@
+// The raw v0.4 reader on small hand-written inputs: the Jinja2 subset, expressions, YAML merge
+// keys, the architecture reduction rules and the error messages (file, line, key).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "compat/v04/expression.hpp"
+#include "compat/v04/process_v04.hpp"
+#include "compat/v04/spec_loader.hpp"
+#include "src/common/error.hpp"
+
+namespace fs = std::filesystem;
+using namespace cimloop::compat::v04;
+
+namespace {
+
+class V04Reader : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("cimloop-v04-unit-" + std::to_string(::getpid()) + "-" +
+                                        testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << text;
+    return path.string();
+  }
+
+  // A one-level design plus `extra` nodes, with a 2-D problem (K: 4, N: 1).
+  std::vector<std::string> design(const std::string& nodes, const std::string& extra_files = "") {
+    std::vector<std::string> files = {
+        write("arch.yaml", "architecture:\n  version: 0.4\n  nodes:\n" + nodes),
+        write("prob.yaml",
+              "problem:\n  shape:\n    dimensions: [K, N]\n    data_spaces:\n"
+              "    - {name: A, projection: [[[K]]]}\n    - {name: B, projection: [[[N]]]}\n"
+              "    - {name: Z, projection: [[[K]], [[N]]], read_write: True}\n  instance: {K: 4, N: 1}\n")};
+    if (!extra_files.empty()) files.push_back(write("extra.yaml", extra_files));
+    return files;
+  }
+
+  YAML::Node process(const std::vector<std::string>& files, const std::map<std::string, std::string>& vars = {}) {
+    return YAML::Load(processed_to_text(process_v04(files, vars, Purpose::Model)));
+  }
+
+  // The InputError message of processing `files`.
+  std::string error_of(const std::vector<std::string>& files, const std::map<std::string, std::string>& vars = {}) {
+    try {
+      process_v04(files, vars, Purpose::Model);
+    } catch (const cimloop::InputError& error) {
+      return error.what();
+    }
+    return "(no error)";
+  }
+
+  fs::path dir_;
+};
+
+YAML::Node level(const YAML::Node& processed, const std::string& prefix) {
+  for (const YAML::Node& entry : processed["architecture"]["subtree"][0]["local"])
+    if (entry["name"].Scalar().rfind(prefix + "[", 0) == 0) return entry;
+  return YAML::Node();
+}
+
+YAML::Node directive(const YAML::Node& processed, const std::string& target, const std::string& type) {
+  for (const YAML::Node& entry : processed["mapping"])
+    if (entry["target"].Scalar() == target && entry["type"].Scalar() == type) return entry;
+  return YAML::Node();
+}
+
+Value eval(const std::string& text) { return evaluate_expression(text, Dialect::Python, {}); }
+
+const char* const kTop = "  - !Container {name: top}\n";
+const char* const kMac = "  - !Component {name: mac, class: intmac}\n";
+
+TEST(V04Expressions, FollowPythonSemantics) {
+  EXPECT_EQ(eval("7 / 2").str(), "3.5");
+  EXPECT_EQ(eval("7 // 2").str(), "3");
+  EXPECT_EQ(eval("-7 % 3").str(), "2");
+  EXPECT_EQ(eval("2 ** 10").str(), "1024");
+  EXPECT_EQ(eval("max(1, ceil(log2(100)))").str(), "7");
+  EXPECT_EQ(eval("3 if 2 > 1 else 4").str(), "3");
+  EXPECT_EQ(eval("'M=' + str(4)").str(), "M=4");
+  EXPECT_EQ(eval("[1] * 3").str(), "[1, 1, 1]");
+  EXPECT_EQ(eval("1e-9").str(), "1e-09");
+  EXPECT_EQ(eval("0.1 + 0.2").str(), "0.30000000000000004");
+  EXPECT_EQ(eval("1e16").str(), "1e+16");
+  EXPECT_EQ(eval("2.0 * 3").str(), "6.0");
+  EXPECT_THROW(eval("1 / 0"), ExpressionError);
+  EXPECT_THROW(eval("65nm"), ExpressionSyntaxError);
+  EXPECT_THROW(eval("LPDDR4"), UnknownNameError);
+}
+
+TEST_F(V04Reader, JinjaSubsetRendersSetIfDefaultConcatAndIncludeText) {
+  write("shapes/base.yaml", "variables: &base\n  K: 4\n  N: 1");
+  const std::string top = write("top.yaml.jinja2",
+                                "{% set level = kind | default('small') %}\n"
+                                "{% if level == 'big' %}{% set size = 64 %}{% elif level == 'small' %}{% set size = 8 %}"
+                                "{% else %}{% set size = 0 %}{% endif %}\n"
+                                "{{include_text('shapes/base.yaml')}}\n"
+                                "architecture:\n  version: 0.4\n  nodes:\n"
+                                "  - !Container {name: {{ 'to' ~ 'p' }}}\n"
+                                "  - !Component {name: buf, class: SRAM, attributes: {depth: {{size}}, width: 8, datawidth: 8}}\n"
+                                "  - !Component {name: mac, class: intmac}\n"
+                                "problem:\n  shape: {dimensions: [K, N], data_spaces: [{name: A, projection: [[[K]], [[N]]]}]}\n"
+                                "  instance: *base\n");
+  EXPECT_EQ(level(process({top}), "buf")["attributes"]["depth"].Scalar(), "8");
+  EXPECT_EQ(level(process({top}, {{"kind", "big"}}), "buf")["attributes"]["depth"].Scalar(), "64");
+  EXPECT_EQ(process({top})["architecture"]["subtree"][0]["name"].Scalar(), "top_top_level");
+}
+
+TEST_F(V04Reader, JinjaErrorsNameFileAndLine) {
+  const std::string undefined = write("a.yaml", "x: 1\ny: {{ missing }}\n");
+  EXPECT_NE(error_of({undefined}).find("a.yaml:2: Jinja2: 'missing' is undefined"), std::string::npos) << error_of({undefined});
+  const std::string loop = write("b.yaml", "\n{% for x in [1] %}{% endfor %}\n");
+  EXPECT_NE(error_of({loop}).find("b.yaml:2: Jinja2: unsupported statement '{% for %}'"), std::string::npos) << error_of({loop});
+}
+
+TEST_F(V04Reader, ErrorInsidePastedTextNamesThePastedFile) {
+  write("pasted.yaml", "ok: 1\nbad: [unclosed\n");
+  const std::string top = write("top.yaml", "first: 1\n{{include_text('pasted.yaml')}}\nlast: 2\n");
+  EXPECT_NE(error_of({top}).find("pasted.yaml:"), std::string::npos) << error_of({top});
+}
+
+TEST_F(V04Reader, MergeKeysShallowAndRecursive) {
+  const std::string top = write("top.yaml",
+                                "base: &base {instance: {K: 1, N: 1, extra: [1]}, shape: {name: s}}\n"
+                                "shallow: {<<: *base, shape: {other: 2}}\n"
+                                "deep: {<<<: *base, instance: {K: 4, extra: [2]}}\n");
+  SpecLoader loader({});
+  const YAML::Node root = loader.load_file(top);
+  EXPECT_FALSE(root["shallow"]["shape"]["name"]);  // `<<` does not merge nested maps
+  EXPECT_EQ(root["shallow"]["instance"]["K"].Scalar(), "1");
+  EXPECT_EQ(root["deep"]["instance"]["K"].Scalar(), "4");  // own value wins
+  EXPECT_EQ(root["deep"]["instance"]["N"].Scalar(), "1");  // missing keys added
+  EXPECT_EQ(root["deep"]["instance"]["extra"].size(), 2u);  // lists concatenate
+  EXPECT_EQ(root["deep"]["shape"]["name"].Scalar(), "s");
+  EXPECT_EQ(root["base"]["instance"]["K"].Scalar(), "1");  // the anchor itself is untouched
+}
+
+TEST_F(V04Reader, BadMergeNamesFileLineAndKey) {
+  const std::string top = write("top.yaml", "a: 1\nb: {<<<: 3}\n");
+  EXPECT_NE(error_of({top}).find("top.yaml:2: <<<: merge value must be a mapping"), std::string::npos) << error_of({top});
+}
+
+TEST_F(V04Reader, ContainersPassAttributesOnAndMultiplyTheMesh) {
+  const YAML::Node out = process(design(
+      "  - !Container {name: top, attributes: {technology: 40nm, vdd: 0.8}}\n"
+      "  - !Component {name: DRAM, class: DRAM, attributes: {width: 64, datawidth: 8}}\n"
+      "  - !Container {name: chip, attributes: {technology: 7nm}, spatial: {meshX: 2}}\n"
+      "  - !Container {name: row, spatial: {meshY: 3}}\n"
+      "  - !Component {name: buf, class: regfile, attributes: {depth: 2 * 8, width: 8, datawidth: 8, n_banks: 4}}\n" +
+      std::string(kMac)));
+  const YAML::Node dram = level(out, "DRAM"), buf = level(out, "buf");
+  EXPECT_EQ(dram["attributes"]["technology"].Scalar(), "40nm");  // not changed by the later container
+  EXPECT_EQ(buf["attributes"]["technology"].Scalar(), "7nm");
+  EXPECT_EQ(buf["attributes"]["vdd"].Scalar(), "0.8");
+  EXPECT_EQ(buf["attributes"]["depth"].Scalar(), "16");
+  EXPECT_EQ(buf["attributes"]["n_banks"].Scalar(), "4");
+  EXPECT_EQ(buf["attributes"]["cluster_size"].Scalar(), "1");
+  EXPECT_EQ(buf["name"].Scalar(), "buf[1..6]");
+  EXPECT_EQ(level(out, "inter_chip_spatial")["name"].Scalar(), "inter_chip_spatial[1..1]");
+  EXPECT_EQ(level(out, "inter_row_spatial")["name"].Scalar(), "inter_row_spatial[1..2]");
+  EXPECT_EQ(level(out, "mac")["attributes"]["meshY"].Scalar(), "3");
+  EXPECT_EQ(directive(out, "inter_row_spatial", "bypass")["bypass"].size(), 3u);
+  EXPECT_EQ(directive(out, "inter_row_spatial", "temporal")["factors"].Scalar(), "K=1,N=1");
+}
+
+TEST_F(V04Reader, VariablesAndExpressions) {
+  const YAML::Node out = process(design(std::string(kTop) +
+                                            "  - !Component {name: buf, class: SRAM, attributes: {depth: ROWS * 2, width: 8, "
+                                            "datawidth: 8, kind: LPDDR4, note: \"45nm\"}}\n" + kMac,
+                                        "variables: {ROWS: 32, HALF: ROWS / 2}\n"));
+  const YAML::Node attributes = level(out, "buf")["attributes"];
+  EXPECT_EQ(attributes["depth"].Scalar(), "64");
+  EXPECT_EQ(attributes["kind"].Scalar(), "LPDDR4");  // a name, not an expression
+  EXPECT_EQ(attributes["note"].Scalar(), "45nm");
+  EXPECT_EQ(out["architecture"]["subtree"][0]["attributes"]["HALF"].Scalar(), "16.0");
+}
+
+TEST_F(V04Reader, ExpressionErrorNamesFileLineAndKey) {
+  const auto files = design(std::string(kTop) + "  - !Component {name: buf, class: SRAM, attributes: {depth: 4 / 0}}\n" + kMac);
+  EXPECT_NE(error_of(files).find("arch.yaml:5: architecture.nodes.buf.attributes.depth: cannot evaluate '4 / 0': division by zero"),
+            std::string::npos)
+      << error_of(files);
+}
+
+TEST_F(V04Reader, UnknownTagsAndKeysAreErrors) {
+  const auto tag = design(std::string(kTop) + "  - !Widget {name: w}\n");
+  EXPECT_NE(error_of(tag).find("arch.yaml:5: architecture.nodes: unknown tag '!Widget'"), std::string::npos) << error_of(tag);
+  const auto key = design(std::string(kTop) + "  - !Component {name: buf, class: SRAM, colour: red}\n");
+  EXPECT_NE(error_of(key).find("arch.yaml:5: architecture.nodes.buf.colour: unknown key for !Component"), std::string::npos)
+      << error_of(key);
+  const auto constraint = design(std::string(kTop) + "  - !Component {name: buf, class: SRAM, constraints: {temporal: {factorz: K=1}}}\n");
+  EXPECT_NE(error_of(constraint).find("architecture.nodes.buf.constraints.temporal.factorz: unknown constraint key"),
+            std::string::npos)
+      << error_of(constraint);
+  const auto top_key = design(std::string(kTop) + kMac, "mapingg: []\n");
+  EXPECT_NE(error_of(top_key).find("extra.yaml:1: mapingg: unknown top-level key"), std::string::npos) << error_of(top_key);
+}
+
+TEST_F(V04Reader, ParallelBranchesBypassWhatTheyDoNotKeep) {
+  const std::string parallel =
+      "  - !Parallel\n    nodes:\n"
+      "    - !Component {name: a_buf, class: regfile, constraints: {dataspace: {keep: [A]}}}\n"
+      "    - !Component {name: b_buf, class: regfile, constraints: {dataspace: {keep: [B]}}}\n"
+      "    - !Nothing {constraints: {dataspace: {keep: [Z]}}}\n";
+  const YAML::Node out = process(design(std::string(kTop) + parallel + kMac));
+  const YAML::Node a = directive(out, "a_buf", "bypass");
+  EXPECT_EQ(a["keep"][0].Scalar(), "A");
+  EXPECT_EQ(a["bypass"].size(), 2u);
+  EXPECT_EQ(out["architecture"]["subtree"][0]["local"].size(), 3u);  // !Nothing makes no level
+  const std::string overlapping =
+      "  - !Parallel\n    nodes:\n"
+      "    - !Component {name: a_buf, class: regfile, constraints: {dataspace: {keep: [A, Z]}}}\n"
+      "    - !Component {name: b_buf, class: regfile, constraints: {dataspace: {keep: [B, Z]}}}\n";
+  EXPECT_NE(error_of(design(std::string(kTop) + overlapping + kMac)).find("dataspace 'Z' must be kept by exactly one branch"),
+            std::string::npos);
+}
+
+TEST_F(V04Reader, ConstraintMacrosAndPermutationCompletion) {
+  const YAML::Node out = process(design(std::string(kTop) +
+                                        "  - !Component {name: buf, class: SRAM, constraints: {dataspace: {keep_only: [Z]},"
+                                        " temporal: {no_iteration_over_dataspaces: [A], permutation: [K]}}}\n"
+                                        "  - !Component {name: reg, class: regfile, constraints: {temporal: {factors_only: []}}}\n" +
+                                        kMac));
+  const YAML::Node bypass = directive(out, "buf", "bypass");
+  EXPECT_EQ(bypass["keep"].size(), 1u);
+  EXPECT_EQ(bypass["bypass"].size(), 2u);
+  EXPECT_EQ(directive(out, "buf", "temporal")["factors"].Scalar(), "K=1");
+  EXPECT_EQ(directive(out, "buf", "temporal")["permutation"].Scalar(), "NK");  // N has size 1
+  EXPECT_EQ(directive(out, "reg", "temporal")["factors"].Scalar(), "K=1,N=1");
+  EXPECT_EQ(directive(out, "reg", "temporal")["permutation"].Scalar(), "NK");
+}
+
+TEST_F(V04Reader, MappingTargetsContainersAndOverridesConstraints) {
+  const auto files = design(std::string(kTop) +
+                                "  - !Component {name: buf, class: SRAM, constraints: {temporal: {factors: K=1}}}\n"
+                                "  - !Container {name: PE, spatial: {meshX: 4}}\n" + kMac,
+                            "mapping:\n- {target: PE, type: spatial, factors: K=4 N=1, permutation: KN}\n"
+                            "- {target: buf, type: temporal, factors: [K=1, N=1], permutation: KN}\n");
+  const YAML::Node out = process(files);
+  EXPECT_EQ(directive(out, "inter_PE_spatial", "spatial")["factors"].Scalar(), "K=4,N=1");
+  EXPECT_EQ(directive(out, "buf", "temporal")["permutation"].Scalar(), "KN");
+  const auto no_fanout = design(std::string(kTop) + "  - !Container {name: PE}\n" + kMac,
+                                "mapping:\n- {target: PE, type: spatial, factors: K=4}\n");
+  EXPECT_NE(error_of(no_fanout).find("container 'PE' has no spatial fan-out"), std::string::npos) << error_of(no_fanout);
+}
+
+TEST_F(V04Reader, DetectsRawInputs) {
+  EXPECT_TRUE(is_raw_v04(write("a.yaml", "architecture:\n  nodes:\n  - !Container {name: x}\n")));
+  EXPECT_TRUE(is_raw_v04(write("t.yaml.jinja2", "x: 1\n")));
+  EXPECT_TRUE(is_raw_v04(write("b.yaml", "problem: {<<<: {a: 1}}\n")));
+  EXPECT_FALSE(is_raw_v04(write("c.yaml", "architecture:\n  version: 0.4\n  subtree: []\n")));
+  EXPECT_FALSE(is_raw_v04(write("d.yaml", "mapping:\n- {target: Buffer, type: temporal, factors: R=3}\n")));
+}
+
+}  // namespace
