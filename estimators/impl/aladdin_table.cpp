@@ -1,6 +1,7 @@
 // "Aladdin_table" estimator (accuracy 70): Aladdin's 40nm characterisations
 // (data/aladdin_table.yaml) with the latency-row selection of accelergy-aladdin-plug-in
-// (spec §3.3). Only 40/45nm is supported; values are not technology-scaled.
+// (spec §3.3). At 40/45nm the values are used as they are (accuracy 70); at other nodes with
+// Stillmaker-Baas factors they are scaled from 45nm as a labelled fallback (accuracy 10).
 #include <cmath>
 #include <map>
 
@@ -156,15 +157,31 @@ class AladdinTable : public PrimitiveEstimator {
             "bitwise", "reg", "regfile", "SRAM"};
   }
   double accuracy(const Query& query) const override {
-    std::optional<double> nm = technology_nm(query.attribute("technology"));
-    if (query.input_version >= 0.4 && (!nm || (*nm != 40 && *nm != 45))) return 0;
     model_for(query);  // throws Declined when an attribute is missing
-    return 70;
+    if (query.input_version < 0.4 || native_node(query)) return 70;
+    return node_scaling(query) ? kScaledAccuracy : 0;
   }
   Estimate estimate(const Query& query) const override {
     double total = 0;
     for (const Term& term : model_for(query)) total += term_value(query, term) * term.scale;
-    return {total, ""};
+    if (query.input_version < 0.4 || native_node(query)) return {total, ""};
+    std::optional<double> factor = node_scaling(query);
+    if (!factor) throw Declined("no technology scaling to " + query.attribute("technology")->text());
+    return {total * *factor, "Aladdin 45nm data scaled to " + query.attribute("technology")->text() +
+                                 " (Stillmaker-Baas); an approximate fallback"};
+  }
+
+ private:
+  // Beyond the plug-in: other nodes get the 45nm values scaled, ranked below every real model.
+  static constexpr double kScaledAccuracy = 10;
+  static bool native_node(const Query& query) {
+    std::optional<double> nm = technology_nm(query.attribute("technology"));
+    return nm && (*nm == 40 || *nm == 45);
+  }
+  static std::optional<double> node_scaling(const Query& query) {
+    std::optional<double> nm = technology_nm(query.attribute("technology"));
+    if (!nm) return std::nullopt;
+    return query.is_area() ? area_scaling(45, *nm) : energy_scaling(45, *nm);
   }
 
 };
