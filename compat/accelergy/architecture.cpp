@@ -1,6 +1,7 @@
 #include "compat/accelergy/architecture.hpp"
 
 #include "compat/accelergy/instance.hpp"
+#include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -50,6 +51,11 @@ FlatComponent flatten_local(const YAML::Node& local, const std::string& prefix, 
   c.attributes.append_missing(inherited);
   evaluate_attributes(c.attributes, &context.variables, site);
   add_propagated_defaults(c.attributes, site);
+  const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(c.class_name) : nullptr;
+  if (legacy && !context.classes.find(c.class_name)) {
+    c.attributes.append_missing(legacy->defaults);
+    evaluate_attributes(c.attributes, &context.variables, site);
+  }
   if (const CompoundClass* compound = context.classes.find(c.class_name)) {
     c.attributes.append_missing(compound->defaults);
     check_specified(c.attributes, c.class_name, site);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -103,6 +104,18 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
     double e = primitive_energy({c, top}, action, {}, context, registry, estimator);
     out.actions.push_back({action, arguments, context.legacy, e * top.energy_scale});
     note_source(out.energy_sources, c.name, estimator);
+  }
+  // v0.3 primitives without required actions take the actions of the primitive library.
+  const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(top.class_name) : nullptr;
+  if (!legacy || !c.required_actions.empty()) return;
+  EvaluationSite site{c.name, context.legacy, context.warnings};
+  for (const ActionDef& action : legacy->actions) {
+    for (const AttributeDict& combination : argument_combinations(action, top.attributes, site)) {
+      std::string estimator;
+      double e = primitive_energy({c, top}, action.name, combination, context, registry, estimator);
+      out.actions.push_back({action.name, combination, combination.entries().empty(), e});
+      note_source(out.energy_sources, c.name, estimator);
+    }
   }
 }
 

@@ -62,7 +62,9 @@ Geometry geometry(const Query& query) {
   g.tech = number(query, "technology", std::nullopt);
   g.width = number(query, "width", std::nullopt);
   g.depth = number(query, "depth", std::nullopt);
-  g.ports = static_cast<int>(number(query, "n_rw_ports", 1));
+  g.ports = static_cast<int>(number(query, "n_rw_ports", query.attribute("n_rdwr_ports")
+                                                             ? query.attribute("n_rdwr_ports")->numeric()
+                                                             : std::optional<double>(1)));
   int banks = static_cast<int>(number(query, "n_banks", 1));
   g.banks = 1;
   while (g.banks < banks) g.banks *= 2;
@@ -150,7 +152,7 @@ class CactiSram : public PrimitiveEstimator {
   double accuracy(const Query& query) const override {
     geometry(query);
     const std::string& a = query.action;
-    if (!query.is_area() && a != "read" && a != "write" && a != "update" && a != "leak") {
+    if (!query.is_area() && a != "read" && a != "write" && a != "update" && a != "leak" && a != "idle") {
       throw Declined("CactiSRAM has no action '" + a + "'");
     }
     return 80;
@@ -161,7 +163,7 @@ class CactiSram : public PrimitiveEstimator {
     Estimate e;
     if (query.is_area()) {
       e.value = raw_value(g, &Raw::area_um2, &SramPoint::area_um2, e.warning) * ws * ds;
-    } else if (query.action == "leak") {
+    } else if (query.action == "leak" || query.action == "idle") {  // idle: the v0.3 name
       const Value* cycle = query.argument("global_cycle_seconds");
       if (!cycle) cycle = query.attribute("global_cycle_seconds");
       double seconds = cycle && cycle->numeric() ? *cycle->numeric() : 1e-9;
