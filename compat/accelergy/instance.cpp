@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -39,6 +40,9 @@ AttributeDict child_attributes(const Instance& parent, const SubcomponentDef& de
   if (compound) {
     attributes.append_missing(compound->defaults);
     check_specified(attributes, def.class_name, site);
+    evaluate_attributes(attributes, nullptr, site);
+  } else if (const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(def.class_name) : nullptr) {
+    attributes.append_missing(legacy->defaults);
     evaluate_attributes(attributes, nullptr, site);
   }
   return attributes;

@@ -86,6 +86,11 @@ std::vector<Term> model_for(const Query& query) {
     return {{c, per_bit ? number_attribute(query, "width") : 1}};
   }
   if (c == "regfile") return storage_terms(query, width);
+  if (c == "FIFO") {  // a register per bit and one comparator on the ceil(log2 depth)-bit pointer
+    double depth = number_attribute(query, "depth");
+    double pointer_bits = depth > 1 ? std::ceil(std::log2(depth)) : 0;
+    return {{"reg", number_attribute(query, width)}, {"comparator", width_ratio(pointer_bits, "comparator", 1)}};
+  }
   if (c == "SRAM") {
     std::vector<Term> terms = storage_terms(query, width);
     if (number_attribute(query, width) > 32 || number_attribute(query, "depth") > 128) {
@@ -154,7 +159,7 @@ class AladdinTable : public PrimitiveEstimator {
   std::string name() const override { return "Aladdin_table"; }
   std::vector<std::string> class_names() const override {
     return {"intadder", "intmultiplier", "intmac", "comparator", "counter", "fpadder", "fpmultiplier",
-            "bitwise", "reg", "regfile", "SRAM"};
+            "bitwise", "reg", "regfile", "SRAM", "FIFO"};
   }
   double accuracy(const Query& query) const override {
     model_for(query);  // throws Declined when an attribute is missing
