@@ -1,8 +1,8 @@
-// The 2020 (v0.3) tutorials 01 and 03: primitives with the actions of the v0.3 primitive
+// The 2020 (v0.3) tutorials 01, 03 and 04: primitives with the actions of the v0.3 primitive
 // library, compounds over them, and the old Aladdin semantics (latency row, datawidth, idle,
-// delta arguments). The references round to 3 decimal places, so the comparison uses -p 3.
-// Components whose estimate needed a fallback (their GLB SRAMs have no CACTI result) are
-// reported, not compared.
+// delta arguments), compared at the precision each reference was written with. Components
+// whose estimate needed a fallback (GLB SRAMs without a CACTI result, classes without a model)
+// are reported, not compared.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -41,10 +41,10 @@ bool used_fallback(const accelergy::AccelergyResult& result, const std::string& 
 }
 
 // Returns the number of action energies and areas compared.
-int compare_tutorial(const std::string& tutorial) {
+int compare_tutorial(const std::string& tutorial, int precision) {
   fs::path dir = kTutorials / tutorial;
   accelergy::EstimationOptions options;
-  options.precision = 3;
+  options.precision = precision;
   accelergy::AccelergyResult result = accelergy::estimate_tables(input_tree(dir / "input"), options);
   std::map<std::string, YAML::Node> ert, art;
   for (const YAML::Node& t : result.ert["ERT"]["tables"]) ert[t["name"].Scalar()] = t;
@@ -81,13 +81,21 @@ int compare_tutorial(const std::string& tutorial) {
 TEST(AccelergyLegacyTutorial, PrimitiveArchitecture) {
   if (!fs::exists(kTutorials)) GTEST_SKIP() << "fixtures not found";
   // MAC: 4 actions, buffer: 9 (read/write x 4 delta combinations, idle), 2 areas.
-  EXPECT_EQ(compare_tutorial("01_primitive_architecture_ERT"), 15);
+  EXPECT_EQ(compare_tutorial("01_primitive_architecture_ERT", 3), 15);
 }
 
 TEST(AccelergyLegacyTutorial, CompoundArchitecture) {
   if (!fs::exists(kTutorials)) GTEST_SKIP() << "fixtures not found";
   // mac_fifo (intmac + FIFO): 4 actions; smartbuffer_RF (regfile + adders): 9; 2 areas.
-  EXPECT_EQ(compare_tutorial("03_compound_architecture"), 15);
+  EXPECT_EQ(compare_tutorial("03_compound_architecture", 3), 15);
+}
+
+TEST(AccelergyLegacyTutorial, EyerissLike) {
+  if (!fs::exists(kTutorials)) GTEST_SKIP() << "fixtures not found";
+  // This reference rounds to 5 decimals. mac: 4 actions; three smartbuffer_RF spads: 9 each;
+  // 4 areas. The GLBs (no CACTI result) and the NoCs (their wire class has no model; the 2020
+  // tool had one) are fallbacks.
+  EXPECT_EQ(compare_tutorial("04_eyeriss_like", 5), 35);
 }
 
 }  // namespace
