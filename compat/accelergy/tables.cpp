@@ -136,6 +136,20 @@ YAML::Node flattened_entry(const FlatComponent& c) {
 
 }  // namespace
 
+estimators::Toolchain parse_toolchain(const std::string& name, const std::string& where) {
+  if (name == "reference") return estimators::Toolchain::reference_2024_05;
+  if (name == "current") return estimators::Toolchain::current;
+  throw InputError(where + ": expected 'reference' or 'current', got '" + name + "'");
+}
+
+EstimationOptions options_from_environment() {
+  EstimationOptions options;
+  if (const char* name = std::getenv("CIMLOOP_ACCELERGY_TOOLCHAIN"); name && *name) {
+    options.toolchain = parse_toolchain(name, "CIMLOOP_ACCELERGY_TOOLCHAIN");
+  }
+  return options;
+}
+
 AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions& options) {
   AccelergyResult result;
   const estimators::Registry& registry = options.registry ? *options.registry : estimators::Registry::builtin();

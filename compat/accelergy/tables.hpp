@@ -23,6 +23,12 @@ struct EstimationOptions {
   const compat::SourceMap* sources = nullptr;
 };
 
+// "reference" or "current"; throws InputError naming `where` otherwise.
+estimators::Toolchain parse_toolchain(const std::string& name, const std::string& where);
+
+// Defaults, with the toolchain from $CIMLOOP_ACCELERGY_TOOLCHAIN when set.
+EstimationOptions options_from_environment();
+
 struct AccelergyResult {
   YAML::Node ert;                     // {ERT: {version, tables}}
   YAML::Node art;                     // {ART: {version, tables}}

@@ -89,8 +89,9 @@ int main(int argc, char** argv) {
       "outdir,o", po::value<std::string>()->default_value("./"), "output directory")(
       "oprefix", po::value<std::string>()->default_value(""), "prefix of the output file names")(
       "precision,p", po::value<int>()->default_value(6), "digits kept in the outputs")(
-      "toolchain", po::value<std::string>()->default_value("reference"),
-      "reference (Accelergy of 2024-05, as the Timeloop exercises' references) or current (Accelergy HEAD)")(
+      "toolchain", po::value<std::string>(),
+      "reference (default: Accelergy of 2024-05, as the Timeloop exercises' references) or current "
+      "(Accelergy HEAD); also $CIMLOOP_ACCELERGY_TOOLCHAIN")(
       "files", po::value<std::vector<std::string>>()->multitoken(), "input files or directories");
   po::positional_options_description positional;
   positional.add("files", -1);
@@ -102,13 +103,10 @@ int main(int argc, char** argv) {
       std::cout << "usage: accelergy [files or directories ...] -o OUTDIR [--oprefix P]\n" << options;
       return args.count("help") ? 0 : 1;
     }
-    accelergy::EstimationOptions estimation;
+    accelergy::EstimationOptions estimation = accelergy::options_from_environment();
     estimation.precision = args["precision"].as<int>();
-    std::string toolchain = args["toolchain"].as<std::string>();
-    if (toolchain == "current") {
-      estimation.toolchain = estimators::Toolchain::current;
-    } else if (toolchain != "reference") {
-      throw InputError("--toolchain: expected 'reference' or 'current', got '" + toolchain + "'");
+    if (args.count("toolchain")) {
+      estimation.toolchain = accelergy::parse_toolchain(args["toolchain"].as<std::string>(), "--toolchain");
     }
     Input input = merged_input(yaml_files(args["files"].as<std::vector<std::string>>()));
     std::string outdir = args["outdir"].as<std::string>(), prefix = args["oprefix"].as<std::string>();

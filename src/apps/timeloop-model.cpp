@@ -106,7 +106,7 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
 // nodes of the tree.
 std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
   if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
-  accelergy::EstimationOptions options;
+  accelergy::EstimationOptions options = accelergy::options_from_environment();
   options.sources = &merged.sources;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
   for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
