@@ -43,7 +43,9 @@ struct AccelergyResult {
 AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions& options = {});
 
 // Writes <dir>/<prefix>ERT.yaml, ART.yaml, ERT_summary.yaml, ART_summary.yaml and
-// flattened_architecture.yaml, each atomically.
-void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix);
+// flattened_architecture.yaml, each atomically; `outputs` selects among them by Accelergy's
+// `-f` names (ERT, ERT_summary, ART, ART_summary, flattened_arch, all).
+void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix,
+                             const std::vector<std::string>& outputs = {"all"});
 
 }  // namespace cimloop::accelergy

@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
       "outdir,o", po::value<std::string>()->default_value("./"), "output directory")(
       "oprefix", po::value<std::string>()->default_value(""), "prefix of the output file names")(
       "precision,p", po::value<int>()->default_value(6), "digits kept in the outputs")(
+      "output_files,f", po::value<std::vector<std::string>>()->multitoken(),
+      "outputs to write: ERT ERT_summary ART ART_summary energy_estimation flattened_arch all (default all)")(
       "toolchain", po::value<std::string>(),
       "reference (default: Accelergy of 2024-05, as the Timeloop exercises' references) or current "
       "(Accelergy HEAD); also $CIMLOOP_ACCELERGY_TOOLCHAIN")(
@@ -110,16 +112,20 @@ int main(int argc, char** argv) {
     }
     Input input = merged_input(yaml_files(args["files"].as<std::vector<std::string>>()));
     std::string outdir = args["outdir"].as<std::string>(), prefix = args["oprefix"].as<std::string>();
+    std::vector<std::string> outputs = {"all"};
+    if (args.count("output_files")) outputs = args["output_files"].as<std::vector<std::string>>();
     fs::create_directories(outdir);
     YAML::Node ert = input.given_ert;
     if (input.root["architecture"] && ert.IsNull()) {
       estimation.sources = &input.architecture_sources;
       accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, estimation);
       for (const std::string& warning : result.warnings) std::cerr << "WARNING: " << warning << "\n";
-      accelergy::write_accelergy_outputs(result, outdir, prefix);
+      accelergy::write_accelergy_outputs(result, outdir, prefix, outputs);
       ert = result.ert;
     }
-    if (!input.action_counts.IsNull()) {
+    bool energy_wanted = std::find(outputs.begin(), outputs.end(), "all") != outputs.end() ||
+                         std::find(outputs.begin(), outputs.end(), "energy_estimation") != outputs.end();
+    if (!input.action_counts.IsNull() && energy_wanted) {
       accelergy::write_file_atomically((fs::path(outdir) / (prefix + "energy_estimation.yaml")).string(),
                                        accelergy::to_accelergy_yaml(accelergy::estimate_energy(ert, input.action_counts)));
     }
