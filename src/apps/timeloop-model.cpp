@@ -115,7 +115,7 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::
   if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !compat::child(architecture, "nodes").IsDefined()) {
     return std::nullopt;
   }
-  accelergy::EstimationOptions options;
+  accelergy::EstimationOptions options = accelergy::options_from_environment();
   options.sources = &merged.sources;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
   for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
