@@ -16,8 +16,7 @@ struct WalkState {
 };
 
 const std::set<std::string>& allowed_keys(const std::string& tag) {
-  static const std::set<std::string> container = {"name", "attributes", "spatial", "constraints", "sparse_optimizations",
-                                                  "max_utilization"};
+  static const std::set<std::string> container = {"name", "attributes", "spatial", "constraints", "max_utilization"};
   static const std::set<std::string> component = {"name",        "class",      "subclass",     "attributes",
                                                   "constraints", "spatial",    "enabled",      "area_scale",
                                                   "energy_scale", "required_actions", "sparse_optimizations",
@@ -260,6 +259,12 @@ class ArchitectureWalker {
     if (kind != Level::Kind::Other) entry["required_actions"] = required_actions(kind);
     entry["enabled"] = "true";
     attach(add_level(name, kind, entry), constraints, false, mesh_x * mesh_y > 1, key);
+    if (const YAML::Node sparse = find_key(node, "sparse_optimizations"); sparse.IsMap()) {
+      YAML::Node target(YAML::NodeType::Map);
+      target["target"] = name;
+      for (const auto& item : sparse) target.force_insert(item.first, item.second);
+      out_.sparse_targets.push_back(target);
+    }
   }
 
   // Children become consecutive levels at the same mesh; each keeps its share of the

@@ -182,7 +182,7 @@ Directive* find_directive(Level& level, const std::string& type) {
 }
 
 void set_directive(Level& level, Directive directive) {
-  if (Directive* existing = find_directive(level, directive.type)) *existing = std::move(directive);
+  if (Directive* existing = find_directive(level, directive.type)) *existing = directive;
   else level.directives.push_back(std::move(directive));
 }
 

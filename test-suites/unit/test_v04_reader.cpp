@@ -254,6 +254,28 @@ TEST_F(V04Reader, MappingTargetsContainersAndOverridesConstraints) {
   EXPECT_NE(error_of(no_fanout).find("container 'PE' has no spatial fan-out"), std::string::npos) << error_of(no_fanout);
 }
 
+TEST_F(V04Reader, SparseOptimizationsAndDensities) {
+  const auto files = design(std::string(kTop) +
+                                "  - !Component {name: outer, class: SRAM}\n"
+                                "  - !Component {name: inner, class: regfile, sparse_optimizations: "
+                                "{action_optimization: [{type: gating, options: [{target: A, condition_on: [B]}]}]}}\n" + kMac,
+                            "sparse_optimizations:\n  version: 0.4\n  targets:\n"
+                            "  - {target: outer, representation_format: {data_spaces: [{name: A, ranks: [{format: CP}]}]}}\n"
+                            "problem:\n  instance: {densities: {A: {distribution: fixed_structured, density: 0.5}}}\n");
+  const YAML::Node out = process(files);
+  const YAML::Node targets = out["sparse_optimizations"]["targets"];
+  ASSERT_EQ(targets.size(), 2u);
+  EXPECT_EQ(targets[0]["name"].Scalar(), "outer");  // architecture order
+  EXPECT_TRUE(targets[0]["representation_format"]);
+  EXPECT_EQ(targets[1]["name"].Scalar(), "inner");
+  EXPECT_FALSE(targets[1]["target"]);
+  const YAML::Node density = out["problem"]["instance"]["densities"]["A"];
+  EXPECT_EQ(density["density"].Scalar(), "0.5");
+  EXPECT_EQ(density["band_width"].Scalar(), "0");
+  EXPECT_EQ(density["workload_tensor_size"].Scalar(), "0");
+  EXPECT_EQ(out["problem"]["instance"]["K"].Scalar(), "4");  // merged with the first problem file
+}
+
 TEST_F(V04Reader, DetectsRawInputs) {
   EXPECT_TRUE(is_raw_v04(write("a.yaml", "architecture:\n  nodes:\n  - !Container {name: x}\n")));
   EXPECT_TRUE(is_raw_v04(write("t.yaml.jinja2", "x: 1\n")));
