@@ -243,7 +243,9 @@ class ArchitectureWalker {
     const YAML::Node constraints = constraints_of(node, key);
     const auto [mesh_x, mesh_y] = spatial_of(node, own_symbols, key);
     if (mesh_x * mesh_y > 1) {
-      attach(fanout_level(name, state, node, key), constraints, true, false, key);
+      Level& fanout = fanout_level(name, state, node, key);
+      out_.component_fanouts[name] = fanout.name;
+      attach(fanout, constraints, true, false, key);
       state.mesh_x *= mesh_x;
       state.mesh_y *= mesh_y;
     }

@@ -199,6 +199,8 @@ void attach_target_list(const YAML::Node& list, ReducedArchitecture& architectur
       context.loader.fail(target, key + ".target", "container '" + name + "' has no spatial fan-out, so no level to constrain");
     if (const auto alias = architecture.container_levels.find(name); alias != architecture.container_levels.end())
       name = alias->second;
+    const auto fanout = architecture.component_fanouts.find(name);
+    if (fanout != architecture.component_fanouts.end() && type.Scalar() == "spatial") name = fanout->second;
     auto level = std::find_if(architecture.levels.begin(), architecture.levels.end(),
                               [&](const Level& l) { return l.name == name; });
     if (level == architecture.levels.end())

@@ -63,6 +63,7 @@ struct ReducedArchitecture {
   YAML::Node top_attributes;
   std::vector<Level> levels;                          // outermost first
   std::map<std::string, std::string> container_levels;  // container name -> its fan-out level
+  std::map<std::string, std::string> component_fanouts;  // component with own `spatial` -> its fan-out level
   std::set<std::string> containers_without_level;
   YAML::Node sparse_targets{YAML::NodeType::Sequence};  // nodes' own sparse_optimizations, with target
 };

@@ -66,13 +66,13 @@ class V04Reader : public testing::Test {
 YAML::Node level(const YAML::Node& processed, const std::string& prefix) {
   for (const YAML::Node& entry : processed["architecture"]["subtree"][0]["local"])
     if (entry["name"].Scalar().rfind(prefix + "[", 0) == 0) return entry;
-  return YAML::Node();
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 YAML::Node directive(const YAML::Node& processed, const std::string& target, const std::string& type) {
   for (const YAML::Node& entry : processed["mapping"])
     if (entry["target"].Scalar() == target && entry["type"].Scalar() == type) return entry;
-  return YAML::Node();
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 Value eval(const std::string& text) { return evaluate_expression(text, Dialect::Python, {}); }
@@ -217,6 +217,7 @@ TEST_F(V04Reader, ParallelBranchesBypassWhatTheyDoNotKeep) {
   EXPECT_EQ(a["keep"][0].Scalar(), "A");
   EXPECT_EQ(a["bypass"].size(), 2u);
   EXPECT_EQ(out["architecture"]["subtree"][0]["local"].size(), 3u);  // !Nothing makes no level
+  EXPECT_FALSE(level(out, "Nothing"));
   const std::string overlapping =
       "  - !Parallel\n    nodes:\n"
       "    - !Component {name: a_buf, class: regfile, constraints: {dataspace: {keep: [A, Z]}}}\n"
@@ -274,6 +275,20 @@ TEST_F(V04Reader, SparseOptimizationsAndDensities) {
   EXPECT_EQ(density["band_width"].Scalar(), "0");
   EXPECT_EQ(density["workload_tensor_size"].Scalar(), "0");
   EXPECT_EQ(out["problem"]["instance"]["K"].Scalar(), "4");  // merged with the first problem file
+}
+
+TEST_F(V04Reader, ComponentWithItsOwnSpatialFansOutThroughADummyLevel) {
+  const auto files = design(std::string(kTop) + "  - !Component {name: buf, class: SRAM}\n"
+                                "  - !Component {name: regs, class: regfile, spatial: {meshX: 4},"
+                                " constraints: {spatial: {split: 0}, dataspace: {keep: [A]}}}\n" + kMac,
+                            "mapping:\n- {target: regs, type: spatial, factors: K=4 N=1, permutation: KN}\n");
+  const YAML::Node out = process(files);
+  EXPECT_EQ(level(out, "inter_regs_spatial")["name"].Scalar(), "inter_regs_spatial[1..1]");
+  EXPECT_EQ(level(out, "regs")["name"].Scalar(), "regs[1..4]");
+  EXPECT_EQ(level(out, "mac")["name"].Scalar(), "mac[1..4]");
+  EXPECT_EQ(directive(out, "inter_regs_spatial", "spatial")["factors"].Scalar(), "K=4,N=1");
+  EXPECT_TRUE(directive(out, "regs", "bypass"));
+  EXPECT_FALSE(directive(out, "regs", "spatial"));
 }
 
 TEST_F(V04Reader, DetectsRawInputs) {
