@@ -37,7 +37,9 @@ std::vector<Factor> parse_factor_text(const std::string& text, const YAML::Node&
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
     rest += text.substr(last, static_cast<size_t>(it->position()) - last);
     last = static_cast<size_t>(it->position() + it->length());
-    out.push_back({(*it)[1], (*it)[2], std::stoll((*it)[3])});
+    const std::string digits = (*it)[3];
+    if (digits.size() > 18) context.loader.fail(node, key, "factor '" + it->str() + "' is too large");
+    out.push_back({(*it)[1], (*it)[2], std::stoll(digits)});
   }
   rest += text.substr(last);
   if (rest.find_first_not_of(" \t,") != std::string::npos)

@@ -311,8 +311,11 @@ class TemplateRenderer {
       return Value::from_bool(!resolve_paths(text_arg(name, args, 1), directory_of(path_), context_.search_dirs).empty());
     if (name == "include_text") {
       const std::string file = single_match(text_arg(name, args, 1));
+      if (context_.include_text_depth >= 64) throw ExpressionError("include_text() nested more than 64 deep");
+      TemplateContext inner = context_;
+      ++inner.include_text_depth;
       Value text = Value::from_string("");
-      auto rendered = std::make_shared<RenderedText>(TemplateRenderer(file, context_, hook_).render());
+      auto rendered = std::make_shared<RenderedText>(TemplateRenderer(file, inner, hook_).render());
       text.text = rendered->text;
       text.rendered = rendered;
       return text;

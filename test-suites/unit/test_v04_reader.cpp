@@ -129,6 +129,15 @@ TEST_F(V04Reader, ErrorInsidePastedTextNamesThePastedFile) {
   EXPECT_NE(error_of({top}).find("pasted.yaml:"), std::string::npos) << error_of({top});
 }
 
+TEST_F(V04Reader, SelfIncludesAreErrorsNotCrashes) {
+  const std::string pasting = write("p.yaml", "{{include_text('p.yaml')}}\n");
+  EXPECT_NE(error_of({pasting}).find("nested more than 64 deep"), std::string::npos) << error_of({pasting});
+  const std::string including = write("i.yaml", "a: {{include('i.yaml', 'a')}}\n");
+  EXPECT_NE(error_of({including}).find("nested more than 64 deep"), std::string::npos) << error_of({including});
+  const std::string forged = write("f.yaml", "a: !include_loaded 99\n");
+  EXPECT_NE(error_of({forged}).find("f.yaml:1: !include_loaded: is reserved"), std::string::npos) << error_of({forged});
+}
+
 TEST_F(V04Reader, MergeKeysShallowAndRecursive) {
   const std::string top = write("top.yaml",
                                 "base: &base {instance: {K: 1, N: 1, extra: [1]}, shape: {name: s}}\n"
