@@ -116,6 +116,18 @@ TEST_F(V04Reader, JinjaSubsetRendersSetIfDefaultConcatAndIncludeText) {
   EXPECT_EQ(process({top})["architecture"]["subtree"][0]["name"].Scalar(), "top_top_level");
 }
 
+TEST_F(V04Reader, JinjaIndentFindPathAndVariableLists) {
+  const std::string indented = write("indent.yaml", "{% set block = 'a: 1\\nb: 2' %}\nextra:\n  {{ block | indent(2) }}\n");
+  SpecLoader loader({});
+  EXPECT_EQ(loader.load_file(indented)["extra"]["b"].Scalar(), "2");
+  write("lib/sizes.yaml", "variables: {DEPTH: 32}\n");
+  const YAML::Node out = process(design(std::string(kTop) +
+                                            "  - !Component {name: buf, class: SRAM, attributes: {depth: DEPTH, width: WIDTH}}\n" + kMac,
+                                        "variables:\n- {WIDTH: 8}\n- {{include(find_path('lib/sizes.yaml'), 'variables')}}\n"));
+  EXPECT_EQ(level(out, "buf")["attributes"]["depth"].Scalar(), "32");
+  EXPECT_EQ(level(out, "buf")["attributes"]["width"].Scalar(), "8");
+}
+
 TEST_F(V04Reader, JinjaErrorsNameFileAndLine) {
   const std::string undefined = write("a.yaml", "x: 1\ny: {{ missing }}\n");
   EXPECT_NE(error_of({undefined}).find("a.yaml:2: Jinja2: 'missing' is undefined"), std::string::npos) << error_of({undefined});
