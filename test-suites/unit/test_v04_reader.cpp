@@ -243,8 +243,15 @@ TEST_F(V04Reader, ParallelBranchesBypassWhatTheyDoNotKeep) {
       "  - !Parallel\n    nodes:\n"
       "    - !Component {name: a_buf, class: regfile, constraints: {dataspace: {keep: [A, Z]}}}\n"
       "    - !Component {name: b_buf, class: regfile, constraints: {dataspace: {keep: [B, Z]}}}\n";
-  EXPECT_NE(error_of(design(std::string(kTop) + overlapping + kMac)).find("dataspace 'Z' must be kept by exactly one branch"),
+  EXPECT_NE(error_of(design(std::string(kTop) + overlapping + kMac)).find("dataspace 'Z' is kept by 2 branches"),
             std::string::npos);
+  const std::string open_branch =
+      "  - !Parallel\n    nodes:\n"
+      "    - !Component {name: a_buf, class: regfile, constraints: {dataspace: {keep: [A]}}}\n"
+      "    - !Component {name: rest_buf, class: regfile}\n";
+  const YAML::Node rest = directive(process(design(std::string(kTop) + open_branch + kMac)), "rest_buf", "bypass");
+  ASSERT_EQ(rest["bypass"].size(), 1u);  // takes B and Z, the dataspaces nobody else keeps
+  EXPECT_EQ(rest["bypass"][0].Scalar(), "A");
 }
 
 TEST_F(V04Reader, ConstraintMacrosAndPermutationCompletion) {
