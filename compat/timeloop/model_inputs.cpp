@@ -26,6 +26,7 @@ ModelInputs load_model_inputs(const MergedInput& merged) {
   YAML::Node architecture = child(root, "architecture");
   if (!architecture.IsDefined()) architecture = child(root, "arch");
   if (!architecture.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: architecture");
+  inputs.tree_form = arch::is_tree_form(architecture);
   inputs.arch = arch::parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
   if (child(root, "ERT").IsDefined()) {
     arch::apply_energy_table(inputs.arch, arch::parse_ert(child(root, "ERT"), merged.sources));

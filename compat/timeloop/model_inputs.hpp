@@ -16,6 +16,7 @@ namespace cimloop::compat {
 struct ModelInputs {
   workload::Workload workload;
   arch::ArchSpec arch;  // energies and areas applied from ERT/ART when present
+  bool tree_form = false;  // architecture in tree form (else legacy arithmetic/storage form)
   bool has_ert = false;
   bool has_art = false;
   std::string out_prefix = "timeloop-model";

@@ -5,15 +5,18 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "compat/accelergy/tables.hpp"
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/output_files.hpp"
 #include "compat/timeloop/stats_writer.hpp"
+#include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
@@ -97,6 +100,26 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
   return true;
 }
 
+// No ERT given: the tables are estimated as Accelergy would, used, and written beside the
+// stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
+// .flattened_architecture.yaml. Estimated before the model parses the inputs, which rebinds
+// nodes of the tree.
+std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
+  if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
+  accelergy::EstimationOptions options;
+  options.sources = &merged.sources;
+  accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
+  for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
+  return tables;
+}
+
+void use_estimated_tables(const accelergy::AccelergyResult& tables, const compat::MergedInput& merged,
+                          const std::string& output_dir, compat::ModelInputs& inputs) {
+  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  accelergy::write_accelergy_outputs(tables, output_dir, inputs.out_prefix + ".");
+}
+
 int run(const Arguments& args) {
   const bool raw_v04 = compat::v04::any_raw_v04(args.inputs);
   if (!raw_v04 && !args.dump_processed.empty())
@@ -104,13 +127,11 @@ int run(const Arguments& args) {
   const compat::MergedInput merged =
       raw_v04 ? compat::v04::merged_from_v04(args.inputs, args.template_vars, compat::v04::Purpose::Model, args.dump_processed)
               : compat::load_merged_inputs(args.inputs);
+  const std::optional<accelergy::AccelergyResult> estimated = estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  if (!inputs.has_ert) {
-    throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
-                     "ART.yaml) produced by Accelergy as input files");
-  }
+  if (estimated) use_estimated_tables(*estimated, merged, args.output_dir, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
@@ -139,7 +160,6 @@ int run(const Arguments& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
   Arguments args;
   if (!parse_arguments(argc, argv, args)) return 1;
   try {

@@ -74,7 +74,7 @@ void read_block_and_cluster(BufferSpec& buffer, const YAML::Node& attrs, const V
   if (block && cluster) {
     if (*block * buffer.word_bits * *cluster != *width) fail("block_size * word_bits * cluster_size != storage width");
   } else if (cluster) {
-    if (*cluster <= 0 || *width % (*cluster * buffer.word_bits) != 0) fail("width is not a multiple of cluster_size * word_bits");
+    if (*cluster <= 0 || *width / *cluster / buffer.word_bits == 0) fail("width is smaller than cluster_size * word_bits");
     buffer.block_size = *width / *cluster / buffer.word_bits;
   } else if (block) {
     buffer.cluster_size = *width / (buffer.word_bits * *block);
@@ -332,6 +332,12 @@ std::string component_base_name(const std::string& full_name) {
   return dot == std::string::npos ? name : name.substr(dot + 1);
 }
 
+bool is_tree_form(const YAML::Node& architecture) {
+  const YAML::Node version = compat::child(architecture, "version");
+  if (!version.IsScalar()) return false;
+  return version.Scalar() == "0.2" || version.Scalar() == "0.3" || version.Scalar() == "0.4";
+}
+
 int ArchSpec::storage_index(const std::string& name) const {
   for (int i = 0; i < num_storage_levels(); ++i)
     if (storage[i].name == name) return i;
@@ -351,8 +357,7 @@ ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& va
             "'nodes' found as a sub-key in the architecture; this is an unprocessed v0.4 specification, "
             "give the processed tree form (subtree/local)");
   }
-  const std::string version = reader.text(architecture, {"version"}).value_or("");
-  const bool tree = version == "0.2" || version == "0.3" || version == "0.4";
+  const bool tree = is_tree_form(architecture);
   ArchSpec spec = tree ? parse_tree(architecture, reader, warnings) : parse_legacy(architecture, reader, warnings);
   if (spec.storage.empty()) fail_at(sources, architecture, "architecture", "no storage level found");
   resolve_names(spec, architecture, reader, gated_names(architecture, tree, spec, reader));

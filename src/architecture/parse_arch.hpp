@@ -19,6 +19,9 @@ namespace cimloop::arch {
 ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& variables,
                             const compat::SourceMap& sources, std::vector<std::string>& warnings);
 
+// True for the tree form (`version` 0.2, 0.3 or 0.4), false for the legacy form.
+bool is_tree_form(const YAML::Node& architecture);
+
 // The stripped component name: "sys.PE_buf[1..16]" -> "PE_buf".
 std::string component_base_name(const std::string& full_name);
 

@@ -97,7 +97,9 @@ Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const
   mapping.loops.reserve(2 * dims * spec.levels.size());
   for (int i = 0; i < static_cast<int>(spec.levels.size()); ++i) {
     const LevelDirectives& level = spec.levels[i];
-    add_level_loops(level, level_fanout(arch, i), dims, arch.storage[i].name, mapping);
+    const Fanout fanout = level_fanout(arch, i);
+    add_level_loops(level, fanout, dims, arch.storage[i].name, mapping);
+    mapping.fanout_x.push_back(fanout.x);
     mapping.keep.push_back(level.keep);
     mapping.no_temporal_reuse.push_back(level.no_temporal_reuse);
     mapping.no_multicast.push_back(level.no_multicast);

@@ -51,6 +51,7 @@ struct Mapping {
   std::vector<int> boundaries;     // per storage level: index of its outermost loop
   std::vector<DataSpaceMask> keep; // per storage level
   std::vector<DataSpaceMask> no_temporal_reuse, no_multicast, rmw_first_update, no_coalesce;
+  std::vector<std::int64_t> fanout_x;  // per storage level: physical X fanout to its inner level
 
   int num_loops() const { return static_cast<int>(loops.size()); }
   // Storage level whose block contains loop `index`.

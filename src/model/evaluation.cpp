@@ -85,6 +85,8 @@ ModelOptions options_from_environment() {
   if (rule && std::strcmp(rule, "head") == 0) options.nest.delta_rule = nest::DeltaRule::Head;
   options.first_read_elision = env_flag("TIMELOOP_ENABLE_FIRST_READ_ELISION", true);
   options.nest.temporal_extrapolation = !env_flag("TIMELOOP_DISABLE_TEMPORAL_EXTRAPOLATION", false);
+  options.nest.link_transfers = !env_flag("TIMELOOP_DISABLE_LINK_TRANSFERS", false);
+  options.nest.toroidal_links = env_flag("TIMELOOP_ENABLE_TOROIDAL_LINKS", false);
   return options;
 }
 

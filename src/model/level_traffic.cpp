@@ -14,6 +14,7 @@ void initial_counts(const nest::NestResult& nest, int levels, int spaces, std::v
       c = TrafficCounts{};
       c.size = nest.levels[i].data_spaces[t].tile_size;
       c.content = nest.levels[i].data_spaces[t].content_accesses;
+      c.links = nest.levels[i].data_spaces[t].link_transfers;
       if (i + 1 < levels) {
         const nest::LevelTraffic& parent = nest.levels[i + 1];
         c.parent_share = parent.data_spaces[t].weighted_accesses / static_cast<double>(parent.fanout);
@@ -47,9 +48,10 @@ void apply_bypass(const nest::NestResult& nest, const mapping::Mapping& mapping,
           denominator == 0 ? 0 : at(i).content * static_cast<double>(nest.levels[outer].fanout) / denominator;
       weighted[outer] *= scale;
       at(outer).content *= scale;
+      at(outer).links = 0;
     }
     at(i).size = at(i).partition = 0;
-    at(i).content = at(i).parent_share = 0;
+    at(i).content = at(i).parent_share = at(i).links = 0;
   }
   for (int i = levels - 1; i >= 0; --i) {
     if (mapping.keep[i] >> t & 1u) {
@@ -66,8 +68,8 @@ void split_accesses(TrafficCounts& c, bool read_write, bool backing_store, bool 
     return;
   }
   if (!read_write) {
-    c.reads = rounded(c.content);
-    c.fills = static_cast<std::int64_t>(c.parent_share);
+    c.reads = rounded(c.content + c.peer);
+    c.fills = static_cast<std::int64_t>(c.parent_share + c.peer);
     c.updates = c.temporal_reductions = 0;
     c.address_generations = c.reads + c.fills;
     return;
@@ -75,13 +77,13 @@ void split_accesses(TrafficCounts& c, bool read_write, bool backing_store, bool 
   c.updates = rounded(c.content);
   const double partition = static_cast<double>(c.partition);
   if (no_coalesce) {
-    c.reads = c.temporal_reductions = c.fills = rounded(c.content);
+    c.reads = c.temporal_reductions = c.fills = rounded(c.content + c.peer);
   } else if (!elide_first_read) {
-    c.reads = c.temporal_reductions = rounded(c.content);
-    c.fills = rounded(c.parent_share);
+    c.reads = c.temporal_reductions = rounded(c.content + c.peer);
+    c.fills = rounded(c.parent_share + c.peer);
   } else {
-    c.reads = c.temporal_reductions = rounded(c.content - partition);
-    c.fills = backing_store ? rounded(c.parent_share) : rounded(c.parent_share - partition);
+    c.reads = c.temporal_reductions = rounded(c.content + c.peer - partition);
+    c.fills = backing_store ? rounded(c.parent_share + c.peer) : rounded(c.parent_share + c.peer - partition);
   }
   c.address_generations = c.updates + c.fills;
 }
@@ -100,6 +102,10 @@ int compute_traffic_counts(const nest::NestResult& nest, const mapping::Mapping&
   for (int t = 0; t < spaces; ++t) {
     for (int i = 0; i < levels; ++i) weighted[i] = nest.levels[i].data_spaces[t].weighted_accesses;
     apply_bypass(nest, mapping, levels, spaces, t, counts, weighted);
+    for (int i = 1; i < levels; ++i) {
+      const double links = counts[i * spaces + t].links;
+      if (links != 0) counts[(i - 1) * spaces + t].peer += links / static_cast<double>(nest.levels[i - 1].replication);
+    }
     int backing = levels - 1;
     while (backing >= 0 && !(mapping.keep[backing] >> t & 1u)) --backing;
     if (backing < 0 && unkept < 0) unkept = t;

@@ -16,6 +16,8 @@ struct TrafficCounts {
   std::int64_t partition = 0;  // distinct elements one instance is responsible for
   double content = 0;          // accesses requested by the children
   double parent_share = 0;     // elements delivered from the parent to one instance
+  double links = 0;            // link transfers among this level's children (per instance)
+  double peer = 0;             // elements one instance exchanges with neighbours over links
   std::int64_t reads = 0, fills = 0, updates = 0, temporal_reductions = 0, address_generations = 0;
 };
 

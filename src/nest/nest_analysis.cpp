@@ -1,43 +1,53 @@
 #include "src/nest/nest_analysis.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace cimloop::nest {
 namespace {
 
 using mapping::LoopKind;
+using workload::kMaxDimensions;
 using workload::kMaxRanks;
-
-std::int64_t intersection_size(const std::array<std::int64_t, kMaxRanks>& lo1,
-                               const std::array<std::int64_t, kMaxRanks>& hi1,
-                               const std::array<std::int64_t, kMaxRanks>& lo2,
-                               const std::array<std::int64_t, kMaxRanks>& hi2, int ranks) {
-  std::int64_t size = 1;
-  for (int r = 0; r < ranks; ++r) {
-    const std::int64_t extent = std::min(hi1[r], hi2[r]) - std::max(lo1[r], lo2[r]) + 1;
-    if (extent <= 0) return 0;
-    size *= extent;
-  }
-  return size;
-}
-
-// Half of an integer, rounded to nearest with ties away from zero.
-std::int64_t half_rounded(std::int64_t twice) { return twice >= 0 ? (twice + 1) / 2 : -((-twice + 1) / 2); }
 
 }  // namespace
 
 NestAnalysis::NestAnalysis(const workload::Workload& workload)
     : workload_(workload),
       num_dimensions_(workload.num_dimensions()),
-      num_data_spaces_(workload.num_data_spaces()) {
-  for (int t = 0; t < num_data_spaces_; ++t) num_ranks_[t] = static_cast<int>(workload.data_spaces[t].ranks.size());
-  unit_extent_.fill(1);
+      num_data_spaces_(workload.num_data_spaces()),
+      coefficients_(static_cast<std::size_t>(workload::kMaxDataSpaces) * kMaxDimensions * kMaxRanks, 0) {
+  for (int t = 0; t < num_data_spaces_; ++t) {
+    const auto& ranks = workload.data_spaces[t].ranks;
+    num_ranks_[t] = static_cast<int>(ranks.size());
+    for (int r = 0; r < num_ranks_[t]; ++r)
+      for (const workload::Term& term : ranks[r])
+        coefficients_[(t * kMaxDimensions + term.dimension) * kMaxRanks + r] += term.coefficient;
+  }
+  unit_shape_.span.fill(1);
+}
+
+// Extent of each rank of a working set whose operation box has the given per-dimension
+// extents: sum of |coefficient| * (extent - 1), plus one.
+void NestAnalysis::compute_shapes(int loop, const std::array<std::int64_t, kMaxDimensions>& extent) {
+  for (int t = 0; t < num_data_spaces_; ++t) {
+    Shape& s = shapes_[loop * num_data_spaces_ + t];
+    s.size = 1;
+    for (int r = 0; r < num_ranks_[t]; ++r) {
+      std::int64_t span = 1;
+      for (const workload::Term& term : workload_.data_spaces[t].ranks[r])
+        span += std::abs(term.coefficient) * (extent[term.dimension] - 1);
+      s.span[r] = span;
+      s.size *= span;
+    }
+  }
 }
 
 void NestAnalysis::prepare(const mapping::Mapping& mapping) {
   const int count = mapping.num_loops();
   loops_.resize(count);
-  std::array<std::int64_t, workload::kMaxDimensions> extent;
+  shapes_.resize(static_cast<std::size_t>(count) * num_data_spaces_);
+  std::array<std::int64_t, kMaxDimensions> extent;
   extent.fill(1);
   int level = 0;
   for (int l = 0; l < count; ++l) {
@@ -51,21 +61,32 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     info.boundary = mapping.boundaries[level] == l;
     info.step = extent[loop.dimension];
     extent[loop.dimension] *= loop.factor;
-    info.extent = extent;
+    compute_shapes(l, extent);
     info.master = info.spatial && (l + 1 == count || !mapping.loops[l + 1].spatial());
     info.block_begin = l;
     info.fanout = 1;
+    info.fanout_x = 1;
+    info.mirrors_child = !info.spatial && info.boundary && loop.factor == 1 && l > 0 && loops_[l - 1].boundary &&
+                         mapping.no_temporal_reuse[level] == 0 && mapping.no_temporal_reuse[level - 1] == 0;
   }
   for (int l = 0; l < count; ++l) {
     if (!loops_[l].master) continue;
     int begin = l;
     while (begin > 0 && loops_[begin - 1].spatial) --begin;
     loops_[l].block_begin = begin;
-    for (int j = begin; j <= l; ++j) loops_[l].fanout *= loops_[j].factor;
+    for (int j = begin; j <= l; ++j) {
+      loops_[l].fanout *= loops_[j].factor;
+      if (mapping.loops[j].kind == LoopKind::SpatialX) loops_[l].fanout_x *= loops_[j].factor;
+    }
   }
   states_.assign(static_cast<std::size_t>(count) * num_data_spaces_, TileState{});
   compute_child_states_.fill(TileState{});
   classes_.assign(static_cast<std::size_t>(count) * num_data_spaces_, 1);
+  fanouts_.resize(static_cast<std::size_t>(count) * num_data_spaces_);
+  for (FanoutState& fanout : fanouts_) {
+    fanout.has_previous = false;
+    fanout.plan.offsets.clear();
+  }
   for (int l = 0; l < count; ++l)
     if (loops_[l].master) count_multicast_classes(l);
 }
@@ -83,20 +104,23 @@ void NestAnalysis::count_multicast_classes(int master) {
       continue;
     }
     const int ranks = num_ranks_[t];
-    // Per block loop, the translation of one step in every rank.
-    std::array<std::array<std::int64_t, kMaxRanks>, 2 * workload::kMaxDimensions> step{};
+    std::array<RankVector, 2 * kMaxDimensions> step{};  // translation of one step of each block loop
+    bool moves = false;
     for (int j = 0; j < block; ++j) {
       const LoopInfo& loop = loops_[begin + j];
       for (int r = 0; r < ranks; ++r) {
-        std::int64_t move = 0;
-        for (const workload::Term& term : workload_.data_spaces[t].ranks[r])
-          if (term.dimension == loop.dimension) move += term.coefficient * loop.step;
-        step[j][r] = move;
+        step[j][r] = coefficient(t, loop.dimension, r) * loop.step;
+        moves = moves || step[j][r] != 0;
       }
     }
+    FanoutState& fanout = fanouts_[master * num_data_spaces_ + t];
+    if (!moves) {
+      classes = 1;
+      continue;  // every child holds the same data: no neighbour can hold anything new
+    }
     scratch_keys_.assign(static_cast<std::size_t>(info.fanout) * ranks, 0);
-    std::array<std::int64_t, 2 * workload::kMaxDimensions> index{};
-    std::array<std::int64_t, kMaxRanks> position{};
+    std::array<std::int64_t, 2 * kMaxDimensions> index{};
+    RankVector position{};
     for (std::int64_t child = 0; child < info.fanout; ++child) {
       std::copy(position.begin(), position.begin() + ranks, scratch_keys_.begin() + child * ranks);
       for (int j = 0; j < block; ++j) {  // mixed-radix increment, innermost loop fastest
@@ -106,81 +130,89 @@ void NestAnalysis::count_multicast_classes(int master) {
         index[j] = 0;
       }
     }
-    std::vector<const std::int64_t*> rows(info.fanout);
-    for (std::int64_t child = 0; child < info.fanout; ++child) rows[child] = scratch_keys_.data() + child * ranks;
+    scratch_rows_.resize(info.fanout);
+    for (std::int64_t child = 0; child < info.fanout; ++child) scratch_rows_[child] = scratch_keys_.data() + child * ranks;
     auto less = [ranks](const std::int64_t* a, const std::int64_t* b) {
       return std::lexicographical_compare(a, a + ranks, b, b + ranks);
     };
-    std::sort(rows.begin(), rows.end(), less);
-    classes = 1;
-    for (std::size_t k = 1; k < rows.size(); ++k)
-      if (less(rows[k - 1], rows[k])) ++classes;
-  }
-}
-
-std::int64_t NestAnalysis::footprint(const std::array<std::int64_t, workload::kMaxDimensions>& extent,
-                                     int data_space, Box& box) const {
-  const auto& ranks = workload_.data_spaces[data_space].ranks;
-  std::int64_t size = 1;
-  for (int r = 0; r < num_ranks_[data_space]; ++r) {
-    std::int64_t lo = 0, hi = 0;
-    for (const workload::Term& term : ranks[r]) {
-      const std::int64_t first = origin_[term.dimension];
-      const std::int64_t last = first + extent[term.dimension] - 1;
-      if (term.coefficient >= 0) {
-        lo += term.coefficient * first;
-        hi += term.coefficient * last;
-      } else {
-        lo += term.coefficient * last;
-        hi += term.coefficient * first;
-      }
+    std::sort(scratch_rows_.begin(), scratch_rows_.end(), less);
+    std::vector<int>& class_of_child = fanout.plan.class_of_child;
+    class_of_child.resize(info.fanout);
+    classes = 0;
+    for (std::size_t k = 0; k < scratch_rows_.size(); ++k) {
+      if (k == 0 || less(scratch_rows_[k - 1], scratch_rows_[k])) ++classes;
+      class_of_child[(scratch_rows_[k] - scratch_keys_.data()) / ranks] = static_cast<int>(classes - 1);
     }
-    box.lo[r] = lo;
-    box.hi[r] = hi;
-    size *= hi - lo + 1;
+    if (options_.link_transfers) {
+      const std::int64_t width = std::max(mapping_->fanout_x[info.owner], info.fanout_x);
+      fanout.plan.build(scratch_keys_, info.fanout, ranks, width, options_.toroidal_links);
+    }
   }
-  return size;
 }
 
-std::int64_t NestAnalysis::apply_delta_rule(TileState& state, const Box& box, std::int64_t size,
-                                            int data_space) const {
+void NestAnalysis::shift_origin(int dimension, std::int64_t amount) {
+  for (int t = 0; t < num_data_spaces_; ++t)
+    for (int r = 0; r < num_ranks_[t]; ++r) corner_[t][r] += coefficient(t, dimension, r) * amount;
+}
+
+// The working set now sits at corner_[t]; the previous one (same shape) at state.last. Also
+// records the delta as a point set for link-transfer detection.
+__attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rule(TileState& state, const Shape& shape,
+                                                                                int data_space) {
   const int ranks = num_ranks_[data_space];
-  std::array<std::int64_t, kMaxRanks> move{};
-  bool zero_move = true;
-  if (state.has_last) {
-    for (int r = 0; r < ranks; ++r) {
-      move[r] = half_rounded(box.lo[r] + box.hi[r] - state.last.lo[r] - state.last.hi[r]);
-      zero_move = zero_move && move[r] == 0;
-    }
+  const RankVector& corner = corner_[data_space];
+  DeltaSet& set = last_delta_[data_space];
+  set.corner = corner;
+  set.partial = false;
+  set.size = shape.size;
+  if (!state.has_last) {  // nothing held yet: everything is new, no stride to learn
+    state.last = corner;
+    state.has_last = true;
+    return shape.size;
   }
-  const std::int64_t kept =
-      state.has_last ? intersection_size(box.lo, box.hi, state.last.lo, state.last.hi, ranks) : 0;
-  std::int64_t delta = size - kept;
-  const bool learn = options_.delta_rule == DeltaRule::Reference ? !state.has_stride
-                                                                  : state.has_last && !zero_move && !state.has_stride;
-  const bool ignore = options_.delta_rule == DeltaRule::Head && (!state.has_last || zero_move);
-  if (ignore) {
-  } else if (learn) {
-    state.has_stride = state.has_last;
-    state.stride = move;
-  } else if (!std::equal(move.begin(), move.begin() + ranks, state.stride.begin())) {
-    delta = size;
+  bool zero_move = true, same_stride = true;
+  std::int64_t kept = 1;
+  for (int r = 0; r < ranks; ++r) {
+    const std::int64_t move = corner[r] - state.last[r];
+    zero_move = zero_move && move == 0;
+    same_stride = same_stride && move == state.stride[r];
+    kept *= std::max<std::int64_t>(0, shape.span[r] - std::abs(move));
+  }
+  std::int64_t delta = shape.size - kept;
+  if (options_.delta_rule == DeltaRule::Head && zero_move) {
+    // zero moves leave the remembered stride alone
+  } else if (!state.has_stride) {
+    for (int r = 0; r < ranks; ++r) state.stride[r] = corner[r] - state.last[r];
+    state.has_stride = true;
+  } else if (!same_stride) {
+    delta = shape.size;
     state.has_stride = false;
   }
-  state.last = box;
-  state.has_last = true;
+  if (delta != shape.size) {
+    set.partial = true;
+    set.removed = state.last;
+    set.size = delta;
+  }
+  for (int r = 0; r < ranks; ++r) state.last[r] = corner[r];
   return delta;
 }
 
 void NestAnalysis::finish_visit(int loop, std::int64_t* deltas) {
   const LoopInfo& info = loops_[loop];
   const mapping::DataSpaceMask no_reuse = mapping_->no_temporal_reuse[info.owner];
-  Box box;
+  if (!info.boundary && !info.master) return;
   for (int t = 0; t < num_data_spaces_; ++t) {
     TileState& tile = state(loop, t);
-    const std::int64_t size = footprint(info.extent, t, box);
-    if (info.boundary || info.master) tile.max_size = std::max(tile.max_size, size);
-    deltas[t] = (no_reuse >> t & 1u) ? size : apply_delta_rule(tile, box, size, t);
+    const Shape& s = shape(loop, t);
+    tile.max_size = std::max(tile.max_size, s.size);
+    // Only a storage boundary's delta is ever consumed (by the enclosing loop or spatial fan-out).
+    if (!info.boundary || info.mirrors_child) continue;
+    if (no_reuse >> t & 1u) {
+      deltas[t] = s.size;
+      last_delta_[t] = DeltaSet{corner_[t], {}, false, s.size};
+    } else {
+      deltas[t] = apply_delta_rule(tile, s, t);
+    }
   }
 }
 
@@ -188,12 +220,12 @@ void NestAnalysis::visit(int loop, std::int64_t* deltas) {
   if (loops_[loop].spatial) {
     visit_spatial(loop);
   } else {
-    visit_temporal(loop);
+    visit_temporal(loop, deltas);
   }
   finish_visit(loop, deltas);
 }
 
-void NestAnalysis::visit_temporal(int loop) {
+void NestAnalysis::visit_temporal(int loop, std::int64_t* deltas) {
   const LoopInfo& info = loops_[loop];
   if (loop == 0) {
     const double computes = static_cast<double>(info.factor * epoch_);
@@ -203,30 +235,31 @@ void NestAnalysis::visit_temporal(int loop) {
   }
   std::int64_t first[workload::kMaxDataSpaces], later[workload::kMaxDataSpaces];
   const bool child_is_boundary = loops_[loop - 1].boundary;
-  const std::int64_t saved_origin = origin_[info.dimension];
   visit(loop - 1, first);
   if (child_is_boundary)
     for (int t = 0; t < num_data_spaces_; ++t) state(loop, t).accesses += static_cast<double>(first[t] * epoch_);
+  if (info.mirrors_child) std::copy(first, first + num_data_spaces_, deltas);
+  if (info.factor < 2) return;
   if (options_.temporal_extrapolation) {
-    if (info.factor >= 2) {
-      origin_[info.dimension] += info.step;
-      const std::int64_t saved_epoch = epoch_;
-      epoch_ *= info.factor - 1;
-      visit(loop - 1, later);
-      epoch_ = saved_epoch;
-      if (child_is_boundary)
-        for (int t = 0; t < num_data_spaces_; ++t)
-          state(loop, t).accesses += static_cast<double>(later[t] * (info.factor - 1) * epoch_);
-    }
-  } else {
-    for (std::int64_t i = 1; i < info.factor; ++i) {
-      origin_[info.dimension] += info.step;
-      visit(loop - 1, later);
-      if (child_is_boundary)
-        for (int t = 0; t < num_data_spaces_; ++t) state(loop, t).accesses += static_cast<double>(later[t] * epoch_);
-    }
+    // Iteration 1 stands for iterations 1 .. factor-1.
+    shift_origin(info.dimension, info.step);
+    const std::int64_t saved_epoch = epoch_;
+    epoch_ *= info.factor - 1;
+    visit(loop - 1, later);
+    epoch_ = saved_epoch;
+    if (child_is_boundary)
+      for (int t = 0; t < num_data_spaces_; ++t)
+        state(loop, t).accesses += static_cast<double>(later[t] * (info.factor - 1) * epoch_);
+    shift_origin(info.dimension, -info.step);
+    return;
   }
-  origin_[info.dimension] = saved_origin;
+  for (std::int64_t i = 1; i < info.factor; ++i) {
+    shift_origin(info.dimension, info.step);
+    visit(loop - 1, later);
+    if (child_is_boundary)
+      for (int t = 0; t < num_data_spaces_; ++t) state(loop, t).accesses += static_cast<double>(later[t] * epoch_);
+  }
+  shift_origin(info.dimension, -info.step * (info.factor - 1));
 }
 
 void NestAnalysis::visit_spatial(int loop) {
@@ -236,15 +269,65 @@ void NestAnalysis::visit_spatial(int loop) {
     // Spatial fan-out onto the arithmetic: a child's working set is its single operation,
     // compared with that child's previous operation.
     compute_counter_ += static_cast<double>(epoch_);
-    Box box;
-    for (int t = 0; t < num_data_spaces_; ++t) {
-      const std::int64_t size = footprint(unit_extent_, t, box);
-      child[t] = apply_delta_rule(compute_child_state(t), box, size, t);
-    }
+    for (int t = 0; t < num_data_spaces_; ++t) child[t] = apply_delta_rule(compute_child_states_[t], unit_shape_, t);
   } else {
     visit(info.block_begin - 1, child);
   }
-  for (int t = 0; t < num_data_spaces_; ++t) state(loop, t).accesses += static_cast<double>(child[t] * epoch_);
+  for (int t = 0; t < num_data_spaces_; ++t) account_spatial(loop, t, child[t]);
+}
+
+// Traffic of one visit of a spatial fan-out for data space t: each multicast class of
+// children receives child 0's delta (translated); children that can take it from a
+// neighbour's previous delta do so when that saves parent accesses.
+void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
+  const LoopInfo& info = loops_[loop];
+  TileState& record = state(loop, t);
+  FanoutState& fanout = fanouts_[loop * num_data_spaces_ + t];
+  const DeltaSet& current = last_delta_[t];
+  const double volume = static_cast<double>(delta * epoch_);
+  std::int64_t classes = classes_[loop * num_data_spaces_ + t];
+  std::int64_t receivers = info.fanout;
+  std::int64_t linked = 0;
+  const LinkPlan& plan = fanout.plan;
+  if (delta > 0 && fanout.has_previous && fanout.previous.size == delta && !plan.offsets.empty()) {
+    const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
+    scratch_flags_.assign(plan.offsets.size(), 0);
+    bool any = false;
+    for (std::size_t k = 0; k < plan.offsets.size(); ++k) {
+      scratch_flags_[k] = equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span, num_ranks_[t]);
+      any = any || scratch_flags_[k];
+    }
+    if (any) {
+      std::vector<char>& class_kept = scratch_classes_;
+      class_kept.assign(classes, 0);
+      std::int64_t remaining_classes = 0;
+      for (std::int64_t c = 0; c < info.fanout; ++c) {
+        bool by_link = false;
+        for (int direction = 0; direction < 4 && !by_link; ++direction) {
+          const int id = plan.neighbour_offset[c * 4 + direction];
+          by_link = id >= 0 && scratch_flags_[id];
+        }
+        if (by_link) {
+          ++linked;
+        } else if (!class_kept[plan.class_of_child[c]]) {
+          class_kept[plan.class_of_child[c]] = 1;
+          ++remaining_classes;
+        }
+      }
+      if (remaining_classes < classes) {
+        classes = remaining_classes;
+        receivers = info.fanout - linked;
+      } else {
+        linked = 0;
+      }
+    }
+  }
+  record.accesses += volume * static_cast<double>(classes);
+  record.weighted += volume * static_cast<double>(receivers);
+  record.links += volume * static_cast<double>(linked);
+  fanout.previous = current;
+  fanout.previous.size = delta;
+  fanout.has_previous = true;
 }
 
 void NestAnalysis::collect(const mapping::Mapping& mapping) {
@@ -283,8 +366,9 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
       ds.tile_size = state(mapping.boundaries[i], t).max_size;
       ds.innermost_size = record.max_size;
       ds.multicast_classes = inner.spatial ? classes_[innermost * num_data_spaces_ + t] : 1;
-      ds.content_accesses = record.accesses * static_cast<double>(ds.multicast_classes);
-      ds.weighted_accesses = record.accesses * static_cast<double>(traffic.fanout);
+      ds.content_accesses = record.accesses;
+      ds.weighted_accesses = inner.spatial ? record.weighted : record.accesses;
+      ds.link_transfers = record.links;
     }
   }
 }
@@ -293,7 +377,7 @@ const NestResult& NestAnalysis::run(const mapping::Mapping& mapping, const NestO
   options_ = options;
   mapping_ = &mapping;
   prepare(mapping);
-  origin_.fill(0);
+  for (auto& corner : corner_) corner.fill(0);
   epoch_ = 1;
   compute_counter_ = 0;
   std::int64_t deltas[workload::kMaxDataSpaces];

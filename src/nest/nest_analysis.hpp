@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "src/mapping/mapping.hpp"
+#include "src/nest/link_transfers.hpp"
 #include "src/workload/workload.hpp"
 
 namespace cimloop::nest {
@@ -22,6 +23,8 @@ enum class DeltaRule {
 struct NestOptions {
   DeltaRule delta_rule = DeltaRule::Reference;
   bool temporal_extrapolation = true;
+  bool link_transfers = true;   // TIMELOOP_DISABLE_LINK_TRANSFERS turns them off
+  bool toroidal_links = false;  // TIMELOOP_ENABLE_TOROIDAL_LINKS
 };
 
 // Per storage level and data space, before bypass handling.
@@ -30,6 +33,7 @@ struct LevelDataSpaceTraffic {
   std::int64_t innermost_size = 0;  // working set at the level's innermost record
   double content_accesses = 0;      // accesses the children request (summed over multicast classes)
   double weighted_accesses = 0;     // sum over multicast classes of accesses * class size
+  double link_transfers = 0;        // data children received from a neighbour instead
   std::int64_t multicast_classes = 1;  // distinct child deltas (fanout / typical multicast)
 };
 
@@ -58,16 +62,26 @@ class NestAnalysis {
   const NestResult& run(const mapping::Mapping& mapping, const NestOptions& options = {});
 
  private:
-  struct Box {
-    std::array<std::int64_t, workload::kMaxRanks> lo, hi;
+  // Working sets of one loop always have the same shape (extent per rank); only their
+  // position moves, so a working set is its shape plus the position of its lower corner.
+  struct Shape {
+    std::int64_t size = 1;
+    RankVector span{};
   };
   struct TileState {
-    Box last;
-    std::array<std::int64_t, workload::kMaxRanks> stride;
+    RankVector last;    // lower corner of the previous working set
+    RankVector stride;  // remembered translation
     bool has_last = false;
     bool has_stride = false;
     std::int64_t max_size = 0;
-    double accesses = 0;  // per multicast class (spatial) or total (temporal)
+    double accesses = 0;  // content accesses requested by the children
+    double weighted = 0;  // spatial: accesses summed over the children they reach
+    double links = 0;     // spatial: link transfers
+  };
+  struct FanoutState {  // per spatial master and data space
+    LinkPlan plan;
+    DeltaSet previous;  // child 0's delta on the previous visit
+    bool has_previous = false;
   };
   struct LoopInfo {
     int dimension;
@@ -76,23 +90,29 @@ class NestAnalysis {
     int block_begin;      // masters: innermost loop of the spatial block
     int owner;            // storage level
     std::int64_t step;    // product of inner factors of the same dimension
-    std::int64_t fanout;  // masters: product of the block's factors
-    std::array<std::int64_t, workload::kMaxDimensions> extent;  // per dimension, loops <= this
+    std::int64_t fanout;    // masters: product of the block's factors
+    std::int64_t fanout_x;  // masters: product of the block's Spatial-X factors
+    // A factor-1 boundary right above another boundary sees the same working sets at the
+    // same visits, so its deltas are the child's.
+    bool mirrors_child;
   };
 
   void prepare(const mapping::Mapping& mapping);
+  void compute_shapes(int loop, const std::array<std::int64_t, workload::kMaxDimensions>& extent);
   void count_multicast_classes(int master);
+  void account_spatial(int loop, int data_space, std::int64_t delta);
   void visit(int loop, std::int64_t* deltas);
-  void visit_temporal(int loop);
+  void visit_temporal(int loop, std::int64_t* deltas);
   void visit_spatial(int loop);
   void finish_visit(int loop, std::int64_t* deltas);
-  std::int64_t footprint(const std::array<std::int64_t, workload::kMaxDimensions>& extent, int data_space,
-                         Box& box) const;
-  std::int64_t apply_delta_rule(TileState& state, const Box& box, std::int64_t size, int data_space) const;
+  void shift_origin(int dimension, std::int64_t amount);
+  std::int64_t apply_delta_rule(TileState& state, const Shape& shape, int data_space);
   void collect(const mapping::Mapping& mapping);
   TileState& state(int loop, int data_space) { return states_[loop * num_data_spaces_ + data_space]; }
-  // Working-set history of child 0 of a spatial fan-out onto the arithmetic.
-  TileState& compute_child_state(int data_space) { return compute_child_states_[data_space]; }
+  const Shape& shape(int loop, int data_space) const { return shapes_[loop * num_data_spaces_ + data_space]; }
+  std::int64_t coefficient(int data_space, int dimension, int rank) const {
+    return coefficients_[(data_space * workload::kMaxDimensions + dimension) * workload::kMaxRanks + rank];
+  }
 
   const workload::Workload& workload_;
   int num_dimensions_;
@@ -101,12 +121,19 @@ class NestAnalysis {
   NestOptions options_;
   const mapping::Mapping* mapping_ = nullptr;
   std::vector<LoopInfo> loops_;
+  // Summed coefficient of each dimension in each rank: [t][dimension][rank].
+  std::vector<std::int64_t> coefficients_;
   std::vector<TileState> states_;
+  std::vector<Shape> shapes_;          // [loop * data spaces + t]
   std::array<TileState, workload::kMaxDataSpaces> compute_child_states_;
-  std::array<std::int64_t, workload::kMaxDimensions> unit_extent_;
+  Shape unit_shape_;                   // one operation
   std::vector<std::int64_t> classes_;  // [loop * data spaces + t] for masters
   std::vector<std::int64_t> scratch_keys_;
-  std::array<std::int64_t, workload::kMaxDimensions> origin_{};
+  std::vector<const std::int64_t*> scratch_rows_;
+  std::vector<FanoutState> fanouts_;  // [loop * data spaces + t] for masters
+  std::array<DeltaSet, workload::kMaxDataSpaces> last_delta_;  // of the last boundary visited
+  std::vector<char> scratch_flags_, scratch_classes_;
+  std::array<RankVector, workload::kMaxDataSpaces> corner_{};  // current origin projected per rank
   std::int64_t epoch_ = 1;
   double compute_counter_ = 0;
   NestResult result_;

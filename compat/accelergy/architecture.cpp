@@ -1,0 +1,108 @@
+#include "compat/accelergy/architecture.hpp"
+
+#include "compat/accelergy/instance.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::accelergy {
+namespace {
+
+std::string scalar(const YAML::Node& node, const std::string& key, const std::string& where) {
+  const YAML::Node value = node[key];
+  if (!value || !value.IsScalar()) throw InputError(where + ": missing key '" + key + "'");
+  return value.Scalar();
+}
+
+std::string joined(const std::string& prefix, const std::string& name) {
+  return prefix.empty() ? name : prefix + "." + name;
+}
+
+std::optional<double> numeric_key(const YAML::Node& node, const char* key, const EvaluationSite& site,
+                                  const Scope& scope) {
+  if (!node[key]) return std::nullopt;
+  Attribute raw = raw_attribute(key, node[key]);
+  PyValue v = raw.pending ? evaluate_in(raw.value.text, scope, site, key) : raw.value;
+  if (!v.is_numeric()) throw InputError("component '" + site.component + "', " + key + ": not a number");
+  return v.number();
+}
+
+// Accelergy's v0.4 defaults for the keys every component carries.
+void add_propagated_defaults(AttributeDict& attributes, const EvaluationSite& site) {
+  if (site.legacy) return;
+  const PyValue* cycle = attributes.get("global_cycle_seconds");
+  if (!cycle) {
+    throw InputError("component '" + site.component + "', attribute 'global_cycle_seconds': required but not given");
+  }
+  if (!attributes.contains("action_latency_cycles")) attributes.set("action_latency_cycles", PyValue::from_int(1));
+  if (!attributes.contains("cycle_seconds")) attributes.set("cycle_seconds", *cycle);
+  if (!attributes.contains("n_instances")) attributes.set("n_instances", PyValue::from_int(1));
+}
+
+FlatComponent flatten_local(const YAML::Node& local, const std::string& prefix, const AttributeDict& inherited,
+                            const FlattenContext& context) {
+  FlatComponent c;
+  std::string raw_name = scalar(local, "name", "architecture local component under '" + prefix + "'");
+  EvaluationSite site{joined(prefix, raw_name), context.legacy, context.warnings};
+  c.name = joined(prefix, evaluate_ranged_name(raw_name, context.variables, site).text);
+  site.component = c.name;
+  c.class_name = local["subclass"] ? local["subclass"].Scalar() : scalar(local, "class", "component '" + c.name + "'");
+  c.definition = local;
+  c.attributes = raw_attributes(local["attributes"]);
+  c.attributes.append_missing(inherited);
+  evaluate_attributes(c.attributes, &context.variables, site);
+  add_propagated_defaults(c.attributes, site);
+  if (const CompoundClass* compound = context.classes.find(c.class_name)) {
+    c.attributes.append_missing(compound->defaults);
+    check_specified(c.attributes, c.class_name, site);
+    evaluate_attributes(c.attributes, &context.variables, site);
+  }
+  for (const YAML::Node& action : sequence_or_empty(local["required_actions"])) c.required_actions.push_back(action.Scalar());
+  c.area_scale = numeric_key(local, "area_scale", site, c.attributes);
+  c.energy_scale = numeric_key(local, "energy_scale", site, c.attributes).value_or(1);
+  return c;
+}
+
+void flatten_node(const YAML::Node& node, const std::string& prefix, const AttributeDict& inherited,
+                  const FlattenContext& context, std::vector<FlatComponent>& out) {
+  std::string raw_name = scalar(node, "name", "architecture subtree under '" + prefix + "'");
+  EvaluationSite site{joined(prefix, raw_name), context.legacy, context.warnings};
+  std::string path = joined(prefix, evaluate_ranged_name(raw_name, context.variables, site).text);
+  site.component = path;
+  AttributeDict shared = raw_attributes(node["attributes"]);
+  shared.append_missing(inherited);
+  evaluate_attributes(shared, &context.variables, site);
+  for (const YAML::Node& local : sequence_or_empty(node["local"])) {
+    out.push_back(with_location(context.locate, local, [&] { return flatten_local(local, path, shared, context); }));
+  }
+  for (const YAML::Node& child : sequence_or_empty(node["subtree"])) flatten_node(child, path, shared, context, out);
+}
+
+}  // namespace
+
+double architecture_version(const YAML::Node& architecture) {
+  if (!architecture || !architecture["version"]) return 0.4;
+  PyValue v = convert_plain_scalar(architecture["version"].Scalar());
+  return v.is_numeric() ? v.number() : 0.4;
+}
+
+std::vector<FlatComponent> flatten_architecture(const YAML::Node& architecture, const FlattenContext& context) {
+  if (!architecture || !architecture.IsMap()) throw InputError("architecture: missing or not a map");
+  if (architecture["nodes"]) {
+    throw InputError("architecture: the v0.4 'nodes' form must be processed by the front end first "
+                     "(use the parsed-processed-input.yaml layout with 'subtree'/'local')");
+  }
+  std::vector<FlatComponent> out;
+  AttributeDict none;
+  for (const YAML::Node& node : sequence_or_empty(architecture["subtree"])) flatten_node(node, "", none, context, out);
+  for (const YAML::Node& local : sequence_or_empty(architecture["local"])) {
+    out.push_back(with_location(context.locate, local, [&] { return flatten_local(local, "", none, context); }));
+  }
+  return out;
+}
+
+AttributeDict evaluate_variables(const YAML::Node& variables, bool legacy, std::vector<std::string>* warnings) {
+  AttributeDict dict = raw_attributes(variables);
+  evaluate_attributes(dict, nullptr, {"variables", legacy, warnings});
+  return dict;
+}
+
+}  // namespace cimloop::accelergy

@@ -1,0 +1,159 @@
+#include "compat/accelergy/component_estimate.hpp"
+
+#include <algorithm>
+
+#include "src/common/error.hpp"
+
+namespace cimloop::accelergy {
+namespace {
+
+estimators::Value to_estimator_value(const PyValue& v) {
+  if (v.is_string()) return estimators::Value(v.text);
+  return estimators::Value(v.number());
+}
+
+estimators::Attributes to_estimator_attributes(const AttributeDict& dict) {
+  estimators::Attributes out;
+  for (const Attribute& a : dict.entries()) {
+    if (!a.value.is_none()) out.emplace(a.name, to_estimator_value(a.value));
+  }
+  return out;
+}
+
+estimators::SelectionOptions selection_options(const AttributeDict& attributes) {
+  estimators::SelectionOptions options;
+  if (const PyValue* forced = attributes.get("plug_in")) options.forced_estimator = forced->repr();
+  for (const char* key : {"min_accuracy", "minimum_accuracy"}) {
+    if (const PyValue* v = attributes.get(key); v && v->is_numeric()) options.min_accuracy = v->number();
+  }
+  return options;
+}
+
+double n_instances(const AttributeDict& attributes) {
+  const PyValue* v = attributes.get("n_instances");
+  return v && v->is_numeric() ? v->number() : 1;
+}
+
+struct Where {
+  const FlatComponent& component;
+  const Instance& leaf;
+};
+
+std::string describe(const Where& where) {
+  std::string text = "component '" + where.component.name + "'";
+  if (!where.leaf.path.empty()) text += ", subcomponent '" + where.leaf.path + "'";
+  return text + " (class '" + where.leaf.class_name + "')";
+}
+
+estimators::Selection select(const estimators::Query& query, const Where& where, const BuildContext& context,
+                             const estimators::Registry& registry) {
+  try {
+    estimators::Selection s = registry.select(query, selection_options(where.leaf.attributes));
+    if (!s.estimate.warning.empty() && context.warnings) {
+      std::string line = describe(where) + ": " + s.estimate.warning;
+      if (std::find(context.warnings->begin(), context.warnings->end(), line) == context.warnings->end()) {
+        context.warnings->push_back(line);
+      }
+    }
+    return s;
+  } catch (const estimators::Declined& d) {
+    throw InputError(describe(where) + ": " + d.what());
+  }
+}
+
+estimators::Query base_query(const Instance& leaf, const BuildContext& context) {
+  estimators::Query q;
+  q.class_name = leaf.class_name;
+  q.attributes = to_estimator_attributes(leaf.attributes);
+  q.toolchain = context.toolchain;
+  q.input_version = context.legacy ? 0.3 : 0.4;
+  return q;
+}
+
+// Energy of one primitive action of `leaf` in pJ (leak already multiplied by n_instances).
+double primitive_energy(const Where& where, const std::string& action, const AttributeDict& arguments,
+                        const BuildContext& context, const estimators::Registry& registry, std::string& estimator) {
+  estimators::Query q = base_query(where.leaf, context);
+  q.action = action;
+  q.arguments = to_estimator_attributes(arguments);
+  for (const char* key : {"global_cycle_seconds", "action_latency_cycles"}) {
+    const PyValue* v = where.leaf.attributes.get(key);
+    if (v && !v->is_none() && !q.arguments.count(key)) q.arguments.emplace(key, to_estimator_value(*v));
+  }
+  estimators::Selection s = select(q, where, context, registry);
+  estimator = s.estimator;
+  return s.estimate.value * (action == "leak" ? n_instances(where.leaf.attributes) : 1.0);
+}
+
+void note_source(std::vector<Provenance>& sources, const std::string& name, const std::string& estimator) {
+  for (const Provenance& p : sources) {
+    if (p.name == name) return;
+  }
+  sources.push_back({name, estimator});
+}
+
+void estimate_primitive_actions(const FlatComponent& c, const Instance& top, const BuildContext& context,
+                                const estimators::Registry& registry, ComponentEstimate& out) {
+  AttributeDict arguments;
+  for (const char* key : {"global_cycle_seconds", "action_latency_cycles"}) {
+    if (const PyValue* v = top.attributes.get(key)) arguments.set(key, *v);
+  }
+  for (const std::string& action : c.required_actions) {
+    std::string estimator;
+    double e = primitive_energy({c, top}, action, {}, context, registry, estimator);
+    out.actions.push_back({action, arguments, context.legacy, e * top.energy_scale});
+    note_source(out.energy_sources, c.name, estimator);
+  }
+}
+
+void estimate_compound_actions(const FlatComponent& c, const Instance& top, const BuildContext& context,
+                               const estimators::Registry& registry, ComponentEstimate& out) {
+  for (const std::string& required : c.required_actions) {
+    if (!top.compound->action(required)) {
+      throw InputError("component '" + c.name + "': required action '" + required + "' is not defined by class '" +
+                       top.class_name + "'");
+    }
+  }
+  EvaluationSite site{c.name, context.legacy, context.warnings};
+  for (const ActionDef& action : top.compound->actions) {
+    for (const AttributeDict& arguments : argument_combinations(action, top.attributes, site)) {
+      double total = 0;
+      for (const PrimitiveAction& pa : expand_action(top, action, arguments, context)) {
+        std::string estimator;
+        double e = primitive_energy({c, *pa.leaf}, pa.action, pa.arguments, context, registry, estimator);
+        total += e * pa.scale * pa.leaf->energy_scale;
+        note_source(out.energy_sources, pa.written_name, estimator);
+      }
+      out.actions.push_back({action.name, arguments, false, total});
+    }
+  }
+}
+
+void estimate_area(const FlatComponent& c, const Instance& top, const BuildContext& context,
+                   const estimators::Registry& registry, ComponentEstimate& out) {
+  for (const Instance* leaf : primitive_leaves(top)) {
+    estimators::Selection s = select(base_query(*leaf, context), {c, *leaf}, context, registry);
+    out.area += s.estimate.value * n_instances(leaf->attributes) * leaf->area_scale * leaf->count;
+    note_source(out.area_sources, leaf->path.empty() ? c.name : leaf->path, s.estimator);
+  }
+}
+
+}  // namespace
+
+ComponentEstimate estimate_component(const FlatComponent& component, const BuildContext& context,
+                                     const estimators::Registry& registry) {
+  Instance top = instantiate(component.name, component.class_name, component.attributes, component.area_scale,
+                             component.energy_scale, context);
+  ComponentEstimate out;
+  out.name = component.name;
+  out.primitive = top.compound == nullptr;
+  if (out.primitive) {
+    estimate_primitive_actions(component, top, context, registry, out);
+  } else {
+    estimate_compound_actions(component, top, context, registry, out);
+  }
+  estimate_area(component, top, context, registry, out);
+  return out;
+}
+
+}  // namespace cimloop::accelergy

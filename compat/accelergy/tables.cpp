@@ -1,0 +1,191 @@
+#include "compat/accelergy/tables.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "compat/accelergy/component_estimate.hpp"
+#include "compat/accelergy/yaml_writer.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::accelergy {
+namespace {
+
+const char* const kOutputVersion = "0.4";
+
+// Reference toolchain: round(x, p) (decimal places); current Accelergy: p significant figures.
+double rounded(double x, const EstimationOptions& options) {
+  char buffer[64];
+  bool decimals = options.toolchain == estimators::Toolchain::reference_2024_05;
+  std::snprintf(buffer, sizeof buffer, decimals ? "%.*f" : "%.*g", options.precision, x);
+  return std::strtod(buffer, nullptr);
+}
+
+YAML::Node float_node(double x, const EstimationOptions& options) {
+  return YAML::Node(python_float_repr(rounded(x, options)));
+}
+
+YAML::Node value_node(const PyValue& v) {
+  switch (v.kind) {
+    case PyValue::Kind::none: return YAML::Node(YAML::NodeType::Null);
+    case PyValue::Kind::boolean: return YAML::Node(v.boolean ? "true" : "false");
+    case PyValue::Kind::integer:
+    case PyValue::Kind::real: return YAML::Node(v.repr());
+    case PyValue::Kind::string: break;
+  }
+  YAML::Node node(v.text);
+  if (v.quoted) node.SetTag("!");
+  return node;
+}
+
+YAML::Node dict_node(const AttributeDict& dict) {
+  YAML::Node node(YAML::NodeType::Map);
+  for (const Attribute& a : dict.entries()) node[a.name] = value_node(a.value);
+  return node;
+}
+
+YAML::Node versioned(const char* list_key) {
+  YAML::Node body(YAML::NodeType::Map);
+  body["version"] = kOutputVersion;
+  body[list_key] = YAML::Node(YAML::NodeType::Sequence);
+  return body;
+}
+
+YAML::Node sources_node(const std::vector<Provenance>& sources) {
+  YAML::Node list(YAML::NodeType::Sequence);
+  for (const Provenance& p : sources) {
+    YAML::Node entry;
+    entry["name"] = p.name;
+    entry["estimator"] = p.estimator;
+    list.push_back(entry);
+  }
+  return list;
+}
+
+YAML::Node ert_entry(const ComponentEstimate& c, const EstimationOptions& options) {
+  YAML::Node entry;
+  entry["name"] = c.name;
+  entry["actions"] = YAML::Node(YAML::NodeType::Sequence);
+  for (const ActionEnergy& a : c.actions) {
+    YAML::Node action;
+    action["name"] = a.name;
+    action["arguments"] = a.null_arguments ? YAML::Node(YAML::NodeType::Null) : dict_node(a.arguments);
+    action["energy"] = float_node(a.energy, options);
+    entry["actions"].push_back(action);
+  }
+  return entry;
+}
+
+YAML::Node ert_summary_entry(const ComponentEstimate& c, const EstimationOptions& options) {
+  YAML::Node entry;
+  entry["name"] = c.name;
+  entry["actions"] = YAML::Node(YAML::NodeType::Sequence);
+  std::vector<std::string> seen;
+  for (const ActionEnergy& a : c.actions) {
+    if (std::find(seen.begin(), seen.end(), a.name) != seen.end()) continue;
+    seen.push_back(a.name);
+    std::vector<double> energies;
+    for (const ActionEnergy& b : c.actions) {
+      if (b.name == a.name) energies.push_back(rounded(b.energy, options));
+    }
+    YAML::Node action;
+    action["name"] = a.name;
+    if (energies.size() == 1) {
+      action["energy"] = float_node(energies[0], options);
+    } else {
+      double sum = 0;
+      for (double e : energies) sum += e;
+      action["average_energy"] = float_node(sum / energies.size(), options);
+      action["max_energy"] = float_node(*std::max_element(energies.begin(), energies.end()), options);
+      action["min_energy"] = float_node(*std::min_element(energies.begin(), energies.end()), options);
+    }
+    entry["actions"].push_back(action);
+  }
+  entry["primitive_estimation(s)"] = sources_node(c.energy_sources);
+  return entry;
+}
+
+YAML::Node art_entry(const ComponentEstimate& c, const EstimationOptions& options, bool summary) {
+  YAML::Node entry;
+  entry["name"] = c.name;
+  entry["area"] = float_node(c.area, options);
+  if (summary) {
+    if (c.primitive) {
+      entry["primitive_estimations"] = c.area_sources.empty() ? "" : c.area_sources.front().estimator;
+    } else {
+      entry["primitive_estimations"] = sources_node(c.area_sources);
+    }
+  }
+  return entry;
+}
+
+YAML::Node flattened_entry(const FlatComponent& c) {
+  YAML::Node entry;
+  for (const auto& kv : c.definition) {
+    std::string key = kv.first.Scalar();
+    if (key == "name") {
+      entry["name"] = c.name;
+    } else if (key == "attributes") {
+      entry["attributes"] = dict_node(c.attributes);
+    } else {
+      entry[key] = YAML::Clone(kv.second);  // a copy: linking input nodes merges whole documents
+    }
+  }
+  if (!c.definition["attributes"]) entry["attributes"] = dict_node(c.attributes);
+  return entry;
+}
+
+}  // namespace
+
+AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions& options) {
+  AccelergyResult result;
+  const estimators::Registry& registry = options.registry ? *options.registry : estimators::Registry::builtin();
+  ClassLibrary classes;
+  classes.add(root["compound_components"]);
+  bool legacy = architecture_version(root["architecture"]) < 0.4;
+  AttributeDict variables = evaluate_variables(root["variables"], legacy, &result.warnings);
+  std::function<std::string(const YAML::Node&)> locate = [&](const YAML::Node& node) {
+    return options.sources ? options.sources->locate(node) : std::string();
+  };
+  FlattenContext flatten{classes, variables, legacy, &result.warnings, locate};
+  std::vector<FlatComponent> components = flatten_architecture(root["architecture"], flatten);
+  BuildContext context{classes, options.toolchain, legacy, &result.warnings};
+
+  std::vector<ComponentEstimate> estimates;
+  for (const FlatComponent& c : components) {
+    estimates.push_back(with_location(locate, c.definition, [&] { return estimate_component(c, context, registry); }));
+  }
+
+  YAML::Node ert = versioned("tables"), art = versioned("tables");
+  YAML::Node ert_summary = versioned("table_summary"), art_summary = versioned("table_summary");
+  for (bool primitives : {true, false}) {  // Accelergy lists primitive components first
+    for (const ComponentEstimate& c : estimates) {
+      if (c.primitive != primitives) continue;
+      if (!c.actions.empty()) {
+        ert["tables"].push_back(ert_entry(c, options));
+        ert_summary["table_summary"].push_back(ert_summary_entry(c, options));
+      }
+      art["tables"].push_back(art_entry(c, options, false));
+      art_summary["table_summary"].push_back(art_entry(c, options, true));
+    }
+  }
+  YAML::Node flattened = versioned("local");
+  for (const FlatComponent& c : components) flattened["local"].push_back(flattened_entry(c));
+
+  result.ert["ERT"] = ert;
+  result.art["ART"] = art;
+  result.ert_summary["ERT_summary"] = ert_summary;
+  result.art_summary["ART_summary"] = art_summary;
+  result.flattened_architecture["architecture"] = flattened;
+  return result;
+}
+
+void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix) {
+  std::string base = directory.empty() ? prefix : directory + "/" + prefix;
+  write_file_atomically(base + "ERT.yaml", to_accelergy_yaml(result.ert));
+  write_file_atomically(base + "ART.yaml", to_accelergy_yaml(result.art));
+  write_file_atomically(base + "ERT_summary.yaml", to_accelergy_yaml(result.ert_summary));
+  write_file_atomically(base + "ART_summary.yaml", to_accelergy_yaml(result.art_summary));
+  write_file_atomically(base + "flattened_architecture.yaml", to_accelergy_yaml(result.flattened_architecture));
+}
+
+}  // namespace cimloop::accelergy

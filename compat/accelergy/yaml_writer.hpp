@@ -1,0 +1,16 @@
+#pragma once
+// YAML text in the layout Accelergy writes (ruamel round-trip style): 4-space mapping
+// indentation, sequences 2 spaces inside their key, `{}` for empty maps. Scalars are written
+// as stored; scalars tagged "!" are double-quoted, and `version` values single-quoted.
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+namespace cimloop::accelergy {
+
+std::string to_accelergy_yaml(const YAML::Node& root);
+
+// Writes `text` to a temporary file in the same directory, then renames it over `path`.
+void write_file_atomically(const std::string& path, const std::string& text);
+
+}  // namespace cimloop::accelergy

@@ -1,0 +1,171 @@
+// "CactiSRAM" (accuracy 80): accelergy-cacti-plug-in's SRAM model (spec §3.5) on top of
+// shipped raw CACTI results (data/cacti_sram.yaml) instead of running CACTI. Geometry fix-up,
+// post-scaling and linear interpolation between technology nodes follow the plug-in. A
+// geometry not in the table uses the power-law fallback (sram_power_law.hpp) with a warning.
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include <yaml-cpp/yaml.h>
+
+#include "estimators/estimator.hpp"
+#include "estimators/sram_power_law.hpp"
+#include "estimators/technology.hpp"
+
+namespace cimloop::estimators {
+namespace {
+
+struct Raw {
+  std::optional<double> read_pj, write_pj, leak_mw, area_um2;
+};
+using Key = std::tuple<double, double, double, int, int>;  // tech, size B, block B, ports, banks
+
+const std::map<Key, Raw>& table() {
+  static const std::map<Key, Raw> rows = [] {
+    std::map<Key, Raw> t;
+    YAML::Node root = YAML::LoadFile(data_directory() + "/cacti_sram.yaml");
+    auto optional = [](const YAML::Node& n, double unit) {
+      return n.IsNull() ? std::nullopt : std::optional<double>(n.as<double>() * unit);
+    };
+    for (const YAML::Node& r : root["rows"]) {
+      Key key{r[0].as<double>(), r[1].as<double>(), r[2].as<double>(), r[3].as<int>(), r[4].as<int>()};
+      t[key] = {optional(r[5], 1e3), optional(r[6], 1e3), optional(r[7], 1), optional(r[8], 1e6)};
+    }
+    return t;
+  }();
+  return rows;
+}
+
+// The fallback fitted at 45nm and moved to other nodes with CACTI's own 32/45nm ratios.
+const double kFitNode = 45, kLowNode = 32;
+const SramPowerLaw& fallback() {
+  static const SramPowerLaw law = SramPowerLaw::fit(cacti_reference_points(kFitNode));
+  return law;
+}
+
+struct Geometry {
+  double tech, width, depth, cacti_width, cacti_depth;
+  int ports, banks;
+  double size_bytes() const { return cacti_width * cacti_depth / 8; }
+  double block_bytes() const { return cacti_width / 8; }
+};
+
+double number(const Query& query, const char* name, std::optional<double> fallback_value) {
+  const Value* v = query.attribute(name);
+  std::optional<double> n = v ? v->numeric() : fallback_value;
+  if (!n) throw Declined(std::string("attribute '") + name + "' missing or not a number");
+  return *n;
+}
+
+Geometry geometry(const Query& query) {
+  Geometry g;
+  g.tech = number(query, "technology", std::nullopt);
+  g.width = number(query, "width", std::nullopt);
+  g.depth = number(query, "depth", std::nullopt);
+  g.ports = static_cast<int>(number(query, "n_rw_ports", 1));
+  int banks = static_cast<int>(number(query, "n_banks", 1));
+  g.banks = 1;
+  while (g.banks < banks) g.banks *= 2;
+  if (g.width <= 0 || g.depth <= 0) throw Declined("CACTI needs a positive width and depth");
+  g.cacti_width = std::max(std::ceil(g.width / 8) * 8, 32.0);
+  g.cacti_depth = std::max(g.depth, 64.0 * g.banks);
+  return g;
+}
+
+const Raw* row_at(const Geometry& g, double tech) {
+  auto it = table().find(Key{tech, g.size_bytes(), g.block_bytes(), g.ports, g.banks});
+  return it == table().end() ? nullptr : &it->second;
+}
+
+double field_of(const Raw& raw, std::optional<double> Raw::*field, bool& missing) {
+  if (!(raw.*field)) missing = true;
+  return (raw.*field).value_or(0);
+}
+
+// Raw CACTI value of one output: the table at this node, linear interpolation between table
+// nodes, or the fallback. `warning` is set when the fallback was used.
+double raw_value(const Geometry& g, std::optional<double> Raw::*field, double SramPoint::*fit_field, std::string& warning) {
+  bool missing = false;
+  if (const Raw* exact = row_at(g, g.tech)) {
+    double v = field_of(*exact, field, missing);
+    if (!missing) return v;
+  }
+  const Raw* low = row_at(g, kLowNode);
+  const Raw* high = row_at(g, kFitNode);
+  if (low && high && g.tech > kLowNode && g.tech < kFitNode) {
+    double a = field_of(*low, field, missing), b = field_of(*high, field, missing);
+    if (!missing) return a + (b - a) * (g.tech - kLowNode) / (kFitNode - kLowNode);
+  }
+  if (g.tech < kLowNode || g.tech > kFitNode) {
+    throw Declined("no CACTI result for this SRAM at " + Value(g.tech).text() + "nm and no fallback outside " +
+                   Value(kLowNode).text() + "-" + Value(kFitNode).text() + "nm");
+  }
+  // Node transfer of the fallback: CACTI's own low/high ratio for the one geometry shipped at both.
+  double ratio = 1;
+  if (g.tech != kFitNode) {
+    const Raw* ref_low = nullptr;
+    const Raw* ref_high = nullptr;
+    for (const auto& [key, raw] : table()) {
+      if (std::get<0>(key) != kLowNode) continue;
+      auto twin = table().find(Key{kFitNode, std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key)});
+      if (twin != table().end()) ref_low = &raw, ref_high = &twin->second;
+    }
+    if (!ref_low) throw Declined("no CACTI data to move the fallback to " + Value(g.tech).text() + "nm");
+    bool unused = false;
+    double r = field_of(*ref_low, field, unused) / field_of(*ref_high, field, unused);
+    ratio = r + (1 - r) * (g.tech - kLowNode) / (kFitNode - kLowNode);
+  }
+  warning = "SRAM " + Value(g.width).text() + "x" + Value(g.depth).text() + " at " + Value(g.tech).text() +
+            "nm is not in the shipped CACTI results; using the power-law fallback";
+  return fallback().predict(g.cacti_width, g.cacti_depth).*fit_field * ratio;
+}
+
+double flag_argument(const Query& query, const char* name) {
+  const Value* v = query.argument(name);
+  std::optional<double> n = v ? v->numeric() : std::nullopt;
+  return n ? (*n != 0 ? 1 : 0) : 1;
+}
+
+class CactiSram : public PrimitiveEstimator {
+ public:
+  std::string name() const override { return "CactiSRAM"; }
+  std::vector<std::string> class_names() const override { return {"SRAM"}; }
+  std::vector<std::string> required_attributes(const std::string&) const override {
+    return {"technology", "width", "depth"};
+  }
+  double accuracy(const Query& query) const override {
+    geometry(query);
+    const std::string& a = query.action;
+    if (!query.is_area() && a != "read" && a != "write" && a != "update" && a != "leak") {
+      throw Declined("CactiSRAM has no action '" + a + "'");
+    }
+    return 80;
+  }
+  Estimate estimate(const Query& query) const override {
+    Geometry g = geometry(query);
+    double ws = g.width / g.cacti_width, ds = g.depth / g.cacti_depth;
+    Estimate e;
+    if (query.is_area()) {
+      e.value = raw_value(g, &Raw::area_um2, &SramPoint::area_um2, e.warning) * ws * ds;
+    } else if (query.action == "leak") {
+      const Value* cycle = query.argument("global_cycle_seconds");
+      if (!cycle) cycle = query.attribute("global_cycle_seconds");
+      double seconds = cycle && cycle->numeric() ? *cycle->numeric() : 1e-9;
+      // mW x s = 1e-3 J = 1e9 pJ
+      e.value = raw_value(g, &Raw::leak_mw, &SramPoint::leak_mw, e.warning) * seconds * 1e9 * ws * ds;
+    } else {
+      bool read = query.action == "read";
+      double raw = read ? raw_value(g, &Raw::read_pj, &SramPoint::read_pj, e.warning)
+                        : raw_value(g, &Raw::write_pj, &SramPoint::write_pj, e.warning);
+      double deltas = 0.7 * flag_argument(query, "data_delta") + 0.3 * flag_argument(query, "address_delta");
+      e.value = raw * (0.7 * ws + 0.3) * std::pow(ds, 0.78) * deltas;
+    }
+    return e;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<PrimitiveEstimator> make_cacti_sram_estimator() { return std::make_unique<CactiSram>(); }
+
+}  // namespace cimloop::estimators

@@ -1,0 +1,120 @@
+// accelergy: estimates the energy-reference table (ERT) and area-reference table (ART) of an
+// architecture, compatible with the `accelergy` command of Accelergy 0.4:
+//   accelergy [files or directories ...] -o OUTDIR [--oprefix P] [-p PRECISION]
+// Directories are searched recursively for *.yaml; each file contributes its `architecture`,
+// `compound_components` and `variables` keys.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "compat/accelergy/tables.hpp"
+#include "compat/config/input_files.hpp"
+#include "src/common/error.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using namespace cimloop;
+
+namespace {
+
+std::vector<std::string> yaml_files(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (fs::is_directory(input)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::recursive_directory_iterator(input)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".yaml") found.push_back(entry.path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(input)) {
+      files.push_back(input);
+    } else {
+      throw InputError("'" + input + "': no such file or directory");
+    }
+  }
+  return files;
+}
+
+struct Input {
+  YAML::Node root;
+  compat::SourceMap architecture_sources;  // of the file holding the architecture
+};
+
+// One input tree from all files: the architecture (exactly one), every compound-component
+// block, and the variables (later files override earlier ones).
+Input merged_input(const std::vector<std::string>& files) {
+  Input input;
+  YAML::Node& root = input.root;
+  root["compound_components"] = YAML::Node(YAML::NodeType::Sequence);
+  std::string architecture_file;
+  for (const std::string& file : files) {
+    compat::MergedInput loaded = compat::load_merged_inputs({file});
+    const YAML::Node& doc = loaded.root;
+    if (!doc.IsMap()) continue;
+    if (doc["architecture"]) {
+      if (!architecture_file.empty()) {
+        throw InputError(file + ": architecture: already given in " + architecture_file);
+      }
+      architecture_file = file;
+      root["architecture"] = doc["architecture"];
+      input.architecture_sources = loaded.sources;
+    }
+    if (doc["compound_components"]) root["compound_components"].push_back(doc["compound_components"]);
+    if (doc["variables"]) {
+      for (const auto& kv : doc["variables"]) root["variables"][kv.first.Scalar()] = kv.second;
+    }
+  }
+  if (architecture_file.empty()) throw InputError("no input file has an 'architecture' key");
+  return input;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description options("accelergy options");
+  options.add_options()("help,h", "show this help")(
+      "outdir,o", po::value<std::string>()->default_value("./"), "output directory")(
+      "oprefix", po::value<std::string>()->default_value(""), "prefix of the output file names")(
+      "precision,p", po::value<int>()->default_value(6), "digits kept in the outputs")(
+      "toolchain", po::value<std::string>()->default_value("reference"),
+      "reference (Accelergy of 2024-05, as the Timeloop exercises' references) or current (Accelergy HEAD)")(
+      "files", po::value<std::vector<std::string>>()->multitoken(), "input files or directories");
+  po::positional_options_description positional;
+  positional.add("files", -1);
+  try {
+    po::variables_map args;
+    po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(), args);
+    po::notify(args);
+    if (args.count("help") || !args.count("files")) {
+      std::cout << "usage: accelergy [files or directories ...] -o OUTDIR [--oprefix P]\n" << options;
+      return args.count("help") ? 0 : 1;
+    }
+    accelergy::EstimationOptions estimation;
+    estimation.precision = args["precision"].as<int>();
+    std::string toolchain = args["toolchain"].as<std::string>();
+    if (toolchain == "current") {
+      estimation.toolchain = estimators::Toolchain::current;
+    } else if (toolchain != "reference") {
+      throw InputError("--toolchain: expected 'reference' or 'current', got '" + toolchain + "'");
+    }
+    Input input = merged_input(yaml_files(args["files"].as<std::vector<std::string>>()));
+    estimation.sources = &input.architecture_sources;
+    accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, estimation);
+    for (const std::string& warning : result.warnings) std::cerr << "WARNING: " << warning << "\n";
+    std::string outdir = args["outdir"].as<std::string>();
+    fs::create_directories(outdir);
+    accelergy::write_accelergy_outputs(result, outdir, args["oprefix"].as<std::string>());
+    return 0;
+  } catch (const po::error& e) {
+    std::cerr << "ERROR: " << e.what() << "\n";
+  } catch (const InputError& e) {
+    std::cerr << "ERROR: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "ERROR: " << e.what() << "\n";
+  }
+  return 1;
+}

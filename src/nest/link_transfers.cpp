@@ -1,0 +1,100 @@
+#include "src/nest/link_transfers.hpp"
+
+#include <algorithm>
+
+namespace cimloop::nest {
+namespace {
+
+struct Box {
+  RankVector lo, hi;
+};
+
+// Splits box(corner) minus box(removed) (same span) into at most 2 * ranks disjoint boxes.
+int split_difference(const DeltaSet& set, const RankVector& span, int ranks, std::array<Box, 2 * workload::kMaxRanks>& out) {
+  Box rest;
+  for (int r = 0; r < ranks; ++r) {
+    rest.lo[r] = set.corner[r];
+    rest.hi[r] = set.corner[r] + span[r] - 1;
+  }
+  if (!set.partial) {
+    out[0] = rest;
+    return 1;
+  }
+  int count = 0;
+  for (int r = 0; r < ranks; ++r) {
+    const std::int64_t cut_lo = set.removed[r], cut_hi = set.removed[r] + span[r] - 1;
+    if (rest.lo[r] < cut_lo) {
+      Box piece = rest;
+      piece.hi[r] = std::min(rest.hi[r], cut_lo - 1);
+      out[count++] = piece;
+      rest.lo[r] = cut_lo;
+    }
+    if (rest.hi[r] > cut_hi) {
+      Box piece = rest;
+      piece.lo[r] = std::max(rest.lo[r], cut_hi + 1);
+      out[count++] = piece;
+      rest.hi[r] = cut_hi;
+    }
+    if (rest.lo[r] > rest.hi[r]) break;
+  }
+  return count;
+}
+
+bool inside(const Box& box, const RankVector& corner, const RankVector& offset, const RankVector& span, int ranks) {
+  for (int r = 0; r < ranks; ++r) {
+    const std::int64_t lo = corner[r] + offset[r];
+    if (box.lo[r] < lo || box.hi[r] > lo + span[r] - 1) return false;
+  }
+  return true;
+}
+
+bool disjoint(const Box& box, const RankVector& corner, const RankVector& offset, const RankVector& span, int ranks) {
+  for (int r = 0; r < ranks; ++r) {
+    const std::int64_t lo = corner[r] + offset[r];
+    if (box.hi[r] < lo || box.lo[r] > lo + span[r] - 1) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& offset, const RankVector& span,
+                       int ranks) {
+  if (a.size == 0 || a.size != b.size) return false;
+  std::array<Box, 2 * workload::kMaxRanks> pieces;
+  const int count = split_difference(a, span, ranks, pieces);
+  for (int k = 0; k < count; ++k) {
+    if (!inside(pieces[k], b.corner, offset, span, ranks)) return false;
+    if (b.partial && !disjoint(pieces[k], b.removed, offset, span, ranks)) return false;
+  }
+  return true;  // a is contained in b + offset and both have the same size
+}
+
+void LinkPlan::build(const std::vector<std::int64_t>& translations, std::int64_t children, int ranks,
+                     std::int64_t mesh_width, bool toroidal) {
+  offsets.clear();
+  neighbour_offset.assign(static_cast<std::size_t>(children) * 4, -1);
+  const std::int64_t width = std::max<std::int64_t>(1, mesh_width);
+  const std::int64_t height = (children + width - 1) / width;
+  for (std::int64_t child = 0; child < children; ++child) {
+    const std::int64_t h = child % width, v = child / width;
+    const std::int64_t neighbours[4][2] = {{h - 1, v}, {h + 1, v}, {h, v - 1}, {h, v + 1}};
+    for (int direction = 0; direction < 4; ++direction) {
+      std::int64_t nh = neighbours[direction][0], nv = neighbours[direction][1];
+      if (toroidal) {
+        nh = (nh + width) % width;
+        nv = (nv + height) % height;
+      }
+      if (nh < 0 || nh >= width || nv < 0 || nv >= height) continue;
+      const std::int64_t other = nv * width + nh;
+      if (other >= children || other == child) continue;
+      RankVector offset{};
+      for (int r = 0; r < ranks; ++r) offset[r] = translations[other * ranks + r] - translations[child * ranks + r];
+      auto found = std::find(offsets.begin(), offsets.end(), offset);
+      if (found == offsets.end()) found = offsets.insert(offsets.end(), offset);
+      neighbour_offset[child * 4 + direction] = static_cast<int>(found - offsets.begin());
+    }
+  }
+}
+
+}  // namespace cimloop::nest

@@ -1,0 +1,41 @@
+#pragma once
+// Link transfers between neighbouring spatial instances (Timeloop's inter-PE forwarding): a
+// child whose new data equals what a mesh neighbour received on the previous visit can get it
+// over a link instead of from the parent. Deltas are compared as point sets.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "src/workload/workload.hpp"
+
+namespace cimloop::nest {
+
+using RankVector = std::array<std::int64_t, workload::kMaxRanks>;
+
+// The data a child receives on one visit: its working set (a box of a fixed span at `corner`),
+// minus the previous working set (same span, at `removed`) when only part of it is new.
+struct DeltaSet {
+  RankVector corner{};
+  RankVector removed{};
+  bool partial = false;
+  std::int64_t size = 0;  // 0 = nothing new
+};
+
+// True when `a` equals `b` translated by `offset` (both deltas of working sets of span `span`).
+bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& offset, const RankVector& span,
+                       int ranks);
+
+// Mesh neighbourhood of the children of one spatial fan-out and one data space: the distinct
+// translations between neighbours, and for each child the translation id towards each of its
+// (up to four) neighbours.
+struct LinkPlan {
+  std::vector<RankVector> offsets;
+  std::vector<int> neighbour_offset;  // [child * 4 + direction], -1 when there is no neighbour
+  std::vector<int> class_of_child;    // multicast class (equal translations) of each child
+
+  // `translations` holds `children` rows of `ranks` values: each child's data translation.
+  void build(const std::vector<std::int64_t>& translations, std::int64_t children, int ranks,
+             std::int64_t mesh_width, bool toroidal);
+};
+
+}  // namespace cimloop::nest

@@ -1,0 +1,86 @@
+// timeloop-model given no ERT/ART estimates the tables itself: every dense reference run,
+// replayed with its case.yaml command minus ERT.yaml/ART.yaml, gives a byte-identical
+// stats.txt and writes the five Accelergy files beside it.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kCases = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop";
+
+bool is_dense(const YAML::Node& features) {
+  bool dense = false;
+  for (const YAML::Node& f : features) {
+    if (f.Scalar() == "sparse") return false;
+    dense = dense || f.Scalar() == "dense";
+  }
+  return dense;
+}
+
+std::vector<std::string> dense_cases_with_tables() {
+  std::vector<std::string> names;
+  if (!fs::is_directory(kCases)) return names;
+  for (const auto& entry : fs::directory_iterator(kCases)) {
+    fs::path dir = entry.path();
+    if (!fs::exists(dir / "ERT.yaml") || !fs::exists(dir / "case.yaml")) continue;
+    if (is_dense(YAML::LoadFile((dir / "case.yaml").string())["features"])) names.push_back(dir.filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// The case's timeloop-model arguments without the ERT/ART files.
+std::string arguments_without_tables(const fs::path& dir) {
+  std::istringstream words(YAML::LoadFile((dir / "case.yaml").string())["command"].Scalar());
+  std::string word, kept;
+  words >> word;  // timeloop-model
+  while (words >> word) {
+    if (word != "ERT.yaml" && word != "ART.yaml") kept += " " + word;
+  }
+  return kept;
+}
+
+class ModelWithoutTables : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ModelWithoutTables, StatsAreByteIdentical) {
+  fs::path dir = kCases / GetParam();
+  fs::path out = fs::temp_directory_path() / ("cimloop_e2e_" + GetParam() + "_" + std::to_string(::getpid()));
+  fs::create_directories(out);
+  std::string command = "cd " + dir.string() + " && " + CIMLOOP_BIN_DIR + "/timeloop-model" +
+                        arguments_without_tables(dir) + " -o " + out.string() + " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  EXPECT_EQ(read_text(out / "timeloop-model.stats.txt"), read_text(dir / "expected/stats.txt"));
+  EXPECT_EQ(read_text(out / "timeloop-model.ERT.yaml"), read_text(dir / "ERT.yaml"));
+  EXPECT_EQ(read_text(out / "timeloop-model.ART.yaml"), read_text(dir / "ART.yaml"));
+  for (const char* name : {"ERT_summary", "ART_summary", "flattened_architecture"}) {
+    EXPECT_TRUE(fs::exists(out / ("timeloop-model." + std::string(name) + ".yaml"))) << name;
+  }
+  fs::remove_all(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(DenseReferenceRuns, ModelWithoutTables, ::testing::ValuesIn(dense_cases_with_tables()),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ModelWithoutTables);
+
+}  // namespace

@@ -1,0 +1,128 @@
+// Bad component definitions give one clear error naming the component and the attribute.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "compat/accelergy/tables.hpp"
+#include "compat/config/input_files.hpp"
+#include "src/common/error.hpp"
+
+using namespace cimloop;
+
+namespace {
+
+const char* const kClasses = R"(
+compound_components:
+  version: '0.4'
+  classes:
+  - name: adder_pair
+    attributes: {technology: must_specify, width: must_specify, bits: width * 2}
+    subcomponents:
+    - name: adders[1..2]
+      class: aladdin_adder
+      attributes: {width: bits}
+    actions:
+    - name: add
+      subcomponents:
+      - name: adders[1..2]
+        actions: [{name: add}]
+)";
+
+std::string architecture(const std::string& component) {
+  return std::string(kClasses) + R"(
+architecture:
+  version: '0.4'
+  subtree:
+  - name: top
+    attributes: {technology: "45nm", global_cycle_seconds: 1e-9}
+    local:
+)" + component;
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    accelergy::estimate_tables(YAML::Load(text));
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+void expect_mentions(const std::string& message, std::initializer_list<const char*> parts) {
+  for (const char* part : parts) EXPECT_NE(message.find(part), std::string::npos) << message;
+}
+
+TEST(AccelergyErrors, UnknownClass) {
+  std::string m = error_of(architecture("    - {name: thing, class: flux_capacitor, required_actions: [read]}\n"));
+  expect_mentions(m, {"component 'top.thing'", "unknown class 'flux_capacitor'"});
+}
+
+TEST(AccelergyErrors, MissingAttribute) {
+  std::string m = error_of(architecture("    - {name: pair, class: adder_pair, required_actions: [add]}\n"));
+  expect_mentions(m, {"component 'top.pair'", "attribute 'width'", "must be specified"});
+}
+
+TEST(AccelergyErrors, ExpressionError) {
+  std::string m = error_of(architecture(
+      "    - {name: pair, class: adder_pair, attributes: {width: 8 +* 2}, required_actions: [add]}\n"));
+  expect_mentions(m, {"component 'top.pair'", "attribute 'width'", "cannot evaluate"});
+}
+
+TEST(AccelergyErrors, UnknownName) {
+  std::string m = error_of(architecture(
+      "    - {name: pair, class: adder_pair, attributes: {width: wdith}, required_actions: [add]}\n"));
+  expect_mentions(m, {"component 'top.pair'", "attribute 'width'", "'wdith' is not defined"});
+}
+
+TEST(AccelergyErrors, CycleInAttributeReferences) {
+  std::string m = error_of(architecture(
+      "    - {name: pair, class: adder_pair, attributes: {width: depth, depth: width}, required_actions: [add]}\n"));
+  expect_mentions(m, {"component 'top.pair'", "attribute 'width'", "cycle"});
+}
+
+TEST(AccelergyErrors, RequiredActionMissingFromClass) {
+  std::string m = error_of(architecture(
+      "    - {name: pair, class: adder_pair, attributes: {width: 8}, required_actions: [multiply]}\n"));
+  expect_mentions(m, {"component 'top.pair'", "'multiply'"});
+}
+
+TEST(AccelergyErrors, MissingEstimatorAttributeIsNamed) {
+  std::string m = error_of(architecture("    - {name: mem, class: DRAM, required_actions: [read]}\n"));
+  expect_mentions(m, {"component 'top.mem'", "'width'"});
+}
+
+TEST(AccelergyEstimation, ValidDefinitionEstimates) {
+  accelergy::AccelergyResult r = accelergy::estimate_tables(YAML::Load(architecture(
+      "    - {name: pair, class: adder_pair, attributes: {width: 8}, required_actions: [add]}\n")));
+  // Two 16-bit Aladdin adders at 45nm: 2 x 0.21 x 16/32 pJ; area 2 x 278 x 16/32 um^2.
+  EXPECT_EQ(r.ert["ERT"]["tables"][0]["actions"][0]["energy"].Scalar(), "0.21");
+  EXPECT_EQ(r.art["ART"]["tables"][0]["area"].Scalar(), "278.0");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(AccelergyErrors, MessageStartsWithFileAndLineOfTheComponent) {
+  std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("cimloop_bad_arch_" + std::to_string(::getpid()) + ".yaml");
+  std::string text = architecture("    - {name: thing, class: flux_capacitor, required_actions: [read]}\n");
+  std::ofstream(file) << text;
+  long line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(text.find("name: thing")), '\n');
+  compat::MergedInput input = compat::load_merged_inputs({file.string()});
+  accelergy::EstimationOptions options;
+  options.sources = &input.sources;
+  try {
+    accelergy::estimate_tables(input.root, options);
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    std::string expected_prefix = file.string() + ":" + std::to_string(line) + ": component 'top.thing'";
+    EXPECT_EQ(std::string(e.what()).rfind(expected_prefix, 0), 0u) << e.what();
+  }
+  std::filesystem::remove(file);
+}
+
+}  // namespace

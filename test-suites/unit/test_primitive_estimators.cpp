@@ -1,0 +1,120 @@
+// Built-in primitive estimators against the values of the reference logs (spec §3, §7).
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "estimators/estimator.hpp"
+#include "estimators/technology.hpp"
+
+using namespace cimloop::estimators;
+
+namespace {
+
+Query query(const std::string& class_name, Attributes attributes, const std::string& action = "") {
+  Query q;
+  q.class_name = class_name;
+  q.attributes = std::move(attributes);
+  q.attributes.emplace("global_cycle_seconds", 1e-9);
+  q.action = action;
+  if (!action.empty()) q.arguments = {{"global_cycle_seconds", 1e-9}, {"action_latency_cycles", 1}};
+  return q;
+}
+
+Selection pick(const Query& q) { return Registry::builtin().select(q); }
+
+void expect_relative(double actual, double expected, double tolerance = 1e-9) {
+  EXPECT_NEAR(actual, expected, tolerance * std::fabs(expected)) << "expected " << expected;
+}
+
+TEST(TechnologyScaling, StillmakerFactors) {
+  expect_relative(*energy_scaling(45, 32), 0.659340278779833, 1e-12);
+  expect_relative(*area_scaling(45, 32), 0.46, 1e-12);
+  EXPECT_FALSE(energy_scaling(45, 7).has_value());  // no data: declined, never guessed
+}
+
+TEST(LibraryEstimator, AladdinRowsScaledTo32nm) {
+  Selection s = pick(query("aladdin_register", {{"technology", "32nm"}}, "read"));
+  EXPECT_EQ(s.estimator, "Library");
+  expect_relative(s.estimate.value, 0.009 * 0.659340278779833);
+  expect_relative(pick(query("aladdin_comparator", {{"technology", "32nm"}, {"n_bits", 6}})).estimate.value, 71 * 0.46);
+  // width 16 scales linearly; width_a/width_b have no column on the adder and are ignored.
+  expect_relative(pick(query("aladdin_adder", {{"technology", "32nm"}, {"width", 16}}, "read")).estimate.value,
+                  0.21 * 0.5 * 0.659340278779833);
+  expect_relative(pick(query("aladdin_adder", {{"technology", "32nm"}, {"width_a", 8}}, "leak")).estimate.value,
+                  0.0024 * 0.659340278779833);
+}
+
+TEST(AladdinTable, AdderWinsTieAt45nmAndDeclinesAt32nm) {
+  Selection s45 = pick(query("intadder", {{"technology", "45nm"}, {"width", 13}, {"n_bits", 13}}, "add"));
+  EXPECT_EQ(s45.estimator, "Aladdin_table");
+  expect_relative(s45.estimate.value, 0.21 * 13 / 32);
+  Selection area = pick(query("intadder", {{"technology", "45nm"}, {"width", 13}, {"n_bits", 13}}));
+  expect_relative(area.estimate.value, 179.0 * 13 / 32);  // 5 ns row
+  Selection s32 = pick(query("intadder", {{"technology", "32nm"}, {"width", 14}, {"n_bits", 14}}, "add"));
+  EXPECT_EQ(s32.estimator, "Neurosim Plug-In");
+  expect_relative(s32.estimate.value, 0.02842901);
+}
+
+TEST(NeurosimIntadder, ReproducesEveryLoggedValue) {
+  struct Logged {
+    const char* tech;
+    int bits;
+    double add, leak, area;
+  } logged[] = {{"32nm", 4, 0.008220707, 8.92591e-07, 11.76699},   {"32nm", 8, 0.01630403, 1.785182e-06, 23.53398},
+                {"32nm", 14, 0.02842901, 3.124068e-06, 41.18446},  {"45nm", 4, 0.01635491, 1.480718e-06, 23.26968},
+                {"45nm", 8, 0.03243378, 2.961436e-06, 46.53936},   {"45nm", 14, 0.05655208, 5.182512e-06, 81.44388}};
+  const PrimitiveEstimator* neurosim = Registry::builtin().find("Neurosim Plug-In");
+  ASSERT_NE(neurosim, nullptr);
+  for (const Logged& l : logged) {
+    Attributes a = {{"technology", l.tech}, {"n_bits", l.bits}};
+    EXPECT_DOUBLE_EQ(neurosim->estimate(query("intadder", a, "add")).value, l.add);
+    EXPECT_DOUBLE_EQ(neurosim->estimate(query("intadder", a, "leak")).value, l.leak);
+    EXPECT_DOUBLE_EQ(neurosim->estimate(query("intadder", a)).value, l.area);
+  }
+}
+
+TEST(CactiSram, PostScalingMatchesLoggedValues) {
+  struct Logged {
+    int width, depth;
+    double read_j, write_j, leak_j, area_m2;
+  } logged[] = {{4, 128, 3.2794745e-13, 6.80949875e-13, 2.7429875e-18, 2.3675e-10},
+                {16, 192, 6.2773685e-13, 1.530178e-12, 1.525495e-17, 1.330315e-09},
+                {8, 1, 1.2444036716e-14, 2.0478140964e-14, 4.5543359375e-20, 4.1225e-12}};
+  for (const Logged& l : logged) {
+    Attributes a = {{"technology", "45nm"}, {"width", l.width}, {"depth", l.depth}, {"n_rw_ports", 1}};
+    Selection read = pick(query("SRAM", a, "read"));
+    EXPECT_EQ(read.estimator, "CactiSRAM");
+    EXPECT_TRUE(read.estimate.warning.empty());
+    expect_relative(read.estimate.value, l.read_j * 1e12, 1e-6);
+    expect_relative(pick(query("SRAM", a, "write")).estimate.value, l.write_j * 1e12, 1e-6);
+    expect_relative(pick(query("SRAM", a, "leak")).estimate.value, l.leak_j * 1e12, 1e-6);
+    expect_relative(pick(query("SRAM", a)).estimate.value, l.area_m2 * 1e12, 1e-6);
+  }
+}
+
+TEST(CactiSram, OutsideTheTableUsesTheFallbackWithAWarning) {
+  Selection s = pick(query("SRAM", {{"technology", "45nm"}, {"width", 128}, {"depth", 1024}}, "read"));
+  EXPECT_EQ(s.estimator, "CactiSRAM");
+  EXPECT_NE(s.estimate.warning.find("fallback"), std::string::npos);
+  EXPECT_GT(s.estimate.value, 0);
+}
+
+TEST(CactiDram, EnergyPerBitTimesWidth) {
+  expect_relative(pick(query("DRAM", {{"type", "LPDDR4"}, {"width", 64}}, "read")).estimate.value, 512);
+  expect_relative(pick(query("DRAM", {{"type", "HBM2"}, {"width", 64}}, "write")).estimate.value, 3.9 * 64);
+  EXPECT_EQ(pick(query("DRAM", {{"width", 64}}, "leak")).estimate.value, 0);
+}
+
+TEST(DummyTable, TechnologyMinusOne) {
+  Selection s = pick(query("dummy_storage", {{"technology", -1}}));
+  EXPECT_EQ(s.estimator, "dummy_table");
+  EXPECT_EQ(s.estimate.value, 1);
+}
+
+TEST(Registry, ForcedEstimatorAndMinimumAccuracy) {
+  Query q = query("intadder", {{"technology", "45nm"}, {"width", 8}, {"n_bits", 8}}, "add");
+  EXPECT_EQ(Registry::builtin().select(q, {"Neurosim Plug-In", 0}).estimator, "Neurosim Plug-In");
+  EXPECT_THROW(Registry::builtin().select(q, {"", 95}), Declined);
+}
+
+}  // namespace
