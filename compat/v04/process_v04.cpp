@@ -253,9 +253,8 @@ void emit(YAML::Emitter& out, const YAML::Node& node) {
   } else if (!node.IsDefined() || node.IsNull()) {
     out << YAML::Null;
   } else if (node.Tag() == "!") {
-    // a string: quoted when it would read back as something else
-    if (yaml_to_value(YAML::Node(node.Scalar())).kind != Value::Kind::String) out << YAML::DoubleQuoted;
-    out << node.Scalar();
+    // quoted in the input (or a string result): stays quoted, as the Python front end writes it
+    out << YAML::DoubleQuoted << node.Scalar();
   } else {
     // YAML 1.2 booleans and nulls in the lower-case form the Python front end writes
     const Value value = yaml_to_value(node);
