@@ -1,6 +1,7 @@
 #include "compat/v04/spec_loader.hpp"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "compat/v04/expression.hpp"
@@ -127,8 +128,15 @@ YAML::Node SpecLoader::resolve(const YAML::Node& node) const {
     return included_[std::stoul(index)];
   }
   if (node.IsSequence()) {
+    std::vector<YAML::Node> items;
+    bool changed = false;
+    for (const YAML::Node& item : node) {
+      items.push_back(resolve(item));
+      changed = changed || !items.back().is(item);
+    }
+    if (!changed) return node;  // untouched subtrees are shared, not copied (copies are slow)
     YAML::Node out = with_tag_of(YAML::Node(YAML::NodeType::Sequence), node);
-    for (const YAML::Node& item : node) out.push_back(resolve(item));
+    for (const YAML::Node& item : items) out.push_back(item);
     return out;
   }
   if (node.IsMap()) return resolve_map(node);
@@ -136,13 +144,24 @@ YAML::Node SpecLoader::resolve(const YAML::Node& node) const {
 }
 
 YAML::Node SpecLoader::resolve_map(const YAML::Node& node) const {
-  YAML::Node own = with_tag_of(YAML::Node(YAML::NodeType::Map), node);
-  YAML::Node shallow, deep;
+  std::vector<YAML::Node> values;
+  std::set<std::string> keys;
+  bool changed = false;
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
+    if (!keys.insert(key).second) fail(entry.first, key, "duplicate key");
+    values.push_back(is_merge_key(key) ? entry.second : resolve(entry.second));
+    changed = changed || is_merge_key(key) || !values.back().is(entry.second);
+  }
+  if (!changed) return node;
+  YAML::Node own = with_tag_of(YAML::Node(YAML::NodeType::Map), node);
+  YAML::Node shallow, deep;
+  size_t index = 0;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& value = values[index++];
     if (!is_merge_key(key)) {
-      if (find_key(own, key).IsDefined()) fail(entry.first, key, "duplicate key");
-      own.force_insert(entry.first, resolve(entry.second));
+      own.force_insert(entry.first, value);
       continue;
     }
     if (shallow.IsDefined() && !shallow.IsNull()) fail(entry.first, key, "at most one '<<' or '<<<' per mapping");
