@@ -173,3 +173,12 @@ TEST(CimMacro, ShiftAddModel) {
   EXPECT_GT(c.area_um2, 0);
   EXPECT_EQ(c.actions_per_activation, 32);
 }
+
+TEST(CimOperatingPoint, Sweeps) {
+  const auto [name, values] = parse_sweep("VOLTAGE=0.7,0.8,2**-1");
+  EXPECT_EQ(name, "VOLTAGE");
+  ASSERT_EQ(values.size(), 3u);
+  EXPECT_DOUBLE_EQ(values[2], 0.5);
+  EXPECT_THROW(parse_sweep("VOLTAGE"), cimloop::InputError);
+  EXPECT_THROW(parse_sweep("VOLTAGE=0.7,X"), cimloop::InputError);
+}
