@@ -127,8 +127,10 @@ MacroSpec read_macro_spec(const std::string& path) {
   }
   if (!m["variables"] || !m["variables"].IsMap())
     throw InputError(path + ": cim_macro.variables must be a map");
-  for (const auto& kv : m["variables"])
-    spec.variables.emplace_back(kv.first.Scalar(), scalar(path, kv.second, "variables." + kv.first.Scalar()));
+  for (const auto& kv : m["variables"]) {
+    const std::string key = "variables." + kv.first.Scalar();
+    spec.variables.push_back({kv.first.Scalar(), scalar(path, kv.second, key), at(path, kv.second, key)});
+  }
   if (!m["array"] || !m["array"].IsSequence())
     throw InputError(path + ": cim_macro.array must be a list of array containers");
   for (const auto& n : m["array"]) {

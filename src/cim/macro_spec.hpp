@@ -30,6 +30,12 @@ struct ComponentSpec {
   std::string where;                             // file:line for messages
 };
 
+struct VariableSpec {
+  std::string name;
+  std::string expression;
+  std::string where;  // file (line): variables.NAME
+};
+
 struct MacroSpec {
   std::string name;
   std::string source;                 // file it was read from
@@ -38,7 +44,7 @@ struct MacroSpec {
   Encoding weight_encoding = Encoding::offset;
   Histogram default_inputs = default_inputs_histogram();
   Histogram default_weights = default_weights_histogram();
-  std::vector<std::pair<std::string, std::string>> variables;  // in file order
+  std::vector<VariableSpec> variables;  // in file order
   std::vector<ArrayContainerSpec> array;
   std::vector<ComponentSpec> components;
 };

@@ -107,8 +107,17 @@ TEST(CimMacro, BasicAnalogAdcMatchesTutorial) {
 TEST(CimMacro, BadVariablesAreInputErrors) {
   MacroSpec spec = macro("basic_analog");
   for (auto& v : spec.variables)  // a definition that depends on itself
-    if (v.first == "VOLTAGE_LATENCY_SCALE") v.second = "GLOBAL_CYCLE_SECONDS * 2";
+    if (v.name == "VOLTAGE_LATENCY_SCALE") v.expression = "GLOBAL_CYCLE_SECONDS * 2";
   EXPECT_THROW(evaluate_macro(spec, default_distributions(spec), {}), cimloop::InputError);
+  for (auto& v : spec.variables)
+    if (v.name == "VOLTAGE_LATENCY_SCALE") v.expression = "1 / ";
+  try {
+    evaluate_macro(spec, default_distributions(spec), {});
+    FAIL() << "expected an InputError";
+  } catch (const cimloop::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("(line "), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("variables.VOLTAGE_LATENCY_SCALE"), std::string::npos) << e.what();
+  }
   EXPECT_THROW(read_macro_spec(kExamples + "missing/macro.yaml"), cimloop::InputError);
 }
 
