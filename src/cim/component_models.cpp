@@ -174,7 +174,7 @@ ComponentEstimate library(const Attributes& a, const std::string& name) {
 ComponentEstimate table_component(const Attributes& a, const std::string& class_name) {
   static const std::set<std::string> not_matched = {"n_instances", "energy_scale", "area_scale",
                                                     "cycle_seconds", "actions_per_activation",
-                                                    "action"};
+                                                    "action", "accumulates_input_slices"};
   est::TableQuery q;
   q.class_name = class_name;
   q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");

@@ -25,13 +25,21 @@ void check_subset(const MacroResult& r, const std::vector<std::string>& subset) 
   }
 }
 
-// Accesses one value of the kept tensor needs at the component's width.
+double attribute(const ComponentSpec& c, MacroVariables& vars, const std::string& name,
+                 double fallback) {
+  auto it = c.attributes.find(name);
+  return it == c.attributes.end() ? fallback : vars.evaluate(it->second, c.where + ": attribute " + name);
+}
+
+// Accesses one value of the kept tensor needs at the component's width per activation. A
+// component with temporal reuse over the bit-serial input loop (`accumulates_input_slices`,
+// e.g. an analog accumulator before the ADC) acts once per whole input, not once per slice.
 double accesses_per_value(const ComponentSpec& c, MacroVariables& vars) {
-  const double width = c.attributes.count("width")
-                           ? vars.evaluate(c.attributes.at("width"), c.where + ": attribute width")
-                           : 1.0;
+  const double width = attribute(c, vars, "width", 1);
   if (!(width > 0)) throw InputError(c.where + ": attribute width must be positive");
-  return std::ceil(vars.bits_per_value(c.keeps) / width - 1e-9);
+  const double accesses = std::ceil(vars.bits_per_value(c.keeps) / width - 1e-9);
+  const bool accumulates = attribute(c, vars, "accumulates_input_slices", 0) != 0;
+  return accumulates ? accesses / vars.get("N_INPUT_SLICES") : accesses;
 }
 
 // Actions per activation: one per value of the kept tensor crossing the component, times
