@@ -1,0 +1,158 @@
+// timeloop-mapper FILE... [-o DIR]: searches the constrained mapspace for the best mapping
+// (by the `mapper.optimization_metrics`) and writes <prefix>.map.yaml, .stats.txt and
+// .map.txt into DIR (default "."); the stats are exactly timeloop-model's for that mapping.
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compat/config/input_files.hpp"
+#include "compat/timeloop/map_writer.hpp"
+#include "compat/timeloop/map_yaml_writer.hpp"
+#include "compat/timeloop/model_inputs.hpp"
+#include "compat/timeloop/output_files.hpp"
+#include "compat/timeloop/stats_writer.hpp"
+#include "compat/timeloop/yaml_values.hpp"
+#include "src/common/error.hpp"
+#include "src/mapper/constraints.hpp"
+#include "src/mapper/mapper_settings.hpp"
+#include "src/mapper/mapspace.hpp"
+#include "src/mapper/model_bridge.hpp"
+#include "src/mapper/progress.hpp"
+#include "src/mapper/search.hpp"
+#include "src/model/evaluation.hpp"
+
+namespace {
+
+using namespace cimloop;
+
+constexpr const char* kUsage =
+    "usage: timeloop-mapper FILE... [-o DIR] [--seed N]\n"
+    "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture (with\n"
+    "        constraints), problem, mapper settings, architecture_constraints, ERT and ART\n"
+    "  -o    output directory (default: current directory)\n"
+    "  --seed  random seed of the search (overrides mapper.seed; default 0)\n"
+    "Settings come from the `mapper` section: algorithm, search_size, timeout, victory_condition,\n"
+    "num_threads, optimization_metrics, out_prefix, max_temporal_loops_in_a_mapping and seed.\n"
+    "On a terminal a progress line is shown; Ctrl-C stops the search and writes the best so far.\n";
+
+struct Arguments {
+  std::vector<std::string> inputs;
+  std::string output_dir = ".";
+  std::string seed;
+};
+
+int print_errors(const std::string& message) {
+  std::istringstream lines(message);
+  for (std::string line; std::getline(lines, line);) std::cerr << "ERROR: " << line << '\n';
+  return 1;
+}
+
+bool parse_arguments(int argc, char** argv, Arguments& args) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else if (arg == "-o" || arg == "--seed") {
+      if (i + 1 >= argc) {
+        std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
+        return false;
+      }
+      (arg == "-o" ? args.output_dir : args.seed) = argv[++i];
+    } else {
+      args.inputs.push_back(arg);
+      std::cout << "input file: " << arg << '\n';
+    }
+  }
+  struct stat info {};
+  if (stat(args.output_dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+    std::cerr << "ERROR: " << (stat(args.output_dir.c_str(), &info) != 0 ? "cannot access" : "non-existent")
+              << " output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
+    return false;
+  }
+  if (args.seed.find_first_not_of("0123456789") != std::string::npos) {
+    std::cerr << "ERROR: --seed needs a non-negative integer.\nERROR: error parsing command line.\n";
+    return false;
+  }
+  if (args.inputs.empty()) {
+    std::cerr << "ERROR: no input files given.\n" << kUsage;
+    return false;
+  }
+  return true;
+}
+
+int run(const Arguments& args) {
+  const compat::MergedInput merged = compat::load_merged_inputs(args.inputs);
+  for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
+  const compat::ModelInputs inputs = compat::load_model_inputs(merged);
+  for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
+  if (!inputs.has_ert) {
+    throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
+                     "ART.yaml) produced by Accelergy as input files");
+  }
+  mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
+  if (!args.seed.empty()) settings.seed = std::stoull(args.seed);
+  const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch);
+  const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
+                                  settings.max_temporal_loops);
+  const model::ModelOptions options = model::options_from_environment();
+
+  mapper::SearchMonitor monitor;
+  const auto start = std::chrono::steady_clock::now();
+  mapper::SearchResult result;
+  {
+    mapper::InterruptGuard interrupt(monitor);
+    if (mapper::unbounded(settings))
+      std::cout << "Note: search_size, victory_condition and timeout are all 0; each search thread stops after "
+                << mapper::unbounded_victory_condition() << " valid mappings without improvement (or on Ctrl-C)."
+                << std::endl;
+    mapper::ProgressLine progress(monitor, settings.metrics, mapper::stderr_is_terminal());
+    result = mapper::search(mapspace, settings,
+                            mapper::model_evaluators(inputs.arch, inputs.workload, shape, settings.metrics, options),
+                            monitor);
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "Searched " << result.visited << " mappings (" << result.evaluated << " evaluated, " << result.valid
+            << " valid) in " << seconds << " s" << (result.stopped_early ? ", stopped early" : "") << '\n';
+  if (!result.best) throw InputError("no valid mapping found within the search criteria");
+
+  const mapping::MappingSpec spec = mapper::to_mapping_spec(*result.best, shape);
+  const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  model::Evaluator evaluator(inputs.arch, inputs.workload, options);
+  const model::EvalResult& best = evaluator.evaluate(mapping);
+  const std::string prefix = args.output_dir + "/" + settings.out_prefix;
+  compat::write_files_atomically({
+      {prefix + ".map.yaml", compat::format_map_yaml(spec, inputs.arch, inputs.workload)},
+      {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, mapping, best,
+                                                   compat::stats_options_from_environment())},
+      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, best)},
+  });
+  char summary[160];
+  std::snprintf(summary, sizeof summary,
+                "Summary stats for best mapping found by mapper:\n  Utilization = %4.2f | pJ/Compute = %8.3f\n",
+                best.utilization, best.energy / static_cast<double>(best.arithmetic.computes));
+  std::cout << summary;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  Arguments args;
+  if (!parse_arguments(argc, argv, args)) return 1;
+  try {
+    return run(args);
+  } catch (const cimloop::InputError& error) {
+    std::cout.flush();
+    return print_errors(error.what());
+  } catch (const std::exception& error) {
+    std::cout.flush();
+    return print_errors(std::string("internal error: ") + error.what());
+  }
+}

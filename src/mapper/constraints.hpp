@@ -1,0 +1,55 @@
+#pragma once
+// Architecture constraints for the mapper: per storage level, fixed/min/max loop factors,
+// permutation prefixes, spatial X/Y split, dataspace keep/bypass and a minimum spatial
+// utilisation. Parsed from `architecture.constraints`, `arch_constraints`,
+// `architecture_constraints` and `mapspace_constraints` (each a map with `targets:` or a list).
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "src/mapper/mapspace_shape.hpp"
+
+namespace YAML {
+class Node;
+}
+
+namespace cimloop::compat {
+class SourceMap;
+}
+
+namespace cimloop::mapper {
+
+struct FactorLimit {
+  std::int64_t exact = 0;  // 0 = free (Timeloop's "0" means "whatever remains")
+  std::int64_t min = 1;
+  std::int64_t max = std::numeric_limits<std::int64_t>::max();
+};
+
+struct TilingConstraint {
+  std::vector<FactorLimit> factors;  // per dimension
+  std::vector<int> permutation;      // constrained dimensions, innermost first
+  std::optional<int> split;          // spatial: positions < split of the permutation are X
+};
+
+struct LevelConstraint {
+  TilingConstraint temporal;
+  TilingConstraint spatial;
+  std::vector<std::optional<bool>> keep;  // per data space: true keep, false bypass, unset free
+  double min_spatial_utilization = 0.0;   // fraction of this level's fanout that must be used
+};
+
+struct Constraints {
+  std::vector<LevelConstraint> levels;  // per storage level, innermost first
+};
+
+// Unconstrained: every factor, order and keep choice free.
+Constraints unconstrained(const MapspaceShape& shape);
+
+// Reads every constraint list of the merged input `root`. Throws InputError (file, line, key)
+// for unknown targets, dimensions or data spaces, malformed factors, factors that cannot
+// divide a dimension and fanouts no mapping can meet.
+Constraints parse_constraints(const YAML::Node& root, const MapspaceShape& shape,
+                              const compat::SourceMap& sources);
+
+}  // namespace cimloop::mapper

@@ -1,0 +1,42 @@
+#pragma once
+// The `mapper` section of a Timeloop input: search algorithm, stopping rules, threads and the
+// metrics to optimise. Legacy hyphenated keys and values (`search-size`, `random-pruned`) are
+// accepted as well as the underscored ones.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace YAML {
+class Node;
+}
+
+namespace cimloop::compat {
+class SourceMap;
+}
+
+namespace cimloop::mapper {
+
+enum class Algorithm { Random, RandomPruned, LinearPruned, Exhaustive, Hybrid };
+
+enum class Metric { Energy, Delay, Edp, LastLevelAccesses };
+
+struct MapperSettings {
+  Algorithm algorithm = Algorithm::Hybrid;
+  // Stopping rules, all counted per thread so that a run is deterministic; 0 = rule disabled.
+  std::int64_t search_size = 0;        // valid mappings to evaluate (split across threads)
+  std::int64_t timeout = 1000;         // consecutive invalid mappings before a thread gives up
+  std::int64_t victory_condition = 500;  // consecutive valid mappings without improvement
+  int num_threads = 0;                 // 0 = hardware concurrency
+  std::vector<Metric> metrics{Metric::Edp};  // compared lexicographically
+  std::string out_prefix = "timeloop-mapper";
+  int max_temporal_loops = -1;         // max non-trivial temporal loops in a mapping; -1 = any
+  std::uint64_t seed = 0;
+};
+
+// `mapper` may be undefined (all defaults). Throws InputError naming file, line and key.
+MapperSettings parse_mapper_settings(const YAML::Node& mapper, const compat::SourceMap& sources);
+
+std::string metric_name(Metric metric);
+std::string algorithm_name(Algorithm algorithm);
+
+}  // namespace cimloop::mapper

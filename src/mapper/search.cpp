@@ -1,0 +1,196 @@
+#include "src/mapper/search.hpp"
+
+#include <exception>
+#include <limits>
+#include <thread>
+#include <unordered_map>
+
+namespace cimloop::mapper {
+namespace {
+
+// After this many consecutive repeats the reachable space is taken as exhausted.
+constexpr std::int64_t kSaturation = 20000;
+// With every stopping rule disabled (0), a thread stops after this many consecutive valid
+// mappings without improvement instead of running until interrupted.
+constexpr std::int64_t kUnboundedVictory = 5000;
+// The cache stops growing here (about a few hundred MB at most).
+constexpr std::size_t kMaxCacheEntries = 2'000'000;
+// Share of draws that refine the current point instead of sampling afresh.
+constexpr double kRefineShare = 0.75;
+// A local search is abandoned after max(this, victory condition / 4) valid mappings without
+// improving its point.
+constexpr std::int64_t kMinPatience = 16;
+// Mutation rounds (of one to three moves each) that kick a restart away from the best point.
+constexpr int kKickRounds = 3;
+
+struct KeyHash {
+  std::size_t operator()(const std::vector<std::int64_t>& key) const {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (std::int64_t value : key) hash = (hash ^ static_cast<std::uint64_t>(value)) * 0x100000001b3ULL;
+    return hash;
+  }
+};
+
+struct Cached {
+  bool valid = false;
+  std::vector<double> metrics;
+};
+
+struct ThreadResult {
+  std::optional<MapPoint> best;
+  std::vector<double> best_metrics;
+  std::int64_t visited = 0, evaluated = 0, valid = 0;
+};
+
+class Worker {
+ public:
+  Worker(const Mapspace& mapspace, const MapperSettings& settings, Evaluator evaluate,
+         SearchMonitor& monitor, std::uint64_t seed, std::int64_t quota)
+      : mapspace_(mapspace), settings_(settings), evaluate_(std::move(evaluate)),
+        monitor_(monitor), random_(seed), quota_(quota) {}
+
+  // Multi-start local search: refine the current point until it stops improving for a while
+  // (the patience), then start again from a fresh sample; the thread's best is kept apart.
+  ThreadResult run() {
+    std::int64_t since_improvement = 0, since_local_improvement = 0, invalid_in_a_row = 0, repeats_in_a_row = 0;
+    const std::int64_t victory = unbounded(settings_) ? kUnboundedVictory : settings_.victory_condition;
+    const std::int64_t patience = std::max<std::int64_t>(kMinPatience, (victory > 0 ? victory : kUnboundedVictory) / 4);
+    std::optional<MapPoint> current;
+    std::vector<double> current_metrics;
+    while (!monitor_.stop.load(std::memory_order_relaxed)) {
+      MapPoint point = current && random_.chance(kRefineShare) ? mapspace_.mutate(*current, random_)
+                                                               : mapspace_.sample(random_);
+      ++result_.visited;
+      monitor_.visited.fetch_add(1, std::memory_order_relaxed);
+      std::vector<std::int64_t> key = point.key();
+      if (auto hit = cache_.find(key); hit != cache_.end()) {
+        if (++repeats_in_a_row >= kSaturation) break;
+        continue;
+      }
+      repeats_in_a_row = 0;
+      Cached outcome = visit(point);
+      if (cache_.size() < kMaxCacheEntries) cache_.emplace(std::move(key), outcome);
+      if (!outcome.valid) {
+        if (settings_.timeout > 0 && ++invalid_in_a_row >= settings_.timeout) break;
+        continue;
+      }
+      invalid_in_a_row = 0;
+      if (!result_.best || better(outcome.metrics, result_.best_metrics)) {
+        result_.best = point;
+        result_.best_metrics = outcome.metrics;
+        monitor_.offer_best(outcome.metrics);
+        since_improvement = 0;
+      } else if (victory > 0 && ++since_improvement >= victory) {
+        break;
+      }
+      if (!current || better(outcome.metrics, current_metrics)) {
+        current = std::move(point);
+        current_metrics = std::move(outcome.metrics);
+        since_local_improvement = 0;
+      } else if (++since_local_improvement >= patience) {
+        restart(current, current_metrics);
+        since_local_improvement = 0;
+      }
+      if (quota_ > 0 && result_.valid >= quota_) break;
+    }
+    return std::move(result_);
+  }
+
+ private:
+  // Half of the restarts kick the thread's best point (several moves at once) and keep
+  // searching from there, the others start from a fresh sample.
+  void restart(std::optional<MapPoint>& current, std::vector<double>& current_metrics) {
+    current.reset();
+    if (!result_.best || random_.chance(0.5)) return;
+    MapPoint kicked = *result_.best;
+    for (int round = 0; round < kKickRounds; ++round) kicked = mapspace_.mutate(kicked, random_);
+    current = std::move(kicked);
+    current_metrics.assign(result_.best_metrics.size(), std::numeric_limits<double>::infinity());
+  }
+
+  Cached visit(const MapPoint& point) {
+    if (!mapspace_.precheck(point).empty()) return {};
+    ++result_.evaluated;
+    monitor_.evaluated.fetch_add(1, std::memory_order_relaxed);
+    Evaluation evaluation = evaluate_(point);
+    if (!evaluation.valid) return {};
+    ++result_.valid;
+    monitor_.valid.fetch_add(1, std::memory_order_relaxed);
+    return {true, std::move(evaluation.metrics)};
+  }
+
+  const Mapspace& mapspace_;
+  const MapperSettings& settings_;
+  Evaluator evaluate_;
+  SearchMonitor& monitor_;
+  Random random_;
+  std::int64_t quota_;
+  ThreadResult result_;
+  std::unordered_map<std::vector<std::int64_t>, Cached, KeyHash> cache_;
+};
+
+}  // namespace
+
+bool unbounded(const MapperSettings& settings) {
+  return settings.search_size == 0 && settings.victory_condition == 0 && settings.timeout == 0;
+}
+
+std::int64_t unbounded_victory_condition() { return kUnboundedVictory; }
+
+bool better(const std::vector<double>& candidate, const std::vector<double>& incumbent) {
+  for (std::size_t i = 0; i < candidate.size() && i < incumbent.size(); ++i) {
+    if (candidate[i] < incumbent[i]) return true;
+    if (candidate[i] > incumbent[i]) return false;
+  }
+  return false;
+}
+
+void SearchMonitor::offer_best(const std::vector<double>& metrics) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!best_ || better(metrics, *best_)) best_ = metrics;
+}
+
+std::optional<std::vector<double>> SearchMonitor::best() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return best_;
+}
+
+SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
+                    const EvaluatorFactory& make_evaluator, SearchMonitor& monitor) {
+  const int threads = std::max(1, settings.num_threads);
+  std::vector<ThreadResult> results(threads);
+  std::vector<std::thread> pool;
+  std::vector<std::exception_ptr> errors(threads);
+  for (int t = 0; t < threads; ++t) {
+    std::int64_t quota = settings.search_size > 0
+                             ? settings.search_size / threads + (t < settings.search_size % threads ? 1 : 0)
+                             : 0;
+    if (settings.search_size > 0 && quota == 0) continue;
+    std::uint64_t seed = Random(settings.seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(t)).next();
+    pool.emplace_back([&, t, quota, seed] {
+      try {
+        results[t] = Worker(mapspace, settings, make_evaluator(), monitor, seed, quota).run();
+      } catch (...) {
+        errors[t] = std::current_exception();
+        monitor.stop = true;
+      }
+    });
+  }
+  for (std::thread& thread : pool) thread.join();
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
+  SearchResult combined;
+  for (ThreadResult& result : results) {  // ties go to the lowest thread: deterministic
+    combined.visited += result.visited;
+    combined.evaluated += result.evaluated;
+    combined.valid += result.valid;
+    if (result.best && (!combined.best || better(result.best_metrics, combined.best_metrics))) {
+      combined.best = std::move(result.best);
+      combined.best_metrics = std::move(result.best_metrics);
+    }
+  }
+  combined.stopped_early = monitor.stop.load();
+  return combined;
+}
+
+}  // namespace cimloop::mapper

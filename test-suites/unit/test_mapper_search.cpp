@@ -1,0 +1,85 @@
+#include <gtest/gtest.h>
+
+#include "compat/config/input_files.hpp"
+#include "src/mapper/search.hpp"
+#include "mapper_test_shapes.hpp"
+
+namespace cimloop::mapper {
+namespace {
+
+// A stand-in for the model: the outer memory's traffic (its tiles times the outer
+// iterations), which rewards big inner tiles and spatial reuse; invalid when odd.
+Evaluator traffic_model(const Mapspace& space) {
+  return [&space](const MapPoint& point) {
+    const int outer = space.shape().num_levels() - 1;
+    double iterations = 1;
+    for (std::int64_t factor : point.levels[outer].temporal) iterations *= static_cast<double>(factor);
+    double traffic = 0;
+    for (int s = 0; s < space.shape().num_data_spaces(); ++s)
+      traffic += static_cast<double>(space.tile_size(point, outer - 1, s)) * iterations;
+    Evaluation evaluation;
+    evaluation.valid = point.levels[0].temporal[1] != 2;
+    evaluation.metrics = {traffic, iterations};
+    return evaluation;
+  };
+}
+
+SearchResult run(int threads, std::uint64_t seed, std::int64_t search_size = 0) {
+  static Mapspace space(testing::conv1d_oc_shape(), unconstrained(testing::conv1d_oc_shape()));
+  MapperSettings settings;
+  settings.num_threads = threads;
+  settings.seed = seed;
+  settings.victory_condition = 200;
+  settings.search_size = search_size;
+  SearchMonitor monitor;
+  return search(space, settings, [&] { return traffic_model(space); }, monitor);
+}
+
+TEST(MapperSearch, DeterministicForSeedAndThreads) {
+  SearchResult first = run(2, 11), second = run(2, 11);
+  ASSERT_TRUE(first.best);
+  EXPECT_EQ(first.best->key(), second.best->key());
+  EXPECT_EQ(first.best_metrics, second.best_metrics);
+  EXPECT_EQ(first.visited, second.visited);
+  EXPECT_EQ(first.valid, second.valid);
+}
+
+TEST(MapperSearch, SearchSizeBoundsValidEvaluations) {
+  SearchResult result = run(3, 5, 10);
+  EXPECT_EQ(result.valid, 10);
+}
+
+TEST(MapperSearch, FindsTheTrafficOptimum) {
+  // Everything fits in the 32768-word buffer: one pass over each tensor is the optimum.
+  SearchResult result = run(2, 3);
+  ASSERT_TRUE(result.best);
+  EXPECT_EQ(result.best_metrics[0], 32 * 3 + 18 + 32 * 16);
+}
+
+TEST(MapperSearch, LexicographicComparison) {
+  EXPECT_TRUE(better({1, 5}, {2, 0}));
+  EXPECT_TRUE(better({2, 0}, {2, 1}));
+  EXPECT_FALSE(better({2, 1}, {2, 1}));
+}
+
+TEST(MapperSearch, StopFlagEndsEarlyWithBestSoFar) {
+  Mapspace space(testing::conv1d_oc_shape(), unconstrained(testing::conv1d_oc_shape()));
+  MapperSettings settings;
+  settings.num_threads = 2;
+  settings.victory_condition = 0;
+  settings.timeout = 0;
+  SearchMonitor monitor;
+  auto slow_stop = [&] {
+    Evaluator inner = traffic_model(space);
+    return [&monitor, inner](const MapPoint& point) {
+      if (monitor.valid.load() > 50) monitor.stop = true;
+      return inner(point);
+    };
+  };
+  SearchResult result = search(space, settings, slow_stop, monitor);
+  EXPECT_TRUE(result.stopped_early);
+  EXPECT_TRUE(result.best);
+}
+
+}  // namespace
+}  // namespace cimloop::mapper
