@@ -42,13 +42,15 @@ double accesses_per_value(const ComponentSpec& c, MacroVariables& vars) {
   return accumulates ? accesses / vars.get("N_INPUT_SLICES") : accesses;
 }
 
-// Actions per activation: one per value of the kept tensor crossing the component, times
-// the accesses per value, unless the description states the count.
-double actions_per_activation(const ComponentSpec& c, MacroVariables& vars,
-                              const std::vector<ArrayContainer>& containers, double accesses) {
-  if (auto it = c.attributes.find("actions_per_activation"); it != c.attributes.end())
-    return vars.evaluate(it->second, c.where + ": attribute actions_per_activation");
-  return values_per_activation(containers, c.keeps, c.containers_above) * accesses;
+// Enclosing containers of the nearest coalescing component after `index` keeping the same
+// tensor: copies are merged there before they reach this component.
+size_t coalesced_below(const MacroSpec& spec, size_t index) {
+  const ComponentSpec& c = spec.components[index];
+  for (size_t j = index + 1; j < spec.components.size(); ++j) {
+    const ComponentSpec& below = spec.components[j];
+    if (below.coalesces && below.keeps == c.keeps) return below.containers_above;
+  }
+  return kNotCoalesced;
 }
 
 }  // namespace
@@ -71,15 +73,23 @@ MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& dist
   r.weight_bits = vars.get("WEIGHT_BITS");
   r.average_input_value = vars.get("AVERAGE_INPUT_VALUE");
   r.average_weight_value = vars.get("AVERAGE_WEIGHT_VALUE");
-  for (const auto& c : spec.components) {
+  for (size_t i = 0; i < spec.components.size(); ++i) {
+    const ComponentSpec& c = spec.components[i];
     const ComponentEstimate e = estimate_component(c, vars);
     ComponentResult out;
     out.name = c.name;
     out.keeps = c.keeps;
     out.containers_above = c.containers_above;
+    out.coalesced_below = coalesced_below(spec, i);
     out.writes_weights = c.model == "weight_row_drivers";
     out.accesses_per_value = accesses_per_value(c, vars);
-    out.actions_per_activation = actions_per_activation(c, vars, containers, out.accesses_per_value);
+    // One action per value of the kept tensor crossing the component, unless stated.
+    if (auto it = c.attributes.find("actions_per_activation"); it != c.attributes.end())
+      out.actions_per_activation = vars.evaluate(it->second, c.where + ": attribute actions_per_activation");
+    else
+      out.actions_per_activation =
+          values_per_activation(containers, c.keeps, c.containers_above, out.coalesced_below) *
+          out.accesses_per_value;
     out.read_pj = e.read_pj;
     out.instances = instances_below(containers, c.containers_above);
     out.leak_pj_per_instance = e.leak_pj_per_cycle;

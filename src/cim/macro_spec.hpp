@@ -19,6 +19,7 @@ struct ArrayContainerSpec {
   std::string fanout;  // expression
   bool along_rows = false;
   Tensor shares = Tensor::inputs;
+  bool spatial_reuse = true;
 };
 
 struct ComponentSpec {
@@ -26,6 +27,7 @@ struct ComponentSpec {
   std::string model;                             // estimator class (see component_models.hpp)
   Tensor keeps = Tensor::inputs;
   size_t containers_above = 0;                   // array containers enclosing the component
+  bool coalesces = false;                        // merges copies of a value within a step
   std::map<std::string, std::string> attributes; // name -> expression (or keyword)
   std::string where;                             // file:line for messages
 };

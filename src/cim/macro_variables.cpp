@@ -52,7 +52,7 @@ std::vector<ArrayContainer> MacroVariables::containers() {
     const double fanout = evaluate(a.fanout, spec_.source + ": array " + a.name + ".fanout");
     if (fanout < 1 || fanout != std::floor(fanout))
       throw InputError(spec_.source + ": array " + a.name + ".fanout must be a positive integer");
-    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares});
+    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares, a.spatial_reuse});
   }
   return out;
 }
