@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     const MacroResult result = evaluate_macro(spec, layer, overrides);
+    for (const auto& c : result.components)
+      if (!c.warning.empty()) std::cerr << "WARNING: " << c.warning << "\n";
     std::cout << format_report_table(result);
     if (vm.count("csv")) write_report_csv(result, vm["csv"].as<std::string>());
     return 0;

@@ -96,6 +96,7 @@ MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& dist
     out.leak_pj_per_cycle = e.leak_pj_per_cycle * out.instances;
     out.energy_per_activation_pj = out.actions_per_activation * e.read_pj + out.leak_pj_per_cycle;
     out.area_um2 = e.area_um2 * out.instances;
+    if (!e.warning.empty()) out.warning = c.where + ": " + e.warning;
     r.components.push_back(out);
   }
   return r;

@@ -24,6 +24,7 @@ struct ComponentResult {
   double instances = 0;            // copies below the enclosing array containers
   double energy_per_activation_pj = 0;  // actions x read + leak
   double area_um2 = 0;             // all copies
+  std::string warning;             // from its estimator, empty when none
 };
 
 struct MacroResult {
