@@ -231,4 +231,18 @@ TEST(CimMacro, CoalescingMergesCopiesFromContainersWithoutSpatialReuse) {
   EXPECT_NEAR(adc_fj_per_mac(spec), 202.75, 0.5);
   spec.components[1].coalesces = true;
   EXPECT_NEAR(adc_fj_per_mac(spec), 101.38, 0.3);
+
+  // With four input slices: 811 fJ/MAC behind an amplifier that neither coalesces nor
+  // reuses, 405.5 when it coalesces, 101.38 with coalescing and temporal reuse.
+  const std::map<std::string, double> four_slices = {{"TEMPORAL_DAC_RESOLUTION", 2}};
+  auto adc_sliced = [&](const MacroSpec& s) {
+    const MacroResult r = evaluate_macro(s, default_distributions(s), four_slices);
+    return r.components[0].energy_per_activation_pj / r.macs_per_activation * 1e3;
+  };
+  spec.components[1].coalesces = false;
+  EXPECT_NEAR(adc_sliced(spec), 811.01, 1.5);
+  spec.components[1].coalesces = true;
+  EXPECT_NEAR(adc_sliced(spec), 405.50, 0.8);
+  spec.components[0].attributes["accumulates_input_slices"] = "1";
+  EXPECT_NEAR(adc_sliced(spec), 101.38, 0.3);
 }
