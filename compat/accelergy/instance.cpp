@@ -1,5 +1,6 @@
 #include "compat/accelergy/instance.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "compat/accelergy/legacy_primitives.hpp"
@@ -67,7 +68,15 @@ void apply_primitive_type(Instance& node) {
   node.compound = nullptr;
 }
 
-void build_children(Instance& node, const Instance& top, const BuildContext& context) {
+// `ancestors`: the compound classes from the top down to `node`, to reject a class that
+// contains itself.
+void build_children(Instance& node, const Instance& top, const BuildContext& context,
+                    std::vector<const CompoundClass*>& ancestors) {
+  if (std::find(ancestors.begin(), ancestors.end(), node.compound) != ancestors.end()) {
+    throw InputError("component '" + top.name + "': class '" + node.compound->name + "' contains itself (through '" +
+                     node.path + "')");
+  }
+  ancestors.push_back(node.compound);
   for (const SubcomponentDef& def : node.compound->subcomponents) {
     Instance child;
     EvaluationSite parent_site = site_for(top, node.path, context);
@@ -86,9 +95,10 @@ void build_children(Instance& node, const Instance& top, const BuildContext& con
     if (context.toolchain == Toolchain::current) {
       child.energy_scale = node.energy_scale * scale_value(def.energy_scale, node.attributes, parent_site);
     }
-    if (child.compound) build_children(child, top, context);
+    if (child.compound) build_children(child, top, context, ancestors);
     node.children.push_back(std::move(child));
   }
+  ancestors.pop_back();
 }
 
 void expand(const Instance& top, const Instance& node, const ActionDef& action, const AttributeDict& arguments,
@@ -155,7 +165,8 @@ Instance instantiate(const std::string& component_name, const std::string& class
   top.area_scale = top_area_scale(area_scale_key, top, context.toolchain);
   apply_primitive_type(top);
   if (context.toolchain == Toolchain::current) top.energy_scale = top_energy_scale;
-  if (top.compound) build_children(top, top, context);
+  std::vector<const CompoundClass*> ancestors;
+  if (top.compound) build_children(top, top, context, ancestors);
   return top;
 }
 

@@ -171,7 +171,7 @@ class AladdinTable : public PrimitiveEstimator {
     for (const Term& term : model_for(query)) total += term_value(query, term) * term.scale;
     if (query.input_version < 0.4 || native_node(query)) return {total, ""};
     std::optional<double> factor = node_scaling(query);
-    if (!factor) throw Declined("no technology scaling to " + query.attribute("technology")->text());
+    if (!factor) throw Declined("no technology scaling for this node");
     return {total * *factor, "Aladdin 45nm data scaled to " + query.attribute("technology")->text() +
                                  " (Stillmaker-Baas); an approximate fallback"};
   }
