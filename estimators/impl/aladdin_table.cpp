@@ -24,7 +24,7 @@ struct Unit {
 const std::map<std::string, Unit>& units() {
   static const std::map<std::string, Unit> table = [] {
     std::map<std::string, Unit> t;
-    YAML::Node root = YAML::LoadFile(data_directory() + "/aladdin_table.yaml");
+    YAML::Node root = load_data_file("aladdin_table.yaml");
     for (const auto& kv : root["units"]) {
       Unit u{kv.second["bits"].as<double>(), {}};
       for (const YAML::Node& r : kv.second["rows"]) {
