@@ -11,6 +11,8 @@ namespace {
 
 using estimators::Toolchain;
 
+const double kMaxCombinations = 1e6;
+
 // Keys a subcomponent copies from its parent when it lacks them (v0.4).
 const char* const kPropagatedKeys[] = {"technology", "global_cycle_seconds", "cycle_seconds",
                                        "action_latency_cycles", "n_instances"};
@@ -194,6 +196,11 @@ std::vector<AttributeDict> argument_combinations(const ActionDef& action, const 
       long long low = integral_bound(evaluate_in(text.substr(0, dots), scope, site, "argument '" + name + "'"), text, site);
       long long high = integral_bound(evaluate_in(text.substr(dots + 2), scope, site, "argument '" + name + "'"), text, site);
       for (long long v = low; v <= high; ++v) values.push_back(PyValue::from_int(v));
+    }
+    // Accelergy lists every combination; refuse tables that could not be written anyway.
+    if (static_cast<double>(values.size()) * static_cast<double>(combinations.size()) > kMaxCombinations) {
+      throw InputError("component '" + site.component + "', action '" + action.name + "': more than " +
+                       std::to_string(static_cast<long long>(kMaxCombinations)) + " argument combinations");
     }
     // The first argument varies fastest: existing combinations stay innermost.
     std::vector<AttributeDict> next;
