@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -18,8 +17,10 @@
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
+#include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/model/mapping_checks.hpp"
 
 namespace {
 
@@ -41,8 +42,7 @@ struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
   std::string delta_rule;
-  std::map<std::string, std::string> template_vars;
-  std::string dump_processed;
+  compat::v04::V04Options v04;
 };
 
 int print_errors(const std::string& message) {
@@ -57,21 +57,17 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg == "-o" || arg == "--delta-rule" || arg == "--var" || arg == "--dump-processed") {
+    } else if (arg == "-o" || arg == "--delta-rule" || compat::v04::is_v04_option(arg)) {
       if (i + 1 >= argc) {
         std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
         return false;
       }
       const std::string value = argv[++i];
-      if (arg == "--var") {
-        const size_t equals = value.find('=');
-        if (equals == 0 || equals == std::string::npos) {
-          std::cerr << "ERROR: --var needs NAME=VALUE, got '" << value << "'.\nERROR: error parsing command line.\n";
-          return false;
-        }
-        args.template_vars[value.substr(0, equals)] = value.substr(equals + 1);
-      } else {
-        (arg == "-o" ? args.output_dir : arg == "--delta-rule" ? args.delta_rule : args.dump_processed) = value;
+      if (arg == "-o" || arg == "--delta-rule") {
+        (arg == "-o" ? args.output_dir : args.delta_rule) = value;
+      } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
+        std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
+        return false;
       }
     } else if (arg == "timeloop-mapper.map.yaml") {
       std::cerr << "WARNING: ignoring timeloop-mapper.map.yaml on the command line\n";
@@ -104,8 +100,15 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
 // stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
 // .flattened_architecture.yaml. Estimated before the model parses the inputs, which rebinds
 // nodes of the tree.
+// Like Timeloop, only tree-form architectures go through Accelergy; the legacy form uses the
+// built-in formulas.
 std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
   if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
+  YAML::Node architecture = compat::child(merged.root, "architecture");
+  if (!architecture.IsDefined()) architecture = compat::child(merged.root, "arch");
+  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !compat::child(architecture, "nodes").IsDefined()) {
+    return std::nullopt;
+  }
   accelergy::EstimationOptions options = accelergy::options_from_environment();
   options.sources = &merged.sources;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
@@ -121,12 +124,7 @@ void use_estimated_tables(const accelergy::AccelergyResult& tables, const compat
 }
 
 int run(const Arguments& args) {
-  const bool raw_v04 = compat::v04::any_raw_v04(args.inputs);
-  if (!raw_v04 && !args.dump_processed.empty())
-    throw InputError("--dump-processed: none of the input files is a raw v0.4 specification");
-  const compat::MergedInput merged =
-      raw_v04 ? compat::v04::merged_from_v04(args.inputs, args.template_vars, compat::v04::Purpose::Model, args.dump_processed)
-              : compat::load_merged_inputs(args.inputs);
+  const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
   const std::optional<accelergy::AccelergyResult> estimated = estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
@@ -134,7 +132,8 @@ int run(const Arguments& args) {
   if (estimated) use_estimated_tables(*estimated, merged, args.output_dir, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
-  const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  if (inputs.auto_bypass_on_failure) model::bypass_overfull_levels(inputs.arch, inputs.workload, mapping);
 
   model::ModelOptions options = model::options_from_environment();
   if (args.delta_rule == "head") options.nest.delta_rule = nest::DeltaRule::Head;
