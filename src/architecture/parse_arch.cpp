@@ -223,7 +223,7 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
     if (!subtree.IsSequence() || subtree.size() != 1) {
       fail_at(reader.sources(), subtree, "subtree", "expected a list with exactly one element");
     }
-    node = subtree[0];
+    node.reset(subtree[0]);  // rebind the handle; `node = ...` would overwrite the caller's tree
     factor *= name_count(reader.text(node, {"name"}).value_or(""));
     std::vector<BufferSpec> buffers;
     const YAML::Node local = compat::child(node, "local");
@@ -303,7 +303,7 @@ std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, 
     std::vector<std::vector<YAML::Node>> by_depth;
     YAML::Node node = architecture;
     while (compat::child(node, "subtree").IsDefined()) {
-      node = compat::child(node, "subtree")[0];
+      node.reset(compat::child(node, "subtree")[0]);
       std::vector<YAML::Node> level;
       for (const YAML::Node& entry : compat::child(node, "local"))
         if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
