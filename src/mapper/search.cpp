@@ -1,6 +1,7 @@
 #include "src/mapper/search.hpp"
 
 #include <exception>
+#include <functional>
 #include <limits>
 #include <thread>
 #include <unordered_map>
@@ -22,6 +23,8 @@ constexpr double kRefineShare = 0.75;
 constexpr std::int64_t kMinPatience = 16;
 // Mutation rounds (of one to three moves each) that kick a restart away from the best point.
 constexpr int kKickRounds = 3;
+// At most this many steepest-descent sweeps polish the final best point.
+constexpr int kPolishSweeps = 50;
 
 struct KeyHash {
   std::size_t operator()(const std::vector<std::int64_t>& key) const {
@@ -155,30 +158,94 @@ std::optional<std::vector<double>> SearchMonitor::best() const {
   return best_;
 }
 
-SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
-                    const EvaluatorFactory& make_evaluator, SearchMonitor& monitor) {
-  const int threads = std::max(1, settings.num_threads);
-  std::vector<ThreadResult> results(threads);
+namespace {
+
+// Runs body(t) for t = 0..threads-1 on their own threads; rethrows the first failure.
+void run_parallel(int threads, SearchMonitor& monitor, const std::function<void(int)>& body) {
   std::vector<std::thread> pool;
   std::vector<std::exception_ptr> errors(threads);
-  for (int t = 0; t < threads; ++t) {
-    std::int64_t quota = settings.search_size > 0
-                             ? settings.search_size / threads + (t < settings.search_size % threads ? 1 : 0)
-                             : 0;
-    if (settings.search_size > 0 && quota == 0) continue;
-    std::uint64_t seed = Random(settings.seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(t)).next();
-    pool.emplace_back([&, t, quota, seed] {
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
       try {
-        results[t] = Worker(mapspace, settings, make_evaluator(), monitor, seed, quota).run();
+        body(t);
       } catch (...) {
         errors[t] = std::current_exception();
         monitor.stop = true;
       }
     });
-  }
   for (std::thread& thread : pool) thread.join();
   for (const std::exception_ptr& error : errors)
     if (error) std::rethrow_exception(error);
+}
+
+struct PolishBest {
+  std::optional<std::size_t> index;
+  std::vector<double> metrics;
+  std::int64_t evaluated = 0, valid = 0;
+};
+
+// Steepest descent from the best point over its whole neighbourhood (split over the threads,
+// ties to the earliest neighbour, so the outcome does not depend on the thread count).
+// With a search_size, only the valid evaluations the search left unused are spent here.
+void polish(const Mapspace& mapspace, int threads, std::int64_t search_size, const EvaluatorFactory& make_evaluator,
+            SearchMonitor& monitor, SearchResult& result) {
+  std::vector<Evaluator> evaluators;
+  for (int t = 0; t < threads; ++t) evaluators.push_back(make_evaluator());
+  std::unordered_map<std::vector<std::int64_t>, bool, KeyHash> seen;
+  for (int sweep = 0; sweep < kPolishSweeps && result.best && !monitor.stop; ++sweep) {
+    const std::int64_t budget = search_size > 0 ? search_size - result.valid : -1;
+    if (budget == 0) break;
+    std::vector<MapPoint> candidates;
+    for (MapPoint& neighbour : mapspace.neighbours(*result.best))
+      if (seen.emplace(neighbour.key(), true).second) candidates.push_back(std::move(neighbour));
+    std::vector<PolishBest> bests(threads);
+    run_parallel(threads, monitor, [&](int t) {
+      PolishBest& mine = bests[t];
+      const std::int64_t quota = budget < 0 ? -1 : budget / threads + (t < budget % threads ? 1 : 0);
+      for (std::size_t i = t; i < candidates.size() && !monitor.stop && mine.valid != quota; i += threads) {
+        if (!mapspace.precheck(candidates[i]).empty()) continue;
+        ++mine.evaluated;
+        monitor.evaluated.fetch_add(1, std::memory_order_relaxed);
+        Evaluation evaluation = evaluators[t](candidates[i]);
+        if (!evaluation.valid) continue;
+        ++mine.valid;
+        monitor.valid.fetch_add(1, std::memory_order_relaxed);
+        if (!mine.index || better(evaluation.metrics, mine.metrics)) {
+          mine.index = i;
+          mine.metrics = std::move(evaluation.metrics);
+        }
+      }
+    });
+    monitor.visited += static_cast<std::int64_t>(candidates.size());
+    result.visited += static_cast<std::int64_t>(candidates.size());
+    const PolishBest* winner = nullptr;
+    for (const PolishBest& best : bests) {
+      result.evaluated += best.evaluated;
+      result.valid += best.valid;
+      if (best.index && (!winner || better(best.metrics, winner->metrics) ||
+                         (!better(winner->metrics, best.metrics) && *best.index < *winner->index)))
+        winner = &best;
+    }
+    if (!winner || !better(winner->metrics, result.best_metrics)) break;
+    result.best = std::move(candidates[*winner->index]);
+    result.best_metrics = winner->metrics;
+    monitor.offer_best(result.best_metrics);
+  }
+}
+
+}  // namespace
+
+SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
+                    const EvaluatorFactory& make_evaluator, SearchMonitor& monitor) {
+  const int threads = std::max(1, settings.num_threads);
+  std::vector<ThreadResult> results(threads);
+  run_parallel(threads, monitor, [&](int t) {
+    const std::int64_t quota =
+        settings.search_size > 0 ? settings.search_size / threads + (t < settings.search_size % threads ? 1 : 0) : 0;
+    if (settings.search_size > 0 && quota == 0) return;
+    const std::uint64_t seed = Random(settings.seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(t)).next();
+    results[t] = Worker(mapspace, settings, make_evaluator(), monitor, seed, quota).run();
+  });
   SearchResult combined;
   for (ThreadResult& result : results) {  // ties go to the lowest thread: deterministic
     combined.visited += result.visited;
@@ -189,6 +256,7 @@ SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
       combined.best_metrics = std::move(result.best_metrics);
     }
   }
+  polish(mapspace, threads, settings.search_size, make_evaluator, monitor, combined);
   combined.stopped_early = monitor.stop.load();
   return combined;
 }
