@@ -5,6 +5,7 @@
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
 #include "src/architecture/energy_tables.hpp"
+#include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::compat {
@@ -19,6 +20,12 @@ MergedInput merge_program_inputs(const std::vector<std::string>& files, const Pr
 
 std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedInput& merged) {
   if (child(merged.root, "ERT").IsDefined()) return std::nullopt;
+  // Like Timeloop, only tree-form architectures go through Accelergy; the legacy form uses the
+  // built-in formulas.
+  YAML::Node architecture = child(merged.root, "architecture");
+  if (!architecture.IsDefined()) architecture = child(merged.root, "arch");
+  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !child(architecture, "nodes").IsDefined())
+    return std::nullopt;
   accelergy::EstimationOptions options;
   options.sources = &merged.sources;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);

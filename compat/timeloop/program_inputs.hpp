@@ -23,7 +23,9 @@ struct ProgramInputOptions {
 // The merged input, raw v0.4 files processed first. Throws InputError.
 MergedInput merge_program_inputs(const std::vector<std::string>& files, const ProgramInputOptions& options);
 
-// Estimated ERT/ART when the merged input has no ERT (warnings go to stderr). Call before
+// Estimated ERT/ART when the merged input has no ERT and a tree-form (or raw v0.4)
+// architecture; legacy-form architectures keep the built-in formulas. Warnings go to stderr.
+// Call before
 // load_model_inputs, which rebinds nodes of the tree.
 std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedInput& merged);
 
