@@ -1,0 +1,248 @@
+#include "estimators/cim/cim_primitives.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <sstream>
+
+#include "estimators/cim/adc.hpp"
+#include "estimators/cim/array_model.hpp"
+#include "estimators/cim/capacitor.hpp"
+#include "estimators/cim/component_table.hpp"
+#include "estimators/cim/digital_gates.hpp"
+#include "estimators/cim/ladder_dac.hpp"
+#include "estimators/cim/memory_cell.hpp"
+
+namespace cimloop::estimators::cim {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+class Inputs {
+ public:
+  Inputs(const PrimitiveInputs& a, const PrimitiveInputs& args, const std::string& cls)
+      : a_(a), args_(args), cls_(cls) {}
+  double number(const std::string& name) const {
+    for (const PrimitiveInputs* p : {&args_, &a_})
+      if (auto it = p->numbers.find(name); it != p->numbers.end()) return it->second;
+    throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' missing");
+  }
+  double number(const std::string& name, double fallback) const {
+    for (const PrimitiveInputs* p : {&args_, &a_})
+      if (p->numbers.count(name)) return p->numbers.at(name);
+    return fallback;
+  }
+  bool flag(const std::string& name) const {
+    if (a_.numbers.count(name)) return a_.numbers.at(name) != 0;
+    auto it = a_.texts.find(name);
+    return it != a_.texts.end() && lower(it->second) == "true";
+  }
+  std::string text(const std::string& name) const {
+    auto it = a_.texts.find(name);
+    if (it == a_.texts.end()) throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' missing");
+    return it->second;
+  }
+  // "[a, b, c]" -> {a, b, c}
+  std::vector<double> list(const std::string& name) const {
+    std::string t = text(name);
+    std::replace(t.begin(), t.end(), ',', ' ');
+    t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return c == '[' || c == ']'; }), t.end());
+    std::istringstream s(t);
+    std::vector<double> out;
+    for (double v; s >> v;) out.push_back(v);
+    if (out.empty()) throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' is not a list");
+    return out;
+  }
+  double cycle() const { return number("global_cycle_seconds", number("cycle_seconds", 1e-9)); }
+  const std::string& class_name() const { return cls_; }
+
+ private:
+  const PrimitiveInputs& a_;
+  const PrimitiveInputs& args_;
+  std::string cls_;
+};
+
+ArrayEstimate array(const Inputs& in) {
+  ArrayParameters p;
+  p.cell = read_memory_cell(in.text("cell_config"));
+  p.rows = in.number("rows");
+  p.cols = in.number("cols");
+  p.technology_nm = in.number("technology");
+  p.voltage = in.number("voltage");
+  p.average_input_value = in.number("average_input_value", 0.5);
+  p.average_cell_value = in.number("average_cell_value", 0.5);
+  p.temporal_dac_bits = static_cast<int>(in.number("temporal_dac_bits", 1));
+  p.voltage_dac_bits = static_cast<int>(in.number("voltage_dac_bits", 1));
+  p.temporal_spiking = in.flag("temporal_spiking");
+  p.read_pulse_seconds = in.number("read_pulse_width", 10e-9);
+  return estimate_array(p);
+}
+
+bool is_read(const std::string& action) {
+  static const std::vector<std::string> reads = {"read", "mac_random", "mac_reused", "compute",
+                                                 "add", "shift_add", "convert", "drive",
+                                                 "sample", "activate"};
+  return std::find(reads.begin(), reads.end(), action) != reads.end();
+}
+bool is_write(const std::string& a) { return a == "write" || a == "set" || a == "erase" || a == "update"; }
+
+AdcEstimate adc(const Inputs& in) {
+  AdcParameters p;
+  p.resolution = in.number("resolution", in.number("adc_resolution", 8));
+  p.technology_nm = in.number("technology");
+  p.throughput = in.number("throughput");
+  p.n_adcs = in.number("n_adcs", 1);
+  return estimate_adc(p);
+}
+
+Capacitor capacitor(const Inputs& in, double capacitance) {
+  CapacitorParameters p;
+  p.capacitance_f = capacitance;
+  p.voltage = in.number("voltage", 1);
+  p.technology_nm = in.number("technology");
+  const double density = in.number("cap_f_per_m2", 0);
+  if (density > 0) p.density_f_per_m2 = density;
+  p.stacked = in.flag("stacked");
+  return Capacitor(p);
+}
+
+LadderDacEstimate ladder(const Inputs& in, LadderType type) {
+  LadderDacParameters p;
+  p.type = type;
+  p.resolution = static_cast<int>(in.number("resolution"));
+  p.voltage = in.number("voltage");
+  p.technology_nm = in.number("technology");
+  p.unit_resistance_ohm = in.number("unit_resistance", 5e3);
+  p.unit_capacitance_f = in.number("unit_capacitance", 1e-12);
+  p.cycle_seconds = in.cycle();
+  p.value_pmf = in.list("hist");
+  return estimate_ladder_dac(p);
+}
+
+struct Primitive {
+  std::function<double(const Inputs&, const std::string& action)> energy;
+  std::function<double(const Inputs&)> area;
+};
+
+double only_reads(const std::string& action, const Inputs& in, double read) {
+  if (action == "leak" || is_write(action)) return 0;
+  if (!is_read(action)) throw PrimitiveDeclined(in.class_name() + ": no action '" + action + "'");
+  return read;
+}
+
+const std::map<std::string, Primitive>& primitives() {
+  static const std::map<std::string, Primitive> table = [] {
+    std::map<std::string, Primitive> t;
+    t["array_row_drivers"] = {
+        [](const Inputs& in, const std::string& a) {
+          if (a == "leak") return 0.0;
+          const auto e = array(in);
+          if (is_write(a)) return e.row_write;
+          return only_reads(a, in, e.row_read);
+        },
+        [](const Inputs& in) { return array(in).row_drivers_area; }};
+    t["array_col_drivers"] = {
+        [](const Inputs& in, const std::string& a) {
+          return a == "leak" || is_write(a) ? 0.0 : only_reads(a, in, array(in).column_read);
+        },
+        [](const Inputs& in) { return array(in).column_drivers_area; }};
+    t["memory_cell"] = {
+        [](const Inputs& in, const std::string& a) {
+          if (a == "leak") return 0.0;
+          const auto e = array(in);
+          return is_write(a) ? e.cell_write : only_reads(a, in, e.cell_read);
+        },
+        [](const Inputs& in) { return array(in).cell_area; }};
+    const Primitive adc_primitive = {
+        [](const Inputs& in, const std::string& a) {
+          return only_reads(a, in, adc(in).energy_per_conversion_pj);
+        },
+        [](const Inputs& in) { return adc(in).bank_area_um2; }};
+    for (const char* name : {"adc", "array_adc", "pim_adc", "sar_adc", "cim_adc"}) t[name] = adc_primitive;
+    t["capacitor"] = {
+        [](const Inputs& in, const std::string& a) {
+          const Capacitor c = capacitor(in, in.number("capacitance"));
+          if (a == "raise_voltage_to") return c.raise_energy(in.number("target_voltage"));
+          return only_reads(a, in, c.read_energy());
+        },
+        [](const Inputs& in) { return capacitor(in, in.number("capacitance")).area(); }};
+    t["wire"] = {  // a capacitor of length x 2e-10 F/m without area
+        [](const Inputs& in, const std::string& a) {
+          return only_reads(a, in, capacitor(in, in.number("length") * 2e-10).read_energy());
+        },
+        [](const Inputs&) { return 0.0; }};
+    t["pass_gate"] = {[](const Inputs& in, const std::string& a) { return only_reads(a, in, 0); },
+                      [](const Inputs& in) { return DigitalGates(in.number("technology")).pass_gate_area(); }};
+    for (auto [name, type] : {std::pair{"dac_r2r_ladder", LadderType::r2r},
+                              std::pair{"dac_c2c_ladder", LadderType::c2c}}) {
+      t[name] = {[type](const Inputs& in, const std::string& a) {
+                   const auto e = ladder(in, type);
+                   return only_reads(a, in, e.ladder_energy_pj + e.controller_energy_pj);
+                 },
+                 [type](const Inputs& in) { return ladder(in, type).area_um2; }};
+    }
+    t["flip_flop"] = {
+        [](const Inputs& in, const std::string& a) {
+          const DigitalGates g(in.number("technology"));
+          return only_reads(a, in, in.number("n_bits", 1) * g.flip_flop_energy(in.number("voltage", 1)));
+        },
+        [](const Inputs& in) {
+          return in.number("n_bits", 1) * DigitalGates(in.number("technology")).flip_flop_area();
+        }};
+    t["not_gate"] = {
+        [](const Inputs& in, const std::string& a) {
+          return only_reads(a, in, DigitalGates(in.number("technology")).inverter_energy(in.number("voltage", 1)));
+        },
+        [](const Inputs& in) { return DigitalGates(in.number("technology")).inverter_area(); }};
+    return t;
+  }();
+  return table;
+}
+
+TableQuery table_query(const std::string& cls, const std::string& action, const Inputs& in,
+                       const PrimitiveInputs& attributes) {
+  TableQuery q;
+  q.class_name = cls;
+  q.action = action;
+  q.cycle_seconds = in.cycle();
+  for (const auto& [name, value] : attributes.numbers) q.numeric_attributes[name] = value;
+  for (const auto& [name, value] : attributes.texts) q.text_attributes[name] = value;
+  return q;
+}
+
+}  // namespace
+
+std::vector<std::string> cim_primitive_classes() {
+  std::vector<std::string> names;
+  for (const auto& [name, p] : primitives()) names.push_back(name);
+  return names;
+}
+
+bool is_cim_primitive_class(const std::string& class_name) {
+  return primitives().count(lower(class_name)) > 0 || builtin_component_tables().has_class(class_name);
+}
+
+double cim_primitive_energy(const std::string& class_name, const std::string& action,
+                            const PrimitiveInputs& attributes, const PrimitiveInputs& arguments) {
+  const Inputs in(attributes, arguments, class_name);
+  if (auto it = primitives().find(lower(class_name)); it != primitives().end())
+    return it->second.energy(in, lower(action));
+  if (builtin_component_tables().has_class(class_name))
+    return builtin_component_tables().estimate(table_query(class_name, lower(action), in, attributes)).energy_pj;
+  throw PrimitiveDeclined("not a CiM primitive class: " + class_name);
+}
+
+double cim_primitive_area(const std::string& class_name, const PrimitiveInputs& attributes) {
+  const PrimitiveInputs none;
+  const Inputs in(attributes, none, class_name);
+  if (auto it = primitives().find(lower(class_name)); it != primitives().end()) return it->second.area(in);
+  if (builtin_component_tables().has_class(class_name))
+    return builtin_component_tables().estimate(table_query(class_name, "", in, attributes)).area_um2;
+  throw PrimitiveDeclined("not a CiM primitive class: " + class_name);
+}
+
+}  // namespace cimloop::estimators::cim

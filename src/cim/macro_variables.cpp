@@ -1,0 +1,123 @@
+#include "src/cim/macro_variables.hpp"
+
+#include <cmath>
+
+#include "src/cim/expression.hpp"
+#include "src/cim/slice_statistics.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::cim {
+
+LayerDistributions default_distributions(const MacroSpec& spec) {
+  return {spec.default_inputs, spec.default_weights, spec.default_inputs};
+}
+
+MacroVariables::MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
+                               std::map<std::string, double> overrides)
+    : spec_(spec), distributions_(std::move(distributions)), values_(std::move(overrides)) {
+  for (const auto& [name, expression] : spec.variables) definitions_[name] = expression;
+}
+
+double MacroVariables::evaluate(const std::string& expression, const std::string& where) {
+  return evaluate_expression(expression, [this](const std::string& n) { return get(n); }, where);
+}
+
+double MacroVariables::get(const std::string& name) {
+  if (auto it = values_.find(name); it != values_.end()) return it->second;
+  if (in_progress_.count(name))
+    throw InputError(spec_.source + ": variable " + name + " is defined in terms of itself");
+  in_progress_.insert(name);
+  double value = 0;
+  if (auto def = definitions_.find(name); def != definitions_.end()) {
+    value = evaluate(def->second, spec_.source + ": variables." + name);
+  } else {
+    bool found = false;
+    value = derived(name, found);
+    if (!found) {
+      in_progress_.erase(name);
+      throw InputError(spec_.source + ": unknown variable " + name);
+    }
+  }
+  in_progress_.erase(name);
+  values_[name] = value;
+  return value;
+}
+
+std::vector<ArrayContainer> MacroVariables::containers() {
+  std::vector<ArrayContainer> out;
+  for (const auto& a : spec_.array) {
+    const double fanout = evaluate(a.fanout, spec_.source + ": array " + a.name + ".fanout");
+    if (fanout < 1 || fanout != std::floor(fanout))
+      throw InputError(spec_.source + ": array " + a.name + ".fanout must be a positive integer");
+    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares});
+  }
+  return out;
+}
+
+SlicingInputs MacroVariables::slicing_inputs() {
+  auto integer = [this](const std::string& name) { return static_cast<int>(std::lround(get(name))); };
+  SlicingInputs in;
+  in.encoded_input_bits = integer("ENCODED_INPUT_BITS");
+  in.encoded_weight_bits = integer("ENCODED_WEIGHT_BITS");
+  in.encoded_output_bits = integer("ENCODED_OUTPUT_BITS");
+  in.dac_resolution = integer("DAC_RESOLUTION");
+  in.cim_unit_width_cells = integer("CIM_UNIT_WIDTH_CELLS");
+  in.cim_unit_depth_cells = integer("CIM_UNIT_DEPTH_CELLS");
+  in.bits_per_cell = integer("BITS_PER_CELL");
+  return in;
+}
+
+EncodedPmf MacroVariables::encoded_inputs() const {
+  return encode(distributions_.inputs, spec_.input_encoding);
+}
+EncodedPmf MacroVariables::encoded_weights() const {
+  return encode(distributions_.weights, spec_.weight_encoding);
+}
+
+std::vector<double> MacroVariables::input_bit_distribution() {
+  return bit_distribution(encoded_inputs(), static_cast<int>(get("ENCODED_INPUT_BITS")));
+}
+std::vector<double> MacroVariables::weight_bit_distribution() {
+  return bit_distribution(encoded_weights(), static_cast<int>(get("ENCODED_WEIGHT_BITS")));
+}
+
+double MacroVariables::bits_per_value(Tensor tensor) {
+  switch (tensor) {
+    case Tensor::inputs: return get("INPUT_BITS_PER_SLICE");
+    case Tensor::weights: return get("WEIGHT_BITS_PER_SLICE");
+    case Tensor::outputs: return get("ENCODED_OUTPUT_BITS");
+  }
+  return 1;
+}
+
+double MacroVariables::derived(const std::string& name, bool& found) {
+  found = true;
+  if (name == "INPUTS_SIGNED") return distributions_.inputs.is_signed() ? 1 : 0;
+  if (name == "WEIGHTS_SIGNED") return distributions_.weights.is_signed() ? 1 : 0;
+  if (name == "CIM_UNIT_WIDTH_CELLS" || name == "CIM_UNIT_DEPTH_CELLS" || name == "BITS_PER_CELL")
+    return 1;
+  if (name == "DAC_RESOLUTION")
+    return std::max(get("VOLTAGE_DAC_RESOLUTION"), get("TEMPORAL_DAC_RESOLUTION"));
+  const Slicing s = slicing();
+  if (name == "INPUT_BITS_PER_SLICE") return s.input_bits_per_slice;
+  if (name == "WEIGHT_BITS_PER_SLICE") return s.weight_bits_per_slice;
+  if (name == "N_INPUT_SLICES") return s.n_input_slices;
+  if (name == "N_WEIGHT_SLICES") return s.n_weight_slices;
+  if (name == "N_VIRTUAL_MACS") return s.n_virtual_macs;
+  if (name == "AVERAGE_INPUT_VALUE")
+    return average_slice_value(encoded_inputs(), static_cast<int>(get("ENCODED_INPUT_BITS")),
+                               s.input_bits_per_slice);
+  if (name == "AVERAGE_WEIGHT_VALUE")
+    return average_slice_value(encoded_weights(), static_cast<int>(get("ENCODED_WEIGHT_BITS")),
+                               s.weight_bits_per_slice);
+  const ArrayShape shape = array_shape(containers(), slicing_inputs());
+  if (name == "ARRAY_WORDLINES") return shape.wordlines;
+  if (name == "ARRAY_BITLINES") return shape.bitlines;
+  if (name == "ARRAY_PARALLEL_INPUTS") return shape.parallel_inputs;
+  if (name == "ARRAY_PARALLEL_OUTPUTS") return shape.parallel_outputs;
+  if (name == "ARRAY_PARALLEL_WEIGHTS") return shape.parallel_weights;
+  found = false;
+  return 0;
+}
+
+}  // namespace cimloop::cim

@@ -1,0 +1,51 @@
+#pragma once
+// The variables of one macro at one operating point for one layer: the macro's expressions,
+// evaluated lazily in dependency order, with operating-point overrides, plus the derived
+// CiM quantities (slicing, array sizes, per-slice statistics) that CiMLoop computes in
+// variables_common.yaml and its ArrayProcessor.
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "src/cim/macro_spec.hpp"
+#include "src/cim/slicing.hpp"
+
+namespace cimloop::cim {
+
+class MacroVariables {
+ public:
+  // `overrides` replace any variable, including derived ones (e.g. AVERAGE_INPUT_VALUE).
+  MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
+                 std::map<std::string, double> overrides);
+
+  // Throws InputError for unknown names and circular definitions.
+  double get(const std::string& name);
+  double evaluate(const std::string& expression, const std::string& where);
+
+  const LayerDistributions& distributions() const { return distributions_; }
+  const MacroSpec& spec() const { return spec_; }
+  std::vector<ArrayContainer> containers();
+  SlicingInputs slicing_inputs();
+  Slicing slicing() { return slice(slicing_inputs()); }
+  EncodedPmf encoded_inputs() const;
+  EncodedPmf encoded_weights() const;
+  std::vector<double> input_bit_distribution();
+  std::vector<double> weight_bit_distribution();
+  // Bits per value of `tensor` crossing a component in one activation.
+  double bits_per_value(Tensor tensor);
+
+ private:
+  double derived(const std::string& name, bool& found);
+
+  const MacroSpec& spec_;
+  LayerDistributions distributions_;
+  std::map<std::string, double> values_;
+  std::map<std::string, std::string> definitions_;
+  std::set<std::string> in_progress_;
+};
+
+// Layer distributions from the macro's defaults (for a macro evaluated without a workload).
+LayerDistributions default_distributions(const MacroSpec& spec);
+
+}  // namespace cimloop::cim

@@ -1,0 +1,13 @@
+#pragma once
+// Operating points as text: "VOLTAGE=0.85; INPUT_BITS=1 OUTPUT_BITS=1" or chained
+// "AVERAGE_INPUT_VALUE=AVERAGE_WEIGHT_VALUE=0.25*sqrt(15)". Assignments are NAME=EXPRESSION
+// (no spaces inside the expression); other words (notes such as "(default)") are ignored.
+#include <map>
+#include <string>
+
+namespace cimloop::cim {
+
+// Throws InputError when an expression does not evaluate (it may not reference variables).
+std::map<std::string, double> parse_operating_point(const std::string& text);
+
+}  // namespace cimloop::cim

@@ -1,0 +1,60 @@
+#pragma once
+// Bit-level slicing of a CiM array (CiMLoop spec §1.1, §1.3): input/weight/output bit
+// dimensions, bits per slice, the virtual 1b x 1b MAC, and the array sizes and parallelism
+// that !ArrayContainers imply.
+#include <string>
+#include <vector>
+
+namespace cimloop::cim {
+
+enum class Tensor { inputs, weights, outputs };
+
+// One !ArrayContainer: `fanout` copies along columns (X) or rows (Y); the tensor it shares
+// (multicasts or reduces) is the one its "spatial must reuse" names.
+struct ArrayContainer {
+  std::string name;
+  int fanout = 1;
+  bool along_rows = false;  // meshY (rows) instead of meshX (columns)
+  Tensor shares = Tensor::inputs;
+};
+
+struct SlicingInputs {
+  int encoded_input_bits = 8;
+  int encoded_weight_bits = 8;
+  int encoded_output_bits = 8;
+  int dac_resolution = 1;   // max(voltage DAC, temporal DAC)
+  int cim_unit_width_cells = 1;
+  int cim_unit_depth_cells = 1;
+  int bits_per_cell = 1;
+};
+
+struct Slicing {
+  int input_bits_per_slice = 0;   // min(DAC, EIB)
+  int weight_bits_per_slice = 0;  // min(width cells x bits per cell, EWB)
+  int n_input_slices = 0;         // ceil(EIB / bits per slice)
+  int n_weight_slices = 0;
+  int n_virtual_macs = 0;         // bits/input slice x bits/weight slice x EOB
+};
+
+// Throws InputError when a bit count or cell count is < 1.
+Slicing slice(const SlicingInputs& in);
+
+struct ArrayShape {
+  double wordlines = 1;         // product of row fanouts x CiM unit depth
+  double bitlines = 1;          // product of column fanouts x CiM unit width
+  double parallel_inputs = 1;   // fanouts of containers that do not share inputs
+  double parallel_outputs = 1;
+  double parallel_weights = 1;  // CiM units active at once
+};
+
+ArrayShape array_shape(const std::vector<ArrayContainer>& containers, const SlicingInputs& in);
+
+// Actions per array activation of a component keeping `tensor` that sits below the first
+// `containers_above` containers: one per distinct value of that tensor crossing it.
+double values_per_activation(const std::vector<ArrayContainer>& containers, Tensor tensor,
+                             size_t containers_above);
+
+// Copies of a component below the first `containers_above` containers.
+double instances_below(const std::vector<ArrayContainer>& containers, size_t containers_above);
+
+}  // namespace cimloop::cim
