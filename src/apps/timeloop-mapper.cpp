@@ -121,7 +121,8 @@ int run(const Arguments& args) {
   mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
   if (args.seed) settings.seed = *args.seed;
   if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, settings.out_prefix, inputs);
-  const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch);
+  const bool dense = !compat::child(merged.root, "sparse_optimizations").IsDefined();
+  const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, dense);
   const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
                                   settings.max_temporal_loops);
   const model::ModelOptions options = model::options_from_environment();
