@@ -4,7 +4,7 @@
 #include <functional>
 #include <limits>
 #include <thread>
-#include <unordered_map>
+#include <unordered_set>
 
 namespace cimloop::mapper {
 namespace {
@@ -14,7 +14,7 @@ constexpr std::int64_t kSaturation = 20000;
 // With every stopping rule disabled (0), a thread stops after this many consecutive valid
 // mappings without improvement instead of running until interrupted.
 constexpr std::int64_t kUnboundedVictory = 5000;
-// The cache stops growing here (about a few hundred MB at most).
+// The per-thread record of visited loop nests stops growing here (about 100 MB).
 constexpr std::size_t kMaxCacheEntries = 2'000'000;
 // Share of draws that refine the current point instead of sampling afresh.
 constexpr double kRefineShare = 0.75;
@@ -26,13 +26,13 @@ constexpr int kKickRounds = 3;
 // At most this many steepest-descent sweeps polish the final best point.
 constexpr int kPolishSweeps = 50;
 
-struct KeyHash {
-  std::size_t operator()(const std::vector<std::int64_t>& key) const {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (std::int64_t value : key) hash = (hash ^ static_cast<std::uint64_t>(value)) * 0x100000001b3ULL;
-    return hash;
-  }
-};
+// Visited loop nests are remembered by a 64-bit digest of their canonical key (a collision,
+// about 1e-8 likely in a long search, would only skip one point).
+std::uint64_t digest(const std::vector<std::int64_t>& key) {
+  std::uint64_t hash = 0x8b2f1c3a5d7e9f01ULL;
+  for (std::int64_t value : key) hash = Random(hash ^ static_cast<std::uint64_t>(value)).next();
+  return hash;
+}
 
 struct Cached {
   bool valid = false;
@@ -65,14 +65,14 @@ class Worker {
                                                                : mapspace_.sample(random_);
       ++result_.visited;
       monitor_.visited.fetch_add(1, std::memory_order_relaxed);
-      std::vector<std::int64_t> key = point.key();
-      if (auto hit = cache_.find(key); hit != cache_.end()) {
+      const std::uint64_t key = digest(point.key());
+      if (seen_.count(key)) {
         if (++repeats_in_a_row >= kSaturation) break;
         continue;
       }
       repeats_in_a_row = 0;
       Cached outcome = visit(point);
-      if (cache_.size() < kMaxCacheEntries) cache_.emplace(std::move(key), outcome);
+      if (seen_.size() < kMaxCacheEntries) seen_.insert(key);
       if (!outcome.valid) {
         if (settings_.timeout > 0 && ++invalid_in_a_row >= settings_.timeout) break;
         continue;
@@ -129,7 +129,7 @@ class Worker {
   Random random_;
   std::int64_t quota_;
   ThreadResult result_;
-  std::unordered_map<std::vector<std::int64_t>, Cached, KeyHash> cache_;
+  std::unordered_set<std::uint64_t> seen_;
 };
 
 }  // namespace
@@ -191,13 +191,13 @@ void polish(const Mapspace& mapspace, int threads, std::int64_t search_size, con
             SearchMonitor& monitor, SearchResult& result) {
   std::vector<Evaluator> evaluators;
   for (int t = 0; t < threads; ++t) evaluators.push_back(make_evaluator());
-  std::unordered_map<std::vector<std::int64_t>, bool, KeyHash> seen;
+  std::unordered_set<std::uint64_t> seen;
   for (int sweep = 0; sweep < kPolishSweeps && result.best && !monitor.stop; ++sweep) {
     const std::int64_t budget = search_size > 0 ? search_size - result.valid : -1;
     if (budget == 0) break;
     std::vector<MapPoint> candidates;
     for (MapPoint& neighbour : mapspace.neighbours(*result.best))
-      if (seen.emplace(neighbour.key(), true).second) candidates.push_back(std::move(neighbour));
+      if (seen.insert(digest(neighbour.key())).second) candidates.push_back(std::move(neighbour));
     std::vector<PolishBest> bests(threads);
     run_parallel(threads, monitor, [&](int t) {
       PolishBest& mine = bests[t];
