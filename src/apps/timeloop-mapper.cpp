@@ -127,7 +127,10 @@ int run(const Arguments& args) {
                                   settings.max_temporal_loops);
   const model::ModelOptions options = model::options_from_environment();
   const mapper::SearchResult result = run_search(mapspace, settings, inputs, options);
-  if (!result.best) throw InputError("no valid mapping found within the search criteria");
+  if (!result.best) {
+    throw InputError("no valid mapping found within the search criteria" +
+                     (result.first_failure.empty() ? std::string() : " (e.g. " + result.first_failure + ")"));
+  }
 
   const mapping::MappingSpec spec = mapper::to_mapping_spec(*result.best, shape);
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);

@@ -43,6 +43,7 @@ struct ThreadResult {
   std::optional<MapPoint> best;
   std::vector<double> best_metrics;
   std::int64_t visited = 0, evaluated = 0, valid = 0;
+  std::string failure;  // why the thread's first invalid mapping was rejected
 };
 
 class Worker {
@@ -112,11 +113,17 @@ class Worker {
   }
 
   Cached visit(const MapPoint& point) {
-    if (!mapspace_.precheck(point).empty()) return {};
+    if (std::string reason = mapspace_.precheck(point); !reason.empty()) {
+      if (result_.failure.empty()) result_.failure = std::move(reason);
+      return {};
+    }
     ++result_.evaluated;
     monitor_.evaluated.fetch_add(1, std::memory_order_relaxed);
     Evaluation evaluation = evaluate_(point);
-    if (!evaluation.valid) return {};
+    if (!evaluation.valid) {
+      if (result_.failure.empty()) result_.failure = std::move(evaluation.failure);
+      return {};
+    }
     ++result_.valid;
     monitor_.valid.fetch_add(1, std::memory_order_relaxed);
     return {true, std::move(evaluation.metrics)};
@@ -251,6 +258,7 @@ SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
     combined.visited += result.visited;
     combined.evaluated += result.evaluated;
     combined.valid += result.valid;
+    if (combined.first_failure.empty()) combined.first_failure = result.failure;
     if (result.best && (!combined.best || better(result.best_metrics, combined.best_metrics))) {
       combined.best = std::move(result.best);
       combined.best_metrics = std::move(result.best_metrics);
