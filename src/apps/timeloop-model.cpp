@@ -17,6 +17,7 @@
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/model/mapping_checks.hpp"
 
 namespace {
 
@@ -88,7 +89,8 @@ int run(const Arguments& args) {
   if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, inputs.out_prefix, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
-  const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  if (inputs.auto_bypass_on_failure) model::bypass_overfull_levels(inputs.arch, inputs.workload, mapping);
 
   model::ModelOptions options = model::options_from_environment();
   if (args.delta_rule == "head") options.nest.delta_rule = nest::DeltaRule::Head;

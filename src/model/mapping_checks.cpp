@@ -112,4 +112,14 @@ MappingCheck check_mapping(const arch::ArchSpec& arch, const workload::Workload&
   return {};
 }
 
+void bypass_overfull_levels(const arch::ArchSpec& arch, const workload::Workload& workload, mapping::Mapping& mapping) {
+  for (int i = 0; i < arch.num_storage_levels(); ++i) {
+    const arch::BufferSpec& spec = arch.storage[i];
+    if (!spec.effective_size || spec.allow_overbooking) continue;
+    if (kept_tile_size(workload, mapping, mapping.boundaries[i], mapping.keep[i]) > *spec.effective_size) {
+      mapping.keep[i] = 0;
+    }
+  }
+}
+
 }  // namespace cimloop::model

@@ -19,4 +19,8 @@ struct MappingCheck {
 MappingCheck check_mapping(const arch::ArchSpec& arch, const workload::Workload& workload,
                            const mapping::Mapping& mapping);
 
+// Timeloop's `model.auto_bypass_on_failure`: every level whose kept tiles exceed its effective
+// size bypasses all data spaces instead of failing the capacity check.
+void bypass_overfull_levels(const arch::ArchSpec& arch, const workload::Workload& workload, mapping::Mapping& mapping);
+
 }  // namespace cimloop::model

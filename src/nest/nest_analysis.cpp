@@ -209,21 +209,20 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
   return delta;
 }
 
+// Only a storage boundary's delta is ever consumed (by the enclosing loop or spatial fan-out).
 void NestAnalysis::finish_visit(int loop, std::int64_t* deltas) {
   const LoopInfo& info = loops_[loop];
+  if (!info.boundary || info.mirrors_child) return;
   const mapping::DataSpaceMask no_reuse = mapping_->no_temporal_reuse[info.owner];
-  if (!info.boundary && !info.master) return;
+  TileState* tiles = &states_[loop * num_data_spaces_];
+  const Shape* shapes = &shapes_[loop * num_data_spaces_];
   for (int t = 0; t < num_data_spaces_; ++t) {
-    TileState& tile = state(loop, t);
-    const Shape& s = shape(loop, t);
-    tile.max_size = std::max(tile.max_size, s.size);
-    // Only a storage boundary's delta is ever consumed (by the enclosing loop or spatial fan-out).
-    if (!info.boundary || info.mirrors_child) continue;
     if (no_reuse >> t & 1u) {
-      deltas[t] = s.size;
-      last_delta_[t] = DeltaSet{corner_[t], {}, false, s.size};
+      deltas[t] = shapes[t].size;
+      last_delta_[t] = DeltaSet{corner_[t], {}, false, shapes[t].size};
     } else {
-      deltas[t] = info.feeds_fanout ? apply_delta_rule<true>(tile, s, t) : apply_delta_rule<false>(tile, s, t);
+      deltas[t] = info.feeds_fanout ? apply_delta_rule<true>(tiles[t], shapes[t], t)
+                                    : apply_delta_rule<false>(tiles[t], shapes[t], t);
     }
   }
 }
@@ -384,8 +383,9 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
     for (int t = 0; t < num_data_spaces_; ++t) {
       LevelDataSpaceTraffic& ds = traffic.data_spaces[t];
       const TileState& record = state(innermost, t);
-      ds.tile_size = state(mapping.boundaries[i], t).max_size;
-      ds.innermost_size = record.max_size;
+      // Working sets of a loop all have the loop's shape (and every boundary and fan-out is visited).
+      ds.tile_size = shape(mapping.boundaries[i], t).size;
+      ds.innermost_size = shape(innermost, t).size;
       ds.multicast_classes = inner.spatial ? classes_[innermost * num_data_spaces_ + t] : 1;
       ds.content_accesses = record.accesses;
       ds.weighted_accesses = inner.spatial ? record.weighted : record.accesses;

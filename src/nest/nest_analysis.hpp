@@ -73,7 +73,6 @@ class NestAnalysis {
     RankVector stride;  // remembered translation
     bool has_last = false;
     bool has_stride = false;
-    std::int64_t max_size = 0;
     double accesses = 0;  // content accesses requested by the children
     double weighted = 0;  // spatial: accesses summed over the children they reach
     double links = 0;     // spatial: link transfers
