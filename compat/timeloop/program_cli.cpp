@@ -28,16 +28,6 @@ bool check_output_dir(const std::string& dir) {
   return true;
 }
 
-bool add_template_var(const std::string& value, std::map<std::string, std::string>& vars) {
-  const size_t equals = value.find('=');
-  if (equals == 0 || equals == std::string::npos) {
-    std::cerr << "ERROR: --var needs NAME=VALUE, got '" << value << "'.\nERROR: error parsing command line.\n";
-    return false;
-  }
-  vars[value.substr(0, equals)] = value.substr(equals + 1);
-  return true;
-}
-
 int run_reporting_errors(const std::function<int()>& body) {
   try {
     return body();

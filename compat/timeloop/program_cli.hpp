@@ -3,7 +3,6 @@
 // for a bad output directory, "ERROR: " on every line of an error, and one place that turns
 // exceptions into exit status 1.
 #include <functional>
-#include <map>
 #include <string>
 
 namespace cimloop::compat {
@@ -13,9 +12,6 @@ int print_errors(const std::string& message);
 
 // False (after Timeloop's messages) when `dir` is missing or not a directory.
 bool check_output_dir(const std::string& dir);
-
-// Adds a `--var NAME=VALUE` argument to `vars`; false (after a message) when malformed.
-bool add_template_var(const std::string& value, std::map<std::string, std::string>& vars);
 
 // Runs the program body; InputError and other exceptions become printed errors and status 1.
 int run_reporting_errors(const std::function<int()>& body);

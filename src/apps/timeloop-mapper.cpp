@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +17,7 @@
 #include "compat/timeloop/program_inputs.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
+#include "compat/v04/model_inputs.hpp"
 #include "src/common/error.hpp"
 #include "src/mapper/constraints.hpp"
 #include "src/mapper/mapper_settings.hpp"
@@ -49,8 +49,7 @@ struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
   std::optional<std::uint64_t> seed;
-  std::map<std::string, std::string> template_vars;
-  std::string dump_processed;
+  compat::v04::V04Options v04;
 };
 
 bool parse_arguments(int argc, char** argv, Arguments& args) {
@@ -59,22 +58,24 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg == "-o" || arg == "--seed" || arg == "--var" || arg == "--dump-processed") {
+    } else if (arg == "-o" || arg == "--seed" || compat::v04::is_v04_option(arg)) {
       if (i + 1 >= argc) {
         std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
         return false;
       }
       const std::string value = argv[++i];
-      if (arg == "--var" && !compat::add_template_var(value, args.template_vars)) return false;
       if (arg == "--seed") {
         if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
           std::cerr << "ERROR: --seed needs a non-negative integer.\nERROR: error parsing command line.\n";
           return false;
         }
         args.seed = std::stoull(value);
+      } else if (arg == "-o") {
+        args.output_dir = value;
+      } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
+        std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
+        return false;
       }
-      if (arg == "-o") args.output_dir = value;
-      if (arg == "--dump-processed") args.dump_processed = value;
     } else {
       args.inputs.push_back(arg);
       std::cout << "input file: " << arg << '\n';
@@ -112,8 +113,8 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
 }
 
 int run(const Arguments& args) {
-  const compat::MergedInput merged = compat::merge_program_inputs(
-      args.inputs, {compat::v04::Purpose::Mapper, args.template_vars, args.dump_processed});
+  const compat::MergedInput merged =
+      compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
   const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);

@@ -1,20 +1,23 @@
 // timeloop-model FILE... [-o DIR]: evaluates one mapping like Timeloop's timeloop-model and
 // writes <prefix>.stats.txt, .map.txt and .map.tenssella.txt into DIR (default ".").
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "compat/accelergy/tables.hpp"
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/output_files.hpp"
-#include "compat/timeloop/program_cli.hpp"
-#include "compat/timeloop/program_inputs.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
+#include "compat/v04/model_inputs.hpp"
+#include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
 #include "src/model/mapping_checks.hpp"
@@ -39,9 +42,14 @@ struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
   std::string delta_rule;
-  std::map<std::string, std::string> template_vars;
-  std::string dump_processed;
+  compat::v04::V04Options v04;
 };
+
+int print_errors(const std::string& message) {
+  std::istringstream lines(message);
+  for (std::string line; std::getline(lines, line);) std::cerr << "ERROR: " << line << '\n';
+  return 1;
+}
 
 bool parse_arguments(int argc, char** argv, Arguments& args) {
   for (int i = 1; i < argc; ++i) {
@@ -49,16 +57,17 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg == "-o" || arg == "--delta-rule" || arg == "--var" || arg == "--dump-processed") {
+    } else if (arg == "-o" || arg == "--delta-rule" || compat::v04::is_v04_option(arg)) {
       if (i + 1 >= argc) {
         std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
         return false;
       }
       const std::string value = argv[++i];
-      if (arg == "--var") {
-        if (!compat::add_template_var(value, args.template_vars)) return false;
-      } else {
-        (arg == "-o" ? args.output_dir : arg == "--delta-rule" ? args.delta_rule : args.dump_processed) = value;
+      if (arg == "-o" || arg == "--delta-rule") {
+        (arg == "-o" ? args.output_dir : args.delta_rule) = value;
+      } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
+        std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
+        return false;
       }
     } else if (arg == "timeloop-mapper.map.yaml") {
       std::cerr << "WARNING: ignoring timeloop-mapper.map.yaml on the command line\n";
@@ -67,7 +76,15 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
       std::cout << "input file: " << arg << '\n';
     }
   }
-  if (!compat::check_output_dir(args.output_dir)) return false;
+  struct stat info {};
+  if (stat(args.output_dir.c_str(), &info) != 0) {
+    std::cerr << "ERROR: cannot access output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
+    return false;
+  }
+  if (!S_ISDIR(info.st_mode)) {
+    std::cerr << "ERROR: non-existent output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
+    return false;
+  }
   if (args.inputs.empty()) {
     std::cerr << "ERROR: no input files given.\n" << kUsage;
     return false;
@@ -79,14 +96,40 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
   return true;
 }
 
+// No ERT given: the tables are estimated as Accelergy would, used, and written beside the
+// stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
+// .flattened_architecture.yaml. Estimated before the model parses the inputs, which rebinds
+// nodes of the tree.
+// Like Timeloop, only tree-form architectures go through Accelergy; the legacy form uses the
+// built-in formulas.
+std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
+  if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
+  YAML::Node architecture = compat::child(merged.root, "architecture");
+  if (!architecture.IsDefined()) architecture = compat::child(merged.root, "arch");
+  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !compat::child(architecture, "nodes").IsDefined()) {
+    return std::nullopt;
+  }
+  accelergy::EstimationOptions options = accelergy::options_from_environment();
+  options.sources = &merged.sources;
+  accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
+  for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
+  return tables;
+}
+
+void use_estimated_tables(const accelergy::AccelergyResult& tables, const compat::MergedInput& merged,
+                          const std::string& output_dir, compat::ModelInputs& inputs) {
+  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  accelergy::write_accelergy_outputs(tables, output_dir, inputs.out_prefix + ".");
+}
+
 int run(const Arguments& args) {
-  const compat::MergedInput merged = compat::merge_program_inputs(
-      args.inputs, {compat::v04::Purpose::Model, args.template_vars, args.dump_processed});
-  const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
+  const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
+  const std::optional<accelergy::AccelergyResult> estimated = estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, inputs.out_prefix, inputs);
+  if (estimated) use_estimated_tables(*estimated, merged, args.output_dir, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
   mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
@@ -97,7 +140,7 @@ int run(const Arguments& args) {
   if (args.delta_rule == "reference") options.nest.delta_rule = nest::DeltaRule::Reference;
   model::Evaluator evaluator(inputs.arch, inputs.workload, options);
   const model::EvalResult& result = evaluator.evaluate(mapping);
-  if (!result.valid) return compat::print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
+  if (!result.valid) return print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
 
   compat::StatsOptions stats_options = compat::stats_options_from_environment();
   const std::string prefix = args.output_dir + "/" + inputs.out_prefix;
@@ -118,5 +161,13 @@ int run(const Arguments& args) {
 int main(int argc, char** argv) {
   Arguments args;
   if (!parse_arguments(argc, argv, args)) return 1;
-  return cimloop::compat::run_reporting_errors([&] { return run(args); });
+  try {
+    return run(args);
+  } catch (const cimloop::InputError& error) {
+    std::cout.flush();
+    return print_errors(error.what());
+  } catch (const std::exception& error) {
+    std::cout.flush();
+    return print_errors(std::string("internal error: ") + error.what());
+  }
 }
