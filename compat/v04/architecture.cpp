@@ -1,6 +1,7 @@
 #include "compat/v04/architecture.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "compat/v04/constraints.hpp"
@@ -16,8 +17,7 @@ struct WalkState {
 };
 
 const std::set<std::string>& allowed_keys(const std::string& tag) {
-  static const std::set<std::string> container = {"name", "attributes", "spatial", "constraints", "sparse_optimizations",
-                                                  "max_utilization"};
+  static const std::set<std::string> container = {"name", "attributes", "spatial", "constraints", "max_utilization"};
   static const std::set<std::string> component = {"name",        "class",      "subclass",     "attributes",
                                                   "constraints", "spatial",    "enabled",      "area_scale",
                                                   "energy_scale", "required_actions", "sparse_optimizations",
@@ -244,7 +244,9 @@ class ArchitectureWalker {
     const YAML::Node constraints = constraints_of(node, key);
     const auto [mesh_x, mesh_y] = spatial_of(node, own_symbols, key);
     if (mesh_x * mesh_y > 1) {
-      attach(fanout_level(name, state, node, key), constraints, true, false, key);
+      Level& fanout = fanout_level(name, state, node, key);
+      out_.component_fanouts[name] = fanout.name;
+      attach(fanout, constraints, true, false, key);
       state.mesh_x *= mesh_x;
       state.mesh_y *= mesh_y;
     }
@@ -260,15 +262,21 @@ class ArchitectureWalker {
     if (kind != Level::Kind::Other) entry["required_actions"] = required_actions(kind);
     entry["enabled"] = "true";
     attach(add_level(name, kind, entry), constraints, false, mesh_x * mesh_y > 1, key);
+    if (const YAML::Node sparse = find_key(node, "sparse_optimizations"); sparse.IsMap()) {
+      YAML::Node target(YAML::NodeType::Map);
+      target["target"] = name;
+      for (const auto& item : sparse) target.force_insert(item.first, item.second);
+      out_.sparse_targets.push_back(target);
+    }
   }
 
   // Children become consecutive levels at the same mesh; each keeps its share of the
-  // dataspaces and bypasses the rest.
+  // dataspaces and bypasses the rest. A child without dataspace constraints takes what no other
+  // child claims; a dataspace claimed by two children is an error.
   void parallel(const YAML::Node& node, const WalkState& state, const std::string& key) {
     const YAML::Node children = find_key(node, "nodes");
     if (!children.IsSequence()) context_.loader.fail(node, key + ".nodes", "must be a list of nodes");
-    std::vector<std::pair<int, std::set<std::string>>> shares;  // level index (-1: !Nothing), kept dataspaces
-    std::map<std::string, int> keepers;
+    std::vector<std::pair<int, std::optional<std::set<std::string>>>> shares;  // level (-1: none), claim
     for (const YAML::Node& child : children) {
       if (child.Tag() != "!Component" && child.Tag() != "!Nothing")
         context_.loader.fail(child, key, "only !Component and !Nothing nodes are supported inside !Parallel");
@@ -276,19 +284,31 @@ class ArchitectureWalker {
       const size_t before = out_.levels.size();
       visit(child, branch, key + ".nodes");
       const int index = out_.levels.size() > before ? static_cast<int>(out_.levels.size()) - 1 : -1;
-      std::set<std::string> kept = kept_dataspaces(child, index, key);
-      for (const std::string& ds : kept) ++keepers[ds];
-      shares.emplace_back(index, kept);
+      shares.emplace_back(index, claimed_dataspaces(child, index, key));
     }
+    std::map<std::string, int> keepers;
+    std::set<std::string> unclaimed(context_.problem.dataspaces.begin(), context_.problem.dataspaces.end());
+    for (const auto& share : shares)
+      if (share.second)
+        for (const std::string& ds : *share.second) {
+          ++keepers[ds];
+          unclaimed.erase(ds);
+        }
+    for (auto& share : shares)
+      if (!share.second) {
+        for (const std::string& ds : unclaimed) ++keepers[ds];
+        share.second = unclaimed;
+      }
     for (const std::string& ds : context_.problem.dataspaces)
-      if (keepers[ds] != 1)
-        context_.loader.fail(node, key, "dataspace '" + ds + "' must be kept by exactly one branch of the !Parallel (kept by " +
-                                            std::to_string(keepers[ds]) + ")");
+      if (keepers[ds] > 1)
+        context_.loader.fail(node, key, "dataspace '" + ds + "' is kept by " + std::to_string(keepers[ds]) +
+                                            " branches of the !Parallel (at most one may keep it)");
     for (const auto& [index, kept] : shares)
-      if (index >= 0) bypass_others(out_.levels[static_cast<size_t>(index)], kept);
+      if (index >= 0) bypass_others(out_.levels[static_cast<size_t>(index)], *kept);
   }
 
-  std::set<std::string> kept_dataspaces(const YAML::Node& child, int index, const std::string& key) {
+  // The dataspaces a !Parallel child keeps by its own constraints; nullopt without any.
+  std::optional<std::set<std::string>> claimed_dataspaces(const YAML::Node& child, int index, const std::string& key) {
     Directive nothing_directive;
     const Directive* directive = nullptr;
     if (index >= 0) {
@@ -297,16 +317,16 @@ class ArchitectureWalker {
       nothing_directive = make_directive("dataspace", dataspace, context_, key + ".constraints.dataspace");
       directive = &nothing_directive;
     }
-    std::set<std::string> kept;
     const YAML::Node keep = directive ? find_key(directive->body, "keep") : YAML::Node(YAML::NodeType::Undefined);
     const YAML::Node bypass = directive ? find_key(directive->body, "bypass") : YAML::Node(YAML::NodeType::Undefined);
+    if (!keep.IsDefined() && !bypass.IsDefined()) return std::nullopt;
+    std::set<std::string> kept;
     if (keep.IsDefined()) {
       for (const YAML::Node& ds : keep) kept.insert(ds.Scalar());
       return kept;
     }
     std::set<std::string> bypassed;
-    if (bypass.IsDefined())
-      for (const YAML::Node& ds : bypass) bypassed.insert(ds.Scalar());
+    for (const YAML::Node& ds : bypass) bypassed.insert(ds.Scalar());
     for (const std::string& ds : context_.problem.dataspaces)
       if (!bypassed.count(ds)) kept.insert(ds);
     return kept;

@@ -37,7 +37,9 @@ std::vector<Factor> parse_factor_text(const std::string& text, const YAML::Node&
   for (auto it = begin; it != std::sregex_iterator(); ++it) {
     rest += text.substr(last, static_cast<size_t>(it->position()) - last);
     last = static_cast<size_t>(it->position() + it->length());
-    out.push_back({(*it)[1], (*it)[2], std::stoll((*it)[3])});
+    const std::string digits = (*it)[3];
+    if (digits.size() > 18) context.loader.fail(node, key, "factor '" + it->str() + "' is too large");
+    out.push_back({(*it)[1], (*it)[2], std::stoll(digits)});
   }
   rest += text.substr(last);
   if (rest.find_first_not_of(" \t,") != std::string::npos)
@@ -182,7 +184,7 @@ Directive* find_directive(Level& level, const std::string& type) {
 }
 
 void set_directive(Level& level, Directive directive) {
-  if (Directive* existing = find_directive(level, directive.type)) *existing = std::move(directive);
+  if (Directive* existing = find_directive(level, directive.type)) *existing = directive;
   else level.directives.push_back(std::move(directive));
 }
 
@@ -199,6 +201,8 @@ void attach_target_list(const YAML::Node& list, ReducedArchitecture& architectur
       context.loader.fail(target, key + ".target", "container '" + name + "' has no spatial fan-out, so no level to constrain");
     if (const auto alias = architecture.container_levels.find(name); alias != architecture.container_levels.end())
       name = alias->second;
+    const auto fanout = architecture.component_fanouts.find(name);
+    if (fanout != architecture.component_fanouts.end() && type.Scalar() == "spatial") name = fanout->second;
     auto level = std::find_if(architecture.levels.begin(), architecture.levels.end(),
                               [&](const Level& l) { return l.name == name; });
     if (level == architecture.levels.end())

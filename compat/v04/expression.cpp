@@ -1,5 +1,6 @@
 #include "compat/v04/expression.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <memory>
@@ -354,7 +355,24 @@ class Evaluator {
     if (function == "int" || function == "float" || function == "str" || function == "len" || function == "abs" ||
         function == "round")
       if (std::optional<Value> value = call_builtin(function, args)) return *value;
+    if (function == "indent") return indent(args);
     throw ExpressionError("unsupported Jinja filter '" + node.op + "'");
+  }
+  // Jinja's indent(width=4, first=False): every line but the first (unless `first`) gets
+  // `width` spaces; blank lines stay blank.
+  static Value indent(const std::vector<Value>& args) {
+    const long long width = args.size() > 1 ? args[1].as_int() : 4;
+    const bool first = args.size() > 2 && args[2].truthy();
+    const std::string pad(static_cast<size_t>(std::max(0LL, width)), ' ');
+    const std::string text = args[0].str();
+    std::string out;
+    bool line_start = first;
+    for (char c : text) {
+      if (line_start && c != '\n') out += pad;
+      out += c;
+      line_start = c == '\n';
+    }
+    return Value::from_string(out);
   }
 
   Dialect dialect_;

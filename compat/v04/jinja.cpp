@@ -311,15 +311,24 @@ class TemplateRenderer {
       return Value::from_bool(!resolve_paths(text_arg(name, args, 1), directory_of(path_), context_.search_dirs).empty());
     if (name == "include_text") {
       const std::string file = single_match(text_arg(name, args, 1));
+      if (context_.include_text_depth >= 64) throw ExpressionError("include_text() nested more than 64 deep");
+      TemplateContext inner = context_;
+      ++inner.include_text_depth;
       Value text = Value::from_string("");
-      auto rendered = std::make_shared<RenderedText>(TemplateRenderer(file, context_, hook_).render());
+      auto rendered = std::make_shared<RenderedText>(TemplateRenderer(file, inner, hook_).render());
       text.text = rendered->text;
       text.rendered = rendered;
       return text;
     }
     if (name == "include" || name == "include_all") return hook_(name, args, path_, context_.search_dirs);
-    if (name == "find_path" || name == "find_paths" || name == "setenv")
-      throw ExpressionError(name + "() is not supported by this reader");
+    if (name == "find_path") return Value::from_string(single_match(text_arg(name, args, 1)));
+    if (name == "find_paths") {
+      std::vector<Value> paths;
+      for (const std::string& path : resolve_paths(text_arg(name, args, 1), directory_of(path_), context_.search_dirs))
+        paths.push_back(Value::from_string(path));
+      return Value::from_list(std::move(paths));
+    }
+    if (name == "setenv") throw ExpressionError("setenv() is not supported by this reader");
     return std::nullopt;
   }
 

@@ -31,6 +31,7 @@ struct RenderedText {
 struct TemplateContext {
   std::map<std::string, Value> variables;  // the jinja parse data
   std::vector<std::string> search_dirs;    // add_to_path() directories
+  int include_text_depth = 0;              // guards against a file pasting itself
 };
 
 // include()/include_all() hook: gets the function name, its arguments, the calling file and

@@ -5,8 +5,29 @@
 
 #include "compat/timeloop/output_files.hpp"
 #include "compat/v04/spec_loader.hpp"
+#include "src/common/error.hpp"
 
 namespace cimloop::compat::v04 {
+
+bool is_v04_option(const std::string& arg) { return arg == "--var" || arg == "--dump-processed"; }
+
+std::string add_v04_option(const std::string& arg, const std::string& value, V04Options& options) {
+  if (arg == "--dump-processed") {
+    options.dump_processed = value;
+    return "";
+  }
+  const size_t equals = value.find('=');
+  if (equals == 0 || equals == std::string::npos) return "--var needs NAME=VALUE, got '" + value + "'.";
+  options.template_vars[value.substr(0, equals)] = value.substr(equals + 1);
+  return "";
+}
+
+MergedInput load_program_inputs(const std::vector<std::string>& paths, const V04Options& options, Purpose purpose) {
+  if (any_raw_v04(paths)) return merged_from_v04(paths, options.template_vars, purpose, options.dump_processed);
+  if (!options.dump_processed.empty())
+    throw InputError("--dump-processed: none of the input files is a raw v0.4 specification");
+  return load_merged_inputs(paths);
+}
 
 bool any_raw_v04(const std::vector<std::string>& paths) {
   return std::any_of(paths.begin(), paths.end(), [](const std::string& path) { return is_raw_v04(path); });

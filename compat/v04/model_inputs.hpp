@@ -11,6 +11,20 @@
 
 namespace cimloop::compat::v04 {
 
+// The programs' v0.4 options: `--var NAME=VALUE` (repeatable) and `--dump-processed FILE`.
+struct V04Options {
+  std::map<std::string, std::string> template_vars;
+  std::string dump_processed;
+};
+
+bool is_v04_option(const std::string& arg);  // the option takes the next argument as its value
+// Records `value` for option `arg`; returns an error message, "" when fine.
+std::string add_v04_option(const std::string& arg, const std::string& value, V04Options& options);
+
+// All inputs through the v0.4 reader when any of them is a raw v0.4 file, otherwise the
+// ordinary processed-file loader (then --dump-processed is an error).
+MergedInput load_program_inputs(const std::vector<std::string>& paths, const V04Options& options, Purpose purpose);
+
 bool any_raw_v04(const std::vector<std::string>& paths);
 
 // Processes `paths`, applies `globals.environment_variables` to this process (as the Python

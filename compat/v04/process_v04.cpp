@@ -66,6 +66,57 @@ YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecL
   return out;
 }
 
+// `densities: {}` when absent; every density spec completed like the front end does.
+YAML::Node with_density_defaults(const YAML::Node& instance) {
+  YAML::Node out(YAML::NodeType::Map);
+  for (const auto& entry : instance) {
+    if (entry.first.Scalar() != "densities" || !entry.second.IsMap()) {
+      out.force_insert(entry.first, entry.second);
+      continue;
+    }
+    YAML::Node densities(YAML::NodeType::Map);
+    for (const auto& density : entry.second) {
+      YAML::Node spec(YAML::NodeType::Map);
+      for (const auto& item : density.second) spec.force_insert(item.first, item.second);
+      if (density.second.IsMap()) {
+        set_default(spec, "band_width", text("0"));
+        set_default(spec, "workload_tensor_size", text("0"));
+      }
+      densities.force_insert(density.first, density.second.IsMap() ? spec : density.second);
+    }
+    out.force_insert(entry.first, densities);
+  }
+  set_default(out, "densities", empty(YAML::NodeType::Map));
+  return out;
+}
+
+// Sparse optimization targets as Timeloop reads them (`name:` of the level), in level order.
+YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& architecture, const SpecLoader& loader) {
+  std::vector<std::pair<size_t, YAML::Node>> ordered;
+  for (const YAML::Node& target : targets) {
+    YAML::Node name = find_key(target, "target");
+    if (!name.IsDefined()) name.reset(find_key(target, "name"));
+    if (!name.IsScalar()) loader.fail(target, "sparse_optimizations.targets", "each target needs a 'target' level name");
+    const auto level = std::find_if(architecture.levels.begin(), architecture.levels.end(),
+                                    [&](const Level& l) { return l.name == name.Scalar(); });
+    if (level == architecture.levels.end())
+      loader.fail(name, "sparse_optimizations.targets.target", "no architecture level named '" + name.Scalar() + "'");
+    YAML::Node entry(YAML::NodeType::Map);
+    for (const auto& item : target)
+      if (item.first.Scalar() != "target" && item.first.Scalar() != "name") entry.force_insert(item.first, item.second);
+    entry["name"] = name.Scalar();
+    ordered.emplace_back(static_cast<size_t>(level - architecture.levels.begin()), entry);
+  }
+  // Sorted through indices: moving YAML::Node values around would assign them, and assigning a
+  // YAML::Node rebinds the node it refers to.
+  std::vector<size_t> order(ordered.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ordered[a].first < ordered[b].first; });
+  YAML::Node out(YAML::NodeType::Sequence);
+  for (size_t i : order) out.push_back(ordered[i].second);
+  return out;
+}
+
 YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
   YAML::Node out = versioned(problem);
   YAML::Node result(YAML::NodeType::Map);
@@ -76,8 +127,7 @@ YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, 
     } else if (key == "instance") {
       Symbols scope = variables;
       YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
-      set_default(instance, "densities", empty(YAML::NodeType::Map));
-      result["instance"] = instance;
+      result["instance"] = with_density_defaults(instance);
     } else {
       result.force_insert(entry.first, entry.second);
     }
@@ -153,9 +203,12 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   set_default(mapspace, "template", text("uber"));
   out["mapspace"] = mapspace;
   out["globals"] = globals_defaults(sections.globals, loader);
-  if (sections.has_sparse) {
+  if (sections.has_sparse || architecture.sparse_targets.size() > 0) {
+    YAML::Node all(YAML::NodeType::Sequence);
+    for (const YAML::Node& target : architecture.sparse_targets) all.push_back(target);
+    for (const YAML::Node& target : sections.sparse_targets) all.push_back(target);
     YAML::Node sparse(YAML::NodeType::Map);
-    sparse["targets"] = sections.sparse_targets;
+    sparse["targets"] = sparse_targets(all, architecture, loader);
     out["sparse_optimizations"] = sparse;
   }
   for (const auto& [key, value] : sections.passthrough) out[key] = value;
@@ -205,9 +258,8 @@ void emit(YAML::Emitter& out, const YAML::Node& node) {
   } else if (!node.IsDefined() || node.IsNull()) {
     out << YAML::Null;
   } else if (node.Tag() == "!") {
-    // a string: quoted when it would read back as something else
-    if (yaml_to_value(YAML::Node(node.Scalar())).kind != Value::Kind::String) out << YAML::DoubleQuoted;
-    out << node.Scalar();
+    // quoted in the input (or a string result): stays quoted, as the Python front end writes it
+    out << YAML::DoubleQuoted << node.Scalar();
   } else {
     // YAML 1.2 booleans and nulls in the lower-case form the Python front end writes
     const Value value = yaml_to_value(node);

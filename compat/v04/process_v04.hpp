@@ -24,7 +24,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
 // markup, `<<<` merges, or an architecture given as `nodes`.
 bool is_raw_v04(const std::string& path);
 
-// The processed tree as YAML text (strings that would read back as numbers are quoted).
+// The processed tree as YAML text (strings quoted in the input, or computed, stay quoted).
 std::string processed_to_text(const YAML::Node& processed);
 
 }  // namespace cimloop::compat::v04

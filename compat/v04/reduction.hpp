@@ -25,6 +25,17 @@ struct ProblemInfo {
 struct Directive {
   std::string type;  // temporal, spatial or bypass
   YAML::Node body;   // every key but target and type
+
+  Directive() = default;
+  Directive(std::string directive_type, YAML::Node directive_body) : type(std::move(directive_type)), body(directive_body) {}
+  Directive(const Directive&) = default;
+  // Rebinds instead of assigning: assigning a YAML::Node overwrites the node it refers to
+  // (vector insertions and replacements assign elements).
+  Directive& operator=(const Directive& other) {
+    type = other.type;
+    body.reset(other.body);
+    return *this;
+  }
 };
 
 struct Level {
@@ -34,6 +45,17 @@ struct Level {
   bool fanout_dummy = false;
   YAML::Node entry;  // the `local` entry
   std::vector<Directive> directives;
+
+  Level() = default;
+  Level(const Level&) = default;
+  Level& operator=(const Level& other) {  // rebinds `entry`, see Directive
+    name = other.name;
+    kind = other.kind;
+    fanout_dummy = other.fanout_dummy;
+    entry.reset(other.entry);
+    directives = other.directives;
+    return *this;
+  }
 };
 
 struct ReducedArchitecture {
@@ -41,7 +63,9 @@ struct ReducedArchitecture {
   YAML::Node top_attributes;
   std::vector<Level> levels;                          // outermost first
   std::map<std::string, std::string> container_levels;  // container name -> its fan-out level
+  std::map<std::string, std::string> component_fanouts;  // component with own `spatial` -> its fan-out level
   std::set<std::string> containers_without_level;
+  YAML::Node sparse_targets{YAML::NodeType::Sequence};  // nodes' own sparse_optimizations, with target
 };
 
 struct ReductionContext {

@@ -77,7 +77,10 @@ Sections combine_files(SpecLoader& loader, const std::vector<std::string>& files
       } else if (section == "problem") {
         merge_map(sections.problem, value, loader, key);
       } else if (section == "variables") {
-        merge_map(sections.variables, value, loader, key);
+        if (value.IsSequence())  // a list of maps, merged in order (CiMLoop's top.yaml.jinja2)
+          for (const YAML::Node& part : value) merge_map(sections.variables, part, loader, key);
+        else
+          merge_map(sections.variables, value, loader, key);
       } else if (section == "globals") {
         merge_map(sections.globals, value, loader, key);
       } else if (section == "mapper") {

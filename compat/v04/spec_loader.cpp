@@ -1,6 +1,7 @@
 #include "compat/v04/spec_loader.hpp"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "compat/v04/expression.hpp"
@@ -63,6 +64,12 @@ SpecLoader::SpecLoader(const std::map<std::string, std::string>& template_vars) 
 YAML::Node SpecLoader::load_file(const std::string& path) { return load_document(path, context_.search_dirs); }
 
 YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<std::string>& search_dirs) {
+  if (++depth_ > kMaxIncludeDepth)
+    throw InputError(path + ": include() nested more than " + std::to_string(kMaxIncludeDepth) + " deep (does a file include itself?)");
+  struct Leave {
+    int& depth;
+    ~Leave() { --depth; }
+  } leave{depth_};
   TemplateContext context = context_;
   context.search_dirs = search_dirs;
   const RenderedText rendered = render_template_file(path, context, hook_);
@@ -80,7 +87,8 @@ YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<
     // yaml-cpp needs a final newline after a flow collection at the end of the text.
     parsed = YAML::Load(std::string(offset, '\n') + rendered.text + "\n");
   } catch (const YAML::Exception& error) {
-    const Origin origin = error.mark.is_null() ? Origin{path, 0} : lines_.at(static_cast<size_t>(error.mark.line));
+    const bool located = !error.mark.is_null() && error.mark.line >= 0 && static_cast<size_t>(error.mark.line) < lines_.size();
+    const Origin origin = located ? lines_[static_cast<size_t>(error.mark.line)] : Origin{path, 0};
     throw InputError(origin.file + ":" + std::to_string(origin.line) + ": YAML syntax error: " + error.msg);
   }
   return resolve(parsed);
@@ -112,10 +120,23 @@ Value SpecLoader::include(const std::string& function, const std::vector<Value>&
 }
 
 YAML::Node SpecLoader::resolve(const YAML::Node& node) const {
-  if (has_tag(node, kIncludeTag)) return included_.at(std::stoul(node.Scalar()));
+  if (has_tag(node, kIncludeTag)) {
+    const std::string& index = node.Scalar();
+    if (index.empty() || index.size() > 9 || index.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(index) >= included_.size())
+      fail(node, kIncludeTag, "is reserved for include() results");
+    return included_[std::stoul(index)];
+  }
   if (node.IsSequence()) {
+    std::vector<YAML::Node> items;
+    bool changed = false;
+    for (const YAML::Node& item : node) {
+      items.push_back(resolve(item));
+      changed = changed || !items.back().is(item);
+    }
+    if (!changed) return node;  // untouched subtrees are shared, not copied (copies are slow)
     YAML::Node out = with_tag_of(YAML::Node(YAML::NodeType::Sequence), node);
-    for (const YAML::Node& item : node) out.push_back(resolve(item));
+    for (const YAML::Node& item : items) out.push_back(item);
     return out;
   }
   if (node.IsMap()) return resolve_map(node);
@@ -123,13 +144,24 @@ YAML::Node SpecLoader::resolve(const YAML::Node& node) const {
 }
 
 YAML::Node SpecLoader::resolve_map(const YAML::Node& node) const {
-  YAML::Node own = with_tag_of(YAML::Node(YAML::NodeType::Map), node);
-  YAML::Node shallow, deep;
+  std::vector<YAML::Node> values;
+  std::set<std::string> keys;
+  bool changed = false;
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
+    if (!keys.insert(key).second) fail(entry.first, key, "duplicate key");
+    values.push_back(is_merge_key(key) ? entry.second : resolve(entry.second));
+    changed = changed || is_merge_key(key) || !values.back().is(entry.second);
+  }
+  if (!changed) return node;
+  YAML::Node own = with_tag_of(YAML::Node(YAML::NodeType::Map), node);
+  YAML::Node shallow, deep;
+  size_t index = 0;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& value = values[index++];
     if (!is_merge_key(key)) {
-      if (find_key(own, key).IsDefined()) fail(entry.first, key, "duplicate key");
-      own.force_insert(entry.first, resolve(entry.second));
+      own.force_insert(entry.first, value);
       continue;
     }
     if (shallow.IsDefined() && !shallow.IsNull()) fail(entry.first, key, "at most one '<<' or '<<<' per mapping");

@@ -37,6 +37,8 @@ class SpecLoader {
   IncludeHook hook_;
   std::vector<Origin> lines_;            // origin of every line of the shared line space
   std::vector<YAML::Node> included_;     // values of `!include_loaded <index>` placeholders
+  int depth_ = 0;                        // include() nesting
+  static constexpr int kMaxIncludeDepth = 64;
 };
 
 // Recursive merge used by `<<<`: keys missing from `target` are added, maps merge recursively,

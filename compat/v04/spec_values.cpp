@@ -1,5 +1,7 @@
 #include "compat/v04/spec_values.hpp"
 
+#include <cerrno>
+#include <cstdlib>
 #include <regex>
 
 #include "compat/v04/expression.hpp"
@@ -23,8 +25,12 @@ Value yaml_to_value(const YAML::Node& node) {
   if (!is_plain(node)) return Value::from_string(text);
   static const std::regex integer(R"([-+]?[0-9]+)");
   static const std::regex real(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  if (std::regex_match(text, integer)) return Value::from_int(std::stoll(text));
-  if (std::regex_match(text, real)) return Value::from_float(std::stod(text));
+  if (std::regex_match(text, integer)) {
+    errno = 0;
+    const long long value = std::strtoll(text.c_str(), nullptr, 10);
+    return errno == ERANGE ? Value::from_float(std::strtod(text.c_str(), nullptr)) : Value::from_int(value);
+  }
+  if (std::regex_match(text, real)) return Value::from_float(std::strtod(text.c_str(), nullptr));
   if (text == "true" || text == "True" || text == "TRUE") return Value::from_bool(true);
   if (text == "false" || text == "False" || text == "FALSE") return Value::from_bool(false);
   if (text == "null" || text == "Null" || text == "NULL" || text == "~") return Value::none();

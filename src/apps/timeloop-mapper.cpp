@@ -17,6 +17,7 @@
 #include "compat/timeloop/output_files.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
+#include "compat/v04/model_inputs.hpp"
 #include "src/common/error.hpp"
 #include "src/mapper/constraints.hpp"
 #include "src/mapper/mapper_settings.hpp"
@@ -31,9 +32,12 @@ namespace {
 using namespace cimloop;
 
 constexpr const char* kUsage =
-    "usage: timeloop-mapper FILE... [-o DIR] [--seed N]\n"
+    "usage: timeloop-mapper FILE... [-o DIR] [--seed N] [--var NAME=VALUE]... [--dump-processed FILE]\n"
     "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture (with\n"
-    "        constraints), problem, mapper settings, architecture_constraints, ERT and ART\n"
+    "        constraints), problem, mapper settings, architecture_constraints, ERT and ART; raw\n"
+    "        Timeloop v0.4 specifications are processed natively (constraints as architecture_constraints)\n"
+    "  --var NAME=VALUE  Jinja2 template variable for v0.4 inputs (repeatable)\n"
+    "  --dump-processed FILE  write the processed form of v0.4 inputs to FILE\n"
     "  -o    output directory (default: current directory)\n"
     "  --seed  random seed of the search (overrides mapper.seed; default 0)\n"
     "Settings come from the `mapper` section: algorithm, search_size, timeout, victory_condition,\n"
@@ -44,6 +48,7 @@ struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
   std::string seed;
+  compat::v04::V04Options v04;
 };
 
 int print_errors(const std::string& message) {
@@ -58,12 +63,18 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg == "-o" || arg == "--seed") {
+    } else if (arg == "-o" || arg == "--seed" || compat::v04::is_v04_option(arg)) {
       if (i + 1 >= argc) {
         std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
         return false;
       }
-      (arg == "-o" ? args.output_dir : args.seed) = argv[++i];
+      const std::string value = argv[++i];
+      if (arg == "-o" || arg == "--seed") {
+        (arg == "-o" ? args.output_dir : args.seed) = value;
+      } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
+        std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
+        return false;
+      }
     } else {
       args.inputs.push_back(arg);
       std::cout << "input file: " << arg << '\n';
@@ -87,7 +98,7 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
 }
 
 int run(const Arguments& args) {
-  const compat::MergedInput merged = compat::load_merged_inputs(args.inputs);
+  const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   const compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';

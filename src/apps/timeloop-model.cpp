@@ -4,7 +4,6 @@
 
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -43,8 +42,7 @@ struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
   std::string delta_rule;
-  std::map<std::string, std::string> template_vars;
-  std::string dump_processed;
+  compat::v04::V04Options v04;
 };
 
 int print_errors(const std::string& message) {
@@ -59,21 +57,17 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
     if (arg == "-h" || arg == "--help") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg == "-o" || arg == "--delta-rule" || arg == "--var" || arg == "--dump-processed") {
+    } else if (arg == "-o" || arg == "--delta-rule" || compat::v04::is_v04_option(arg)) {
       if (i + 1 >= argc) {
         std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
         return false;
       }
       const std::string value = argv[++i];
-      if (arg == "--var") {
-        const size_t equals = value.find('=');
-        if (equals == 0 || equals == std::string::npos) {
-          std::cerr << "ERROR: --var needs NAME=VALUE, got '" << value << "'.\nERROR: error parsing command line.\n";
-          return false;
-        }
-        args.template_vars[value.substr(0, equals)] = value.substr(equals + 1);
-      } else {
-        (arg == "-o" ? args.output_dir : arg == "--delta-rule" ? args.delta_rule : args.dump_processed) = value;
+      if (arg == "-o" || arg == "--delta-rule") {
+        (arg == "-o" ? args.output_dir : args.delta_rule) = value;
+      } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
+        std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
+        return false;
       }
     } else if (arg == "timeloop-mapper.map.yaml") {
       std::cerr << "WARNING: ignoring timeloop-mapper.map.yaml on the command line\n";
@@ -115,7 +109,7 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::
   if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !compat::child(architecture, "nodes").IsDefined()) {
     return std::nullopt;
   }
-  accelergy::EstimationOptions options;
+  accelergy::EstimationOptions options = accelergy::options_from_environment();
   options.sources = &merged.sources;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
   for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
@@ -130,12 +124,7 @@ void use_estimated_tables(const accelergy::AccelergyResult& tables, const compat
 }
 
 int run(const Arguments& args) {
-  const bool raw_v04 = compat::v04::any_raw_v04(args.inputs);
-  if (!raw_v04 && !args.dump_processed.empty())
-    throw InputError("--dump-processed: none of the input files is a raw v0.4 specification");
-  const compat::MergedInput merged =
-      raw_v04 ? compat::v04::merged_from_v04(args.inputs, args.template_vars, compat::v04::Purpose::Model, args.dump_processed)
-              : compat::load_merged_inputs(args.inputs);
+  const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
   const std::optional<accelergy::AccelergyResult> estimated = estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);

@@ -1,7 +1,8 @@
 // timeloop-model on raw v0.4 inputs, no Python: every case of ../shared/fixtures/timeloop-raw
 // (with its Jinja2 variables, its ERT/ART and, for mapper cases, the mapper's map.yaml) and our
 // own examples with the reference designs' ERT/ART must write stats.txt, map.txt and
-// map.tenssella.txt byte-identical to the expected outputs.
+// map.tenssella.txt byte-identical to the expected outputs. timeloop-mapper on the raw files of
+// the mapper cases must write exactly what it writes for timeloopfe's processed input.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -22,7 +23,6 @@ namespace {
 const fs::path kRawDir = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop-raw";
 const fs::path kReference = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop";
 const fs::path kExamples = fs::path(CIMLOOP_SOURCE_DIR) / "examples";
-const fs::path kBinary = fs::path(CIMLOOP_BIN_DIR) / "timeloop-model";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -37,21 +37,27 @@ std::string quote(const std::string& text) {
   return quoted + "'";
 }
 
-// Runs timeloop-model with `arguments` and compares its outputs with the files in `expected`
-// (only checks that stats.txt was written when `expected` is empty).
-void run_and_compare(const std::vector<std::string>& arguments, const fs::path& expected, const std::string& name) {
-  const fs::path out = fs::temp_directory_path() / ("cimloop-v04-" + std::to_string(::getpid()) + "-" + name);
+// Runs `program` with `arguments` into `out` (created empty); the exit status.
+int run_program(const std::string& program, const std::vector<std::string>& arguments, const fs::path& out,
+                const fs::path& cwd = fs::current_path()) {
   fs::remove_all(out);
   fs::create_directories(out);
-  std::string command = quote(kBinary.string());
+  std::string command = "cd " + quote(cwd.string()) + " && " + quote((fs::path(CIMLOOP_BIN_DIR) / program).string());
   for (const std::string& argument : arguments) command += " " + quote(argument);
   command += " -o " + quote(out.string()) + " >" + quote((out / "stdout.txt").string()) + " 2>" +
              quote((out / "stderr.txt").string());
   const int status = std::system(command.c_str());
-  ASSERT_NE(status, -1);
-  ASSERT_EQ(WEXITSTATUS(status), 0) << read_file(out / "stderr.txt");
+  return status == -1 ? -1 : WEXITSTATUS(status);
+}
+
+// Runs timeloop-model with `arguments` and compares its outputs with the files in `expected`
+// (only checks that stats.txt and the Accelergy tables were written when `expected` is empty).
+void run_and_compare(const std::vector<std::string>& arguments, const fs::path& expected, const std::string& name) {
+  const fs::path out = fs::temp_directory_path() / ("cimloop-v04-" + std::to_string(::getpid()) + "-" + name);
+  ASSERT_EQ(run_program("timeloop-model", arguments, out), 0) << read_file(out / "stderr.txt");
   if (expected.empty()) {
-    EXPECT_TRUE(fs::exists(out / "timeloop-model.stats.txt"));
+    for (const char* file : {"stats.txt", "ERT.yaml", "ART.yaml"})
+      EXPECT_TRUE(fs::exists(out / (std::string("timeloop-model.") + file))) << file;
     fs::remove_all(out);
     return;
   }
@@ -100,14 +106,46 @@ TEST_P(V04ExampleRun, MatchesTheReferenceDesignRun) {
 INSTANTIATE_TEST_SUITE_P(Designs, V04ExampleRun,
                          testing::Values("eyeriss_like", "simple_weight_stationary", "simple_output_stationary"));
 
-// simba_like has no reference run: its hand-made mapping must be valid and the run complete
-// (the eyeriss_like tables stand in for its own ERT/ART, so the energies mean nothing).
-TEST(V04ExampleRunSimba, MappingIsValidAndTheModelRuns) {
-  if (fixtures_missing(kReference)) GTEST_SKIP() << "fixtures not found at " << kReference;
-  const fs::path design = kExamples / "simba_like";
-  run_and_compare({(design / "arch.yaml").string(), (design / "problem.yaml").string(), (design / "map.yaml").string(),
-                   (kReference / "ex-eyeriss_like/ERT.yaml").string(), (kReference / "ex-eyeriss_like/ART.yaml").string()},
-                  fs::path(), "example-simba_like");
+// Every example runs end to end on its own: the built-in Accelergy estimates the energy and
+// area tables from the examples' compound classes (examples/components), no ERT/ART given.
+class V04ExampleRunAlone : public testing::TestWithParam<std::string> {};
+
+TEST_P(V04ExampleRunAlone, WritesStatsWithBuiltInEstimation) {
+  const fs::path design = kExamples / GetParam();
+  run_and_compare({(design / "arch.yaml").string(), (design / "problem.yaml").string(), (design / "map.yaml").string()},
+                  fs::path(), "alone-" + GetParam());
 }
+
+INSTANTIATE_TEST_SUITE_P(Designs, V04ExampleRunAlone,
+                         testing::Values("eyeriss_like", "simba_like", "simple_weight_stationary", "simple_output_stationary"));
+
+class V04MapperRun : public testing::TestWithParam<std::string> {};
+
+TEST_P(V04MapperRun, RawFilesSearchLikeTheProcessedInput) {
+  if (fixtures_missing(kRawDir)) GTEST_SKIP() << "fixtures not found at " << kRawDir;
+  const fs::path case_dir = kRawDir / "cases" / GetParam();
+  const YAML::Node spec = YAML::LoadFile((case_dir / "case.yaml").string());
+  const std::string ert = (kRawDir / spec["reference"]["ERT"].Scalar()).string();
+  const std::string art = (kRawDir / spec["reference"]["ART"].Scalar()).string();
+  std::vector<std::string> raw;
+  for (const YAML::Node& input : spec["inputs"]) raw.push_back((kRawDir / input.Scalar()).string());
+  for (const auto& entry : spec["jinja"]) {
+    raw.push_back("--var");
+    raw.push_back(entry.first.Scalar() + "=" + entry.second.Scalar());
+  }
+  raw.insert(raw.end(), {ert, art});
+  const fs::path base = fs::temp_directory_path() / ("cimloop-v04-mapper-" + std::to_string(::getpid()) + "-" + GetParam());
+  ASSERT_EQ(run_program("timeloop-mapper", raw, base / "raw"), 0) << read_file(base / "raw/stderr.txt");
+  ASSERT_EQ(run_program("timeloop-mapper", {"processed-input.yaml", ert, art}, base / "processed", case_dir), 0)
+      << read_file(base / "processed/stderr.txt");
+  for (const char* file : {"stats.txt", "map.yaml", "map.txt"}) {
+    const std::string name = std::string("timeloop-mapper.") + file;
+    ASSERT_TRUE(fs::exists(base / "raw" / name)) << name;
+    EXPECT_TRUE(read_file(base / "raw" / name) == read_file(base / "processed" / name)) << name << " differs";
+  }
+  fs::remove_all(base);
+}
+
+INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04MapperRun, testing::ValuesIn(raw_case_names(kRawDir, "mapper")), case_test_name);
 
 }  // namespace

@@ -99,11 +99,15 @@ inline std::string joined(const std::vector<std::string>& lines) {
 
 // The raw v0.4 cases (folders of <raw>/cases with a processed-input.yaml), sorted; a single
 // placeholder name when the fixtures are absent so that the tests can report it.
-inline std::vector<std::string> raw_case_names(const std::filesystem::path& raw_dir) {
+// `kind` ("model"/"mapper") keeps only the cases of that kind.
+inline std::vector<std::string> raw_case_names(const std::filesystem::path& raw_dir, const std::string& kind = "") {
   std::vector<std::string> names;
   if (!std::filesystem::exists(raw_dir / "cases")) return {"fixtures-missing"};
-  for (const auto& entry : std::filesystem::directory_iterator(raw_dir / "cases"))
-    if (std::filesystem::exists(entry.path() / "processed-input.yaml")) names.push_back(entry.path().filename().string());
+  for (const auto& entry : std::filesystem::directory_iterator(raw_dir / "cases")) {
+    if (!std::filesystem::exists(entry.path() / "processed-input.yaml")) continue;
+    if (!kind.empty() && YAML::LoadFile((entry.path() / "case.yaml").string())["kind"].Scalar() != kind) continue;
+    names.push_back(entry.path().filename().string());
+  }
   std::sort(names.begin(), names.end());
   return names;
 }

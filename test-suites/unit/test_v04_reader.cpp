@@ -66,13 +66,13 @@ class V04Reader : public testing::Test {
 YAML::Node level(const YAML::Node& processed, const std::string& prefix) {
   for (const YAML::Node& entry : processed["architecture"]["subtree"][0]["local"])
     if (entry["name"].Scalar().rfind(prefix + "[", 0) == 0) return entry;
-  return YAML::Node();
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 YAML::Node directive(const YAML::Node& processed, const std::string& target, const std::string& type) {
   for (const YAML::Node& entry : processed["mapping"])
     if (entry["target"].Scalar() == target && entry["type"].Scalar() == type) return entry;
-  return YAML::Node();
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 Value eval(const std::string& text) { return evaluate_expression(text, Dialect::Python, {}); }
@@ -116,6 +116,18 @@ TEST_F(V04Reader, JinjaSubsetRendersSetIfDefaultConcatAndIncludeText) {
   EXPECT_EQ(process({top})["architecture"]["subtree"][0]["name"].Scalar(), "top_top_level");
 }
 
+TEST_F(V04Reader, JinjaIndentFindPathAndVariableLists) {
+  const std::string indented = write("indent.yaml", "{% set block = 'a: 1\\nb: 2' %}\nextra:\n  {{ block | indent(2) }}\n");
+  SpecLoader loader({});
+  EXPECT_EQ(loader.load_file(indented)["extra"]["b"].Scalar(), "2");
+  write("lib/sizes.yaml", "variables: {DEPTH: 32}\n");
+  const YAML::Node out = process(design(std::string(kTop) +
+                                            "  - !Component {name: buf, class: SRAM, attributes: {depth: DEPTH, width: WIDTH}}\n" + kMac,
+                                        "variables:\n- {WIDTH: 8}\n- {{include(find_path('lib/sizes.yaml'), 'variables')}}\n"));
+  EXPECT_EQ(level(out, "buf")["attributes"]["depth"].Scalar(), "32");
+  EXPECT_EQ(level(out, "buf")["attributes"]["width"].Scalar(), "8");
+}
+
 TEST_F(V04Reader, JinjaErrorsNameFileAndLine) {
   const std::string undefined = write("a.yaml", "x: 1\ny: {{ missing }}\n");
   EXPECT_NE(error_of({undefined}).find("a.yaml:2: Jinja2: 'missing' is undefined"), std::string::npos) << error_of({undefined});
@@ -127,6 +139,15 @@ TEST_F(V04Reader, ErrorInsidePastedTextNamesThePastedFile) {
   write("pasted.yaml", "ok: 1\nbad: [unclosed\n");
   const std::string top = write("top.yaml", "first: 1\n{{include_text('pasted.yaml')}}\nlast: 2\n");
   EXPECT_NE(error_of({top}).find("pasted.yaml:"), std::string::npos) << error_of({top});
+}
+
+TEST_F(V04Reader, SelfIncludesAreErrorsNotCrashes) {
+  const std::string pasting = write("p.yaml", "{{include_text('p.yaml')}}\n");
+  EXPECT_NE(error_of({pasting}).find("nested more than 64 deep"), std::string::npos) << error_of({pasting});
+  const std::string including = write("i.yaml", "a: {{include('i.yaml', 'a')}}\n");
+  EXPECT_NE(error_of({including}).find("nested more than 64 deep"), std::string::npos) << error_of({including});
+  const std::string forged = write("f.yaml", "a: !include_loaded 99\n");
+  EXPECT_NE(error_of({forged}).find("f.yaml:1: !include_loaded: is reserved"), std::string::npos) << error_of({forged});
 }
 
 TEST_F(V04Reader, MergeKeysShallowAndRecursive) {
@@ -217,12 +238,20 @@ TEST_F(V04Reader, ParallelBranchesBypassWhatTheyDoNotKeep) {
   EXPECT_EQ(a["keep"][0].Scalar(), "A");
   EXPECT_EQ(a["bypass"].size(), 2u);
   EXPECT_EQ(out["architecture"]["subtree"][0]["local"].size(), 3u);  // !Nothing makes no level
+  EXPECT_FALSE(level(out, "Nothing"));
   const std::string overlapping =
       "  - !Parallel\n    nodes:\n"
       "    - !Component {name: a_buf, class: regfile, constraints: {dataspace: {keep: [A, Z]}}}\n"
       "    - !Component {name: b_buf, class: regfile, constraints: {dataspace: {keep: [B, Z]}}}\n";
-  EXPECT_NE(error_of(design(std::string(kTop) + overlapping + kMac)).find("dataspace 'Z' must be kept by exactly one branch"),
+  EXPECT_NE(error_of(design(std::string(kTop) + overlapping + kMac)).find("dataspace 'Z' is kept by 2 branches"),
             std::string::npos);
+  const std::string open_branch =
+      "  - !Parallel\n    nodes:\n"
+      "    - !Component {name: a_buf, class: regfile, constraints: {dataspace: {keep: [A]}}}\n"
+      "    - !Component {name: rest_buf, class: regfile}\n";
+  const YAML::Node rest = directive(process(design(std::string(kTop) + open_branch + kMac)), "rest_buf", "bypass");
+  ASSERT_EQ(rest["bypass"].size(), 1u);  // takes B and Z, the dataspaces nobody else keeps
+  EXPECT_EQ(rest["bypass"][0].Scalar(), "A");
 }
 
 TEST_F(V04Reader, ConstraintMacrosAndPermutationCompletion) {
@@ -252,6 +281,42 @@ TEST_F(V04Reader, MappingTargetsContainersAndOverridesConstraints) {
   const auto no_fanout = design(std::string(kTop) + "  - !Container {name: PE}\n" + kMac,
                                 "mapping:\n- {target: PE, type: spatial, factors: K=4}\n");
   EXPECT_NE(error_of(no_fanout).find("container 'PE' has no spatial fan-out"), std::string::npos) << error_of(no_fanout);
+}
+
+TEST_F(V04Reader, SparseOptimizationsAndDensities) {
+  const auto files = design(std::string(kTop) +
+                                "  - !Component {name: outer, class: SRAM}\n"
+                                "  - !Component {name: inner, class: regfile, sparse_optimizations: "
+                                "{action_optimization: [{type: gating, options: [{target: A, condition_on: [B]}]}]}}\n" + kMac,
+                            "sparse_optimizations:\n  version: 0.4\n  targets:\n"
+                            "  - {target: outer, representation_format: {data_spaces: [{name: A, ranks: [{format: CP}]}]}}\n"
+                            "problem:\n  instance: {densities: {A: {distribution: fixed_structured, density: 0.5}}}\n");
+  const YAML::Node out = process(files);
+  const YAML::Node targets = out["sparse_optimizations"]["targets"];
+  ASSERT_EQ(targets.size(), 2u);
+  EXPECT_EQ(targets[0]["name"].Scalar(), "outer");  // architecture order
+  EXPECT_TRUE(targets[0]["representation_format"]);
+  EXPECT_EQ(targets[1]["name"].Scalar(), "inner");
+  EXPECT_FALSE(targets[1]["target"]);
+  const YAML::Node density = out["problem"]["instance"]["densities"]["A"];
+  EXPECT_EQ(density["density"].Scalar(), "0.5");
+  EXPECT_EQ(density["band_width"].Scalar(), "0");
+  EXPECT_EQ(density["workload_tensor_size"].Scalar(), "0");
+  EXPECT_EQ(out["problem"]["instance"]["K"].Scalar(), "4");  // merged with the first problem file
+}
+
+TEST_F(V04Reader, ComponentWithItsOwnSpatialFansOutThroughADummyLevel) {
+  const auto files = design(std::string(kTop) + "  - !Component {name: buf, class: SRAM}\n"
+                                "  - !Component {name: regs, class: regfile, spatial: {meshX: 4},"
+                                " constraints: {spatial: {split: 0}, dataspace: {keep: [A]}}}\n" + kMac,
+                            "mapping:\n- {target: regs, type: spatial, factors: K=4 N=1, permutation: KN}\n");
+  const YAML::Node out = process(files);
+  EXPECT_EQ(level(out, "inter_regs_spatial")["name"].Scalar(), "inter_regs_spatial[1..1]");
+  EXPECT_EQ(level(out, "regs")["name"].Scalar(), "regs[1..4]");
+  EXPECT_EQ(level(out, "mac")["name"].Scalar(), "mac[1..4]");
+  EXPECT_EQ(directive(out, "inter_regs_spatial", "spatial")["factors"].Scalar(), "K=4,N=1");
+  EXPECT_TRUE(directive(out, "regs", "bypass"));
+  EXPECT_FALSE(directive(out, "regs", "spatial"));
 }
 
 TEST_F(V04Reader, DetectsRawInputs) {
