@@ -1,5 +1,6 @@
 #include "compat/v04/process_v04.hpp"
 
+#include <cctype>
 #include <algorithm>
 #include <regex>
 #include <set>
@@ -227,8 +228,10 @@ bool is_raw_v04(const std::string& path) {
   }
   // Fast paths (timeloop-model's start-up time): the regex and the YAML parse below can only
   // match when these substrings occur.
-  const bool maybe_marked = content.find('!') != std::string::npos || content.find('{') != std::string::npos ||
-                            content.find("<<<") != std::string::npos;
+  bool maybe_marked = content.find("{{") != std::string::npos || content.find("{%") != std::string::npos ||
+                      content.find("<<<") != std::string::npos;
+  for (std::size_t bang = content.find('!'); !maybe_marked && bang != std::string::npos; bang = content.find('!', bang + 1))
+    maybe_marked = bang + 1 < content.size() && std::isupper(static_cast<unsigned char>(content[bang + 1]));
   static const std::regex markers(R"(!(Container|Component|Hierarchical|Parallel|Pipelined|Nothing|ArrayContainer)\b|\{\{|\{%|<<<\s*:)");
   if (maybe_marked && std::regex_search(content, markers)) return true;
   if (content.find("nodes") == std::string::npos) return false;
