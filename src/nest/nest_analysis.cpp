@@ -25,6 +25,10 @@ NestAnalysis::NestAnalysis(const workload::Workload& workload)
         coefficients_[(t * kMaxDimensions + term.dimension) * kMaxRanks + r] += term.coefficient;
   }
   unit_shape_.span.fill(1);
+  for (int t = 0; t < num_data_spaces_; ++t)
+    for (int d = 0; d < num_dimensions_; ++d)
+      for (int r = 0; r < num_ranks_[t]; ++r)
+        if (coefficient(t, d, r) != 0) dimension_moves_[d].push_back({t, r, coefficient(t, d, r)});
 }
 
 // Extent of each rank of a working set whose operation box has the given per-dimension
@@ -177,8 +181,7 @@ void NestAnalysis::count_multicast_classes(int master, FanoutAnalysis& analysis)
 }
 
 void NestAnalysis::shift_origin(int dimension, std::int64_t amount) {
-  for (int t = 0; t < num_data_spaces_; ++t)
-    for (int r = 0; r < num_ranks_[t]; ++r) corner_[t][r] += coefficient(t, dimension, r) * amount;
+  for (const RankMove& move : dimension_moves_[dimension]) corner_[move.data_space][move.rank] += move.coefficient * amount;
 }
 
 // The working set now sits at corner_[t]; the previous one (same shape) at state.last. Also

@@ -133,6 +133,12 @@ class NestAnalysis {
   std::vector<LoopInfo> loops_;
   // Summed coefficient of each dimension in each rank: [t][dimension][rank].
   std::vector<std::int64_t> coefficients_;
+  // Per dimension, the (data space, rank, coefficient) entries it moves.
+  struct RankMove {
+    int data_space, rank;
+    std::int64_t coefficient;
+  };
+  std::array<std::vector<RankMove>, workload::kMaxDimensions> dimension_moves_;
   std::vector<TileState> states_;
   std::vector<Shape> shapes_;          // [loop * data spaces + t]
   std::array<TileState, workload::kMaxDataSpaces> compute_child_states_;
