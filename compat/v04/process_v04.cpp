@@ -37,8 +37,14 @@ void collect_names(const YAML::Node& node, const std::vector<std::string>& dimen
   }
 }
 
+void check_keys(const YAML::Node& map, const std::set<std::string>& allowed, const SpecLoader& loader, const std::string& key) {
+  for (const auto& entry : map)
+    if (!allowed.count(entry.first.Scalar())) loader.fail(entry.first, key + "." + entry.first.Scalar(), "unknown key");
+}
+
 YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecLoader& loader) {
   if (!shape.IsMap()) loader.fail(shape, "problem.shape", "must be a mapping (named shapes are not supported here)");
+  check_keys(shape, {"name", "dimensions", "coefficients", "data_spaces", "version"}, loader, "problem.shape");
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& entry : shape) {
     const std::string key = entry.first.Scalar();
@@ -53,6 +59,7 @@ YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecL
   for (const YAML::Node& space : data_spaces) {
     const YAML::Node name = find_key(space, "name");
     if (!name.IsScalar()) loader.fail(space, "problem.shape.data_spaces", "each dataspace needs a name");
+    check_keys(space, {"name", "projection", "read_write"}, loader, "problem.shape.data_spaces." + name.Scalar());
     info.dataspaces.push_back(name.Scalar());
     collect_names(find_key(space, "projection"), info.dimensions, info.dataspace_dims[name.Scalar()]);
     YAML::Node copy(YAML::NodeType::Map);
@@ -118,6 +125,7 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
 }
 
 YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
+  check_keys(problem, {"version", "shape", "instance"}, loader, "problem");
   YAML::Node out = versioned(problem);
   YAML::Node result(YAML::NodeType::Map);
   for (const auto& entry : out) {

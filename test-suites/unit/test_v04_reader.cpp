@@ -223,6 +223,8 @@ TEST_F(V04Reader, UnknownTagsAndKeysAreErrors) {
   EXPECT_NE(error_of(constraint).find("architecture.nodes.buf.constraints.temporal.factorz: unknown constraint key"),
             std::string::npos)
       << error_of(constraint);
+  const auto problem_key = design(std::string(kTop) + kMac, "problem:\n  instanse: {K: 2}\n");
+  EXPECT_NE(error_of(problem_key).find("extra.yaml:2: problem.instanse: unknown key"), std::string::npos) << error_of(problem_key);
   const auto top_key = design(std::string(kTop) + kMac, "mapingg: []\n");
   EXPECT_NE(error_of(top_key).find("extra.yaml:1: mapingg: unknown top-level key"), std::string::npos) << error_of(top_key);
 }
