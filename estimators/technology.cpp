@@ -19,7 +19,8 @@ const std::map<double, Node>& nodes() {
     double v = root["voltage"].as<double>();
     for (const auto& kv : root["nodes"]) {
       const YAML::Node q = kv.second["energy_quadratic"];
-      double energy = q[0].as<double>() * v * v + q[1].as<double>() * v + q[2].as<double>();
+      double energy = q ? q[0].as<double>() * v * v + q[1].as<double>() * v + q[2].as<double>()
+                        : kv.second["energy_at_voltage"].as<double>();
       t[kv.first.as<double>()] = {energy, kv.second["relative_area"].as<double>()};
     }
     return t;

@@ -1,6 +1,7 @@
 #include "compat/accelergy/architecture.hpp"
 
 #include "compat/accelergy/instance.hpp"
+#include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -50,6 +51,11 @@ FlatComponent flatten_local(const YAML::Node& local, const std::string& prefix, 
   c.attributes.append_missing(inherited);
   evaluate_attributes(c.attributes, &context.variables, site);
   add_propagated_defaults(c.attributes, site);
+  const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(c.class_name) : nullptr;
+  if (legacy && !context.classes.find(c.class_name)) {
+    c.attributes.append_missing(legacy->defaults);
+    evaluate_attributes(c.attributes, &context.variables, site);
+  }
   if (const CompoundClass* compound = context.classes.find(c.class_name)) {
     c.attributes.append_missing(compound->defaults);
     check_specified(c.attributes, c.class_name, site);
@@ -70,10 +76,11 @@ void flatten_node(const YAML::Node& node, const std::string& prefix, const Attri
   AttributeDict shared = raw_attributes(node["attributes"]);
   shared.append_missing(inherited);
   evaluate_attributes(shared, &context.variables, site);
+  // Accelergy lists the components of sub-trees before the node's own (2020 references).
+  for (const YAML::Node& child : sequence_or_empty(node["subtree"])) flatten_node(child, path, shared, context, out);
   for (const YAML::Node& local : sequence_or_empty(node["local"])) {
     out.push_back(with_location(context.locate, local, [&] { return flatten_local(local, path, shared, context); }));
   }
-  for (const YAML::Node& child : sequence_or_empty(node["subtree"])) flatten_node(child, path, shared, context, out);
 }
 
 }  // namespace

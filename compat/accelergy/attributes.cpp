@@ -67,11 +67,6 @@ AttributeDict raw_attributes(const YAML::Node& map) {
 
 namespace {
 
-class EmptyScope : public Scope {
- public:
-  const PyValue* find(std::string_view) const override { return nullptr; }
-};
-
 std::string describe(const EvaluationSite& site, const std::string& what) {
   return "component '" + site.component + "', " + what;
 }
@@ -91,10 +86,6 @@ YAML::Node sequence_or_empty(const YAML::Node& node) {
   return node && node.IsSequence() ? node : YAML::Node(YAML::NodeType::Sequence);
 }
 
-const Scope& empty_scope() {
-  static const EmptyScope scope;
-  return scope;
-}
 
 PyValue evaluate_in(const std::string& text, const Scope& scope, const EvaluationSite& site,
                     const std::string& what) {

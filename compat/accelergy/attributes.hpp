@@ -62,7 +62,4 @@ void check_specified(const AttributeDict& attributes, const std::string& class_n
 // `node` when it is a sequence, else an empty sequence (absent keys iterate as empty).
 YAML::Node sequence_or_empty(const YAML::Node& node);
 
-// A scope with no names.
-const Scope& empty_scope();
-
 }  // namespace cimloop::accelergy

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -104,6 +105,18 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
     out.actions.push_back({action, arguments, context.legacy, e * top.energy_scale});
     note_source(out.energy_sources, c.name, estimator);
   }
+  // v0.3 primitives without required actions take the actions of the primitive library.
+  const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(top.class_name) : nullptr;
+  if (!legacy || !c.required_actions.empty()) return;
+  EvaluationSite site{c.name, context.legacy, context.warnings};
+  for (const ActionDef& action : legacy->actions) {
+    for (const AttributeDict& combination : argument_combinations(action, top.attributes, site)) {
+      std::string estimator;
+      double e = primitive_energy({c, top}, action.name, combination, context, registry, estimator);
+      out.actions.push_back({action.name, combination, combination.entries().empty(), e});
+      note_source(out.energy_sources, c.name, estimator);
+    }
+  }
 }
 
 void estimate_compound_actions(const FlatComponent& c, const Instance& top, const BuildContext& context,
@@ -146,8 +159,15 @@ ComponentEstimate estimate_component(const FlatComponent& component, const Build
                              component.energy_scale, context);
   ComponentEstimate out;
   out.name = component.name;
-  out.primitive = top.compound == nullptr;
-  if (out.primitive) {
+  out.primitive = top.compound == nullptr && top.declared == nullptr;
+  if (top.declared) {
+    for (const ActionDef& action : top.declared->actions) {
+      std::string estimator;
+      double e = primitive_energy({component, top}, action.name, {}, context, registry, estimator);
+      out.actions.push_back({action.name, {}, false, e});
+      note_source(out.energy_sources, component.name, estimator);
+    }
+  } else if (out.primitive) {
     estimate_primitive_actions(component, top, context, registry, out);
   } else {
     estimate_compound_actions(component, top, context, registry, out);

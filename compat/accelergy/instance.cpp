@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -40,6 +41,9 @@ AttributeDict child_attributes(const Instance& parent, const SubcomponentDef& de
     attributes.append_missing(compound->defaults);
     check_specified(attributes, def.class_name, site);
     evaluate_attributes(attributes, nullptr, site);
+  } else if (const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(def.class_name) : nullptr) {
+    attributes.append_missing(legacy->defaults);
+    evaluate_attributes(attributes, nullptr, site);
   }
   return attributes;
 }
@@ -55,6 +59,14 @@ double top_area_scale(const std::optional<double>& key, const Instance& node, To
   return 1;
 }
 
+// A compound class that names a `primitive_type` is sent to the estimators as that class.
+void apply_primitive_type(Instance& node) {
+  if (!node.compound || node.compound->primitive_type.empty()) return;
+  node.declared = node.compound;
+  node.class_name = node.compound->primitive_type;
+  node.compound = nullptr;
+}
+
 void build_children(Instance& node, const Instance& top, const BuildContext& context) {
   for (const SubcomponentDef& def : node.compound->subcomponents) {
     Instance child;
@@ -66,6 +78,7 @@ void build_children(Instance& node, const Instance& top, const BuildContext& con
     child.compound = context.classes.find(def.class_name);
     EvaluationSite site = site_for(top, child.path, context);
     child.attributes = child_attributes(node, def, child.compound, site, context);
+    apply_primitive_type(child);
     child.count = node.count * name.count;
     std::optional<double> area_key;
     if (def.area_scale) area_key = scale_value(def.area_scale, node.attributes, parent_site);
@@ -140,6 +153,7 @@ Instance instantiate(const std::string& component_name, const std::string& class
   top.attributes = std::move(attributes);
   top.compound = context.classes.find(class_name);
   top.area_scale = top_area_scale(area_scale_key, top, context.toolchain);
+  apply_primitive_type(top);
   if (context.toolchain == Toolchain::current) top.energy_scale = top_energy_scale;
   if (top.compound) build_children(top, top, context);
   return top;

@@ -24,6 +24,8 @@ struct Instance {
   std::string class_name;
   AttributeDict attributes;  // evaluated
   const CompoundClass* compound = nullptr;  // null for primitives
+  // A compound class with `primitive_type`: estimated as one primitive of that class.
+  const CompoundClass* declared = nullptr;
   std::vector<Instance> children;
   double count = 1;         // instances named by the ranges along the path
   double area_scale = 1;    // multiplier on the primitive's area (toolchain rules)

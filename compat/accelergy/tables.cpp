@@ -1,5 +1,6 @@
 #include "compat/accelergy/tables.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -136,6 +137,20 @@ YAML::Node flattened_entry(const FlatComponent& c) {
 
 }  // namespace
 
+estimators::Toolchain parse_toolchain(const std::string& name, const std::string& where) {
+  if (name == "reference") return estimators::Toolchain::reference_2024_05;
+  if (name == "current") return estimators::Toolchain::current;
+  throw InputError(where + ": expected 'reference' or 'current', got '" + name + "'");
+}
+
+EstimationOptions options_from_environment() {
+  EstimationOptions options;
+  if (const char* name = std::getenv("CIMLOOP_ACCELERGY_TOOLCHAIN"); name && *name) {
+    options.toolchain = parse_toolchain(name, "CIMLOOP_ACCELERGY_TOOLCHAIN");
+  }
+  return options;
+}
+
 AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions& options) {
   AccelergyResult result;
   const estimators::Registry& registry = options.registry ? *options.registry : estimators::Registry::builtin();
@@ -179,13 +194,21 @@ AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions&
   return result;
 }
 
-void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix) {
+void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix,
+                             const std::vector<std::string>& outputs) {
   std::string base = directory.empty() ? prefix : directory + "/" + prefix;
-  write_file_atomically(base + "ERT.yaml", to_accelergy_yaml(result.ert));
-  write_file_atomically(base + "ART.yaml", to_accelergy_yaml(result.art));
-  write_file_atomically(base + "ERT_summary.yaml", to_accelergy_yaml(result.ert_summary));
-  write_file_atomically(base + "ART_summary.yaml", to_accelergy_yaml(result.art_summary));
-  write_file_atomically(base + "flattened_architecture.yaml", to_accelergy_yaml(result.flattened_architecture));
+  auto wanted = [&](const std::string& name) {
+    return std::find(outputs.begin(), outputs.end(), name) != outputs.end() ||
+           std::find(outputs.begin(), outputs.end(), "all") != outputs.end();
+  };
+  const std::pair<const char*, const YAML::Node*> files[] = {
+      {"ERT", &result.ert}, {"ART", &result.art}, {"ERT_summary", &result.ert_summary},
+      {"ART_summary", &result.art_summary}, {"flattened_arch", &result.flattened_architecture}};
+  for (const auto& [name, tree] : files) {
+    if (!wanted(name)) continue;
+    std::string file = std::string(name) == "flattened_arch" ? "flattened_architecture" : name;
+    write_file_atomically(base + file + ".yaml", to_accelergy_yaml(*tree));
+  }
 }
 
 }  // namespace cimloop::accelergy

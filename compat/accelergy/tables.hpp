@@ -23,6 +23,12 @@ struct EstimationOptions {
   const compat::SourceMap* sources = nullptr;
 };
 
+// "reference" or "current"; throws InputError naming `where` otherwise.
+estimators::Toolchain parse_toolchain(const std::string& name, const std::string& where);
+
+// Defaults, with the toolchain from $CIMLOOP_ACCELERGY_TOOLCHAIN when set.
+EstimationOptions options_from_environment();
+
 struct AccelergyResult {
   YAML::Node ert;                     // {ERT: {version, tables}}
   YAML::Node art;                     // {ART: {version, tables}}
@@ -37,7 +43,9 @@ struct AccelergyResult {
 AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions& options = {});
 
 // Writes <dir>/<prefix>ERT.yaml, ART.yaml, ERT_summary.yaml, ART_summary.yaml and
-// flattened_architecture.yaml, each atomically.
-void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix);
+// flattened_architecture.yaml, each atomically; `outputs` selects among them by Accelergy's
+// `-f` names (ERT, ERT_summary, ART, ART_summary, flattened_arch, all).
+void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix,
+                             const std::vector<std::string>& outputs = {"all"});
 
 }  // namespace cimloop::accelergy

@@ -40,6 +40,7 @@ ModelInputs load_model_inputs(const MergedInput& merged) {
   if (model.IsMap()) {
     ValueReader reader(merged.sources, child(root, "variables"));
     inputs.out_prefix = reader.text(model, {"out_prefix"}).value_or(inputs.out_prefix);
+    inputs.auto_bypass_on_failure = reader.boolean(model, {"auto_bypass_on_failure"}).value_or(false);
   }
   return inputs;
 }

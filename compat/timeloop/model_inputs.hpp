@@ -20,6 +20,7 @@ struct ModelInputs {
   bool has_ert = false;
   bool has_art = false;
   std::string out_prefix = "timeloop-model";
+  bool auto_bypass_on_failure = false;  // model.auto_bypass_on_failure
   std::vector<std::string> stdout_messages;  // warnings Timeloop prints on stdout
   std::vector<std::string> stderr_messages;  // warnings Timeloop prints on stderr
 };

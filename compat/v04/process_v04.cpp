@@ -233,8 +233,13 @@ bool is_raw_v04(const std::string& path) {
   } catch (const InputError&) {
     return false;  // the ordinary loader reports unreadable files
   }
+  // Fast paths (timeloop-model's start-up time): the regex and the YAML parse below can only
+  // match when these substrings occur.
+  const bool maybe_marked = content.find('!') != std::string::npos || content.find('{') != std::string::npos ||
+                            content.find("<<<") != std::string::npos;
   static const std::regex markers(R"(!(Container|Component|Hierarchical|Parallel|Pipelined|Nothing|ArrayContainer)\b|\{\{|\{%|<<<\s*:)");
-  if (std::regex_search(content, markers)) return true;
+  if (maybe_marked && std::regex_search(content, markers)) return true;
+  if (content.find("nodes") == std::string::npos) return false;
   try {
     const YAML::Node root = YAML::Load(content);
     const YAML::Node architecture = find_key(root, "architecture");

@@ -210,14 +210,15 @@ TableQuery table_query(const std::string& cls, const std::string& action, const 
   q.action = action;
   q.cycle_seconds = in.cycle();
   for (const auto& [name, value] : attributes.numbers) q.numeric_attributes[name] = value;
-  for (const auto& [name, value] : attributes.texts) q.text_attributes[name] = value;
+  for (const auto& [name, value] : attributes.texts)
+    if (!attributes.numbers.count(name)) q.text_attributes[name] = value;  // "7nm" is a number
   return q;
 }
 
 }  // namespace
 
 std::vector<std::string> cim_primitive_classes() {
-  std::vector<std::string> names;
+  std::vector<std::string> names = builtin_component_tables().class_names();
   for (const auto& [name, p] : primitives()) names.push_back(name);
   return names;
 }

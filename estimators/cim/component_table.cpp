@@ -85,6 +85,12 @@ void ComponentTables::load(const std::string& path) {
   }
 }
 
+std::vector<std::string> ComponentTables::class_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, rows] : rows_) names.push_back(name);
+  return names;
+}
+
 TableEstimate ComponentTables::estimate(const TableQuery& q) const {
   auto it = rows_.find(q.class_name);
   if (it == rows_.end()) throw InputError("no component table for class " + q.class_name);

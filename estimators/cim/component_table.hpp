@@ -37,6 +37,7 @@ class ComponentTables {
   // Throws InputError (file, line) for malformed blocks.
   void load(const std::string& path);
   bool has_class(const std::string& name) const { return rows_.count(name) > 0; }
+  std::vector<std::string> class_names() const;
   // Throws InputError when no row matches.
   TableEstimate estimate(const TableQuery& query) const;
 

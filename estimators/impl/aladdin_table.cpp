@@ -1,6 +1,7 @@
 // "Aladdin_table" estimator (accuracy 70): Aladdin's 40nm characterisations
 // (data/aladdin_table.yaml) with the latency-row selection of accelergy-aladdin-plug-in
-// (spec §3.3). Only 40/45nm is supported; values are not technology-scaled.
+// (spec §3.3). At 40/45nm the values are used as they are (accuracy 70); at other nodes with
+// Stillmaker-Baas factors they are scaled from 45nm as a labelled fallback (accuracy 10).
 #include <cmath>
 #include <map>
 
@@ -85,6 +86,11 @@ std::vector<Term> model_for(const Query& query) {
     return {{c, per_bit ? number_attribute(query, "width") : 1}};
   }
   if (c == "regfile") return storage_terms(query, width);
+  if (c == "FIFO") {  // a register per bit and one comparator on the ceil(log2 depth)-bit pointer
+    double depth = number_attribute(query, "depth");
+    double pointer_bits = depth > 1 ? std::ceil(std::log2(depth)) : 0;
+    return {{"reg", number_attribute(query, width)}, {"comparator", width_ratio(pointer_bits, "comparator", 1)}};
+  }
   if (c == "SRAM") {
     std::vector<Term> terms = storage_terms(query, width);
     if (number_attribute(query, width) > 32 || number_attribute(query, "depth") > 128) {
@@ -153,18 +159,34 @@ class AladdinTable : public PrimitiveEstimator {
   std::string name() const override { return "Aladdin_table"; }
   std::vector<std::string> class_names() const override {
     return {"intadder", "intmultiplier", "intmac", "comparator", "counter", "fpadder", "fpmultiplier",
-            "bitwise", "reg", "regfile", "SRAM"};
+            "bitwise", "reg", "regfile", "SRAM", "FIFO"};
   }
   double accuracy(const Query& query) const override {
-    std::optional<double> nm = technology_nm(query.attribute("technology"));
-    if (query.input_version >= 0.4 && (!nm || (*nm != 40 && *nm != 45))) return 0;
     model_for(query);  // throws Declined when an attribute is missing
-    return 70;
+    if (query.input_version < 0.4 || native_node(query)) return 70;
+    return node_scaling(query) ? kScaledAccuracy : 0;
   }
   Estimate estimate(const Query& query) const override {
     double total = 0;
     for (const Term& term : model_for(query)) total += term_value(query, term) * term.scale;
-    return {total, ""};
+    if (query.input_version < 0.4 || native_node(query)) return {total, ""};
+    std::optional<double> factor = node_scaling(query);
+    if (!factor) throw Declined("no technology scaling to " + query.attribute("technology")->text());
+    return {total * *factor, "Aladdin 45nm data scaled to " + query.attribute("technology")->text() +
+                                 " (Stillmaker-Baas); an approximate fallback"};
+  }
+
+ private:
+  // Beyond the plug-in: other nodes get the 45nm values scaled, ranked below every real model.
+  static constexpr double kScaledAccuracy = 10;
+  static bool native_node(const Query& query) {
+    std::optional<double> nm = technology_nm(query.attribute("technology"));
+    return nm && (*nm == 40 || *nm == 45);
+  }
+  static std::optional<double> node_scaling(const Query& query) {
+    std::optional<double> nm = technology_nm(query.attribute("technology"));
+    if (!nm) return std::nullopt;
+    return query.is_area() ? area_scaling(45, *nm) : energy_scaling(45, *nm);
   }
 
 };

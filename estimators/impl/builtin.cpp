@@ -8,6 +8,7 @@ std::unique_ptr<PrimitiveEstimator> make_neurosim_intadder_estimator();
 std::unique_ptr<PrimitiveEstimator> make_library_estimator();
 std::unique_ptr<PrimitiveEstimator> make_cacti_dram_estimator();
 std::unique_ptr<PrimitiveEstimator> make_cacti_sram_estimator();
+std::unique_ptr<PrimitiveEstimator> make_cim_estimator();
 
 // Order = Accelergy's plug-in load order in the reference runs; it decides accuracy ties
 // (e.g. Aladdin_table before NeuroSim for a 45nm intadder).
@@ -18,6 +19,7 @@ void register_builtin_estimators(Registry& registry) {
   registry.add(make_library_estimator());
   registry.add(make_cacti_dram_estimator());
   registry.add(make_cacti_sram_estimator());
+  registry.add(make_cim_estimator());
 }
 
 }  // namespace cimloop::estimators

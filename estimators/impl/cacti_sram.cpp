@@ -62,7 +62,9 @@ Geometry geometry(const Query& query) {
   g.tech = number(query, "technology", std::nullopt);
   g.width = number(query, "width", std::nullopt);
   g.depth = number(query, "depth", std::nullopt);
-  g.ports = static_cast<int>(number(query, "n_rw_ports", 1));
+  g.ports = static_cast<int>(number(query, "n_rw_ports", query.attribute("n_rdwr_ports")
+                                                             ? query.attribute("n_rdwr_ports")->numeric()
+                                                             : std::optional<double>(1)));
   int banks = static_cast<int>(number(query, "n_banks", 1));
   g.banks = 1;
   while (g.banks < banks) g.banks *= 2;
@@ -84,6 +86,32 @@ double field_of(const Raw& raw, std::optional<double> Raw::*field, bool& missing
 
 // Raw CACTI value of one output: the table at this node, linear interpolation between table
 // nodes, or the fallback. `warning` is set when the fallback was used.
+// CACTI's own low/high-node ratio of one output, linear in the node between them, from the
+// geometry shipped at both nodes.
+double cacti_node_ratio(double tech, std::optional<double> Raw::*field) {
+  for (const auto& [key, raw] : table()) {
+    if (std::get<0>(key) != kLowNode) continue;
+    auto twin = table().find(Key{kFitNode, std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key)});
+    if (twin == table().end()) continue;
+    bool unused = false;
+    double r = field_of(raw, field, unused) / field_of(twin->second, field, unused);
+    return r + (1 - r) * (tech - kLowNode) / (kFitNode - kLowNode);
+  }
+  throw Declined("no CACTI data to move the fallback to " + Value(tech).text() + "nm");
+}
+
+// The factor that moves a 45nm fallback value to the query's node: CACTI's own ratios between
+// 32 and 45nm, Stillmaker-Baas factors elsewhere (declined where there are none).
+double fallback_node_factor(double tech, std::optional<double> Raw::*field) {
+  if (tech == kFitNode) return 1;
+  if (tech >= kLowNode && tech <= kFitNode) return cacti_node_ratio(tech, field);
+  std::optional<double> f = field == &Raw::area_um2 ? area_scaling(kFitNode, tech) : energy_scaling(kFitNode, tech);
+  if (!f) throw Declined("no CACTI result and no technology scaling for an SRAM at " + Value(tech).text() + "nm");
+  return *f;
+}
+
+// Raw CACTI value of one output: the table at this node, linear interpolation between table
+// nodes, or the fallback. `warning` is set when the fallback was used.
 double raw_value(const Geometry& g, std::optional<double> Raw::*field, double SramPoint::*fit_field, std::string& warning) {
   bool missing = false;
   if (const Raw* exact = row_at(g, g.tech)) {
@@ -96,28 +124,16 @@ double raw_value(const Geometry& g, std::optional<double> Raw::*field, double Sr
     double a = field_of(*low, field, missing), b = field_of(*high, field, missing);
     if (!missing) return a + (b - a) * (g.tech - kLowNode) / (kFitNode - kLowNode);
   }
-  if (g.tech < kLowNode || g.tech > kFitNode) {
-    throw Declined("no CACTI result for this SRAM at " + Value(g.tech).text() + "nm and no fallback outside " +
-                   Value(kLowNode).text() + "-" + Value(kFitNode).text() + "nm");
+  double factor = fallback_node_factor(g.tech, field);
+  std::string sram = "SRAM " + Value(g.width).text() + "x" + Value(g.depth).text() + " at " + Value(g.tech).text() + "nm";
+  bool high_missing = false;
+  double at_fit_node = high ? field_of(*high, field, high_missing) : 0;
+  if (high && !high_missing) {
+    warning = sram + ": the 45nm CACTI result moved to this node (approximate)";
+    return at_fit_node * factor;
   }
-  // Node transfer of the fallback: CACTI's own low/high ratio for the one geometry shipped at both.
-  double ratio = 1;
-  if (g.tech != kFitNode) {
-    const Raw* ref_low = nullptr;
-    const Raw* ref_high = nullptr;
-    for (const auto& [key, raw] : table()) {
-      if (std::get<0>(key) != kLowNode) continue;
-      auto twin = table().find(Key{kFitNode, std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key)});
-      if (twin != table().end()) ref_low = &raw, ref_high = &twin->second;
-    }
-    if (!ref_low) throw Declined("no CACTI data to move the fallback to " + Value(g.tech).text() + "nm");
-    bool unused = false;
-    double r = field_of(*ref_low, field, unused) / field_of(*ref_high, field, unused);
-    ratio = r + (1 - r) * (g.tech - kLowNode) / (kFitNode - kLowNode);
-  }
-  warning = "SRAM " + Value(g.width).text() + "x" + Value(g.depth).text() + " at " + Value(g.tech).text() +
-            "nm is not in the shipped CACTI results; using the power-law fallback";
-  return fallback().predict(g.cacti_width, g.cacti_depth).*fit_field * ratio;
+  warning = sram + " is not in the shipped CACTI results; using the power-law fallback";
+  return fallback().predict(g.cacti_width, g.cacti_depth).*fit_field * factor;
 }
 
 double flag_argument(const Query& query, const char* name) {
@@ -136,7 +152,7 @@ class CactiSram : public PrimitiveEstimator {
   double accuracy(const Query& query) const override {
     geometry(query);
     const std::string& a = query.action;
-    if (!query.is_area() && a != "read" && a != "write" && a != "update" && a != "leak") {
+    if (!query.is_area() && a != "read" && a != "write" && a != "update" && a != "leak" && a != "idle") {
       throw Declined("CactiSRAM has no action '" + a + "'");
     }
     return 80;
@@ -147,7 +163,7 @@ class CactiSram : public PrimitiveEstimator {
     Estimate e;
     if (query.is_area()) {
       e.value = raw_value(g, &Raw::area_um2, &SramPoint::area_um2, e.warning) * ws * ds;
-    } else if (query.action == "leak") {
+    } else if (query.action == "leak" || query.action == "idle") {  // idle: the v0.3 name
       const Value* cycle = query.argument("global_cycle_seconds");
       if (!cycle) cycle = query.attribute("global_cycle_seconds");
       double seconds = cycle && cycle->numeric() ? *cycle->numeric() : 1e-9;

@@ -16,8 +16,11 @@ class DummyTable : public PrimitiveEstimator {
     return query.input_version < 0.4 ? 1 : 0;
   }
   Estimate estimate(const Query& query) const override {
-    if (query.is_area()) return {1, ""};
-    return {query.action == "leak" ? 0.0 : 1.0, ""};
+    std::optional<double> nm = technology_nm(query.attribute("technology"));
+    std::string warning = nm && *nm == -1 ? "" : "no estimator for class '" + query.class_name +
+                                                     "': the dummy catch-all fallback (1 pJ per action, 1 um^2)";
+    if (query.is_area()) return {1, warning};
+    return {query.action == "leak" ? 0.0 : 1.0, warning};
   }
 };
 

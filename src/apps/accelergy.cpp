@@ -2,7 +2,8 @@
 // architecture, compatible with the `accelergy` command of Accelergy 0.4:
 //   accelergy [files or directories ...] -o OUTDIR [--oprefix P] [-p PRECISION]
 // Directories are searched recursively for *.yaml; each file contributes its `architecture`,
-// `compound_components` and `variables` keys.
+// `compound_components`, `variables`, `ERT` and `action_counts` keys. With action counts,
+// energy_estimation.yaml is written too. A given ERT is used as is (nothing is estimated).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -10,7 +11,9 @@
 #include <boost/program_options.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "compat/accelergy/energy_estimation.hpp"
 #include "compat/accelergy/tables.hpp"
+#include "compat/accelergy/yaml_writer.hpp"
 #include "compat/config/input_files.hpp"
 #include "src/common/error.hpp"
 
@@ -42,6 +45,8 @@ std::vector<std::string> yaml_files(const std::vector<std::string>& inputs) {
 struct Input {
   YAML::Node root;
   compat::SourceMap architecture_sources;  // of the file holding the architecture
+  YAML::Node given_ert;      // an ERT among the inputs (used as is); null when none
+  YAML::Node action_counts;  // null when none
 };
 
 // One input tree from all files: the architecture (exactly one), every compound-component
@@ -64,11 +69,15 @@ Input merged_input(const std::vector<std::string>& files) {
       input.architecture_sources = loaded.sources;
     }
     if (doc["compound_components"]) root["compound_components"].push_back(doc["compound_components"]);
+    if (doc["ERT"]) input.given_ert = doc["ERT"];
+    if (doc["action_counts"]) input.action_counts = doc["action_counts"];
     if (doc["variables"]) {
       for (const auto& kv : doc["variables"]) root["variables"][kv.first.Scalar()] = kv.second;
     }
   }
-  if (architecture_file.empty()) throw InputError("no input file has an 'architecture' key");
+  if (architecture_file.empty() && input.given_ert.IsNull()) {
+    throw InputError("no input file has an 'architecture' (or an 'ERT') key");
+  }
   return input;
 }
 
@@ -80,8 +89,11 @@ int main(int argc, char** argv) {
       "outdir,o", po::value<std::string>()->default_value("./"), "output directory")(
       "oprefix", po::value<std::string>()->default_value(""), "prefix of the output file names")(
       "precision,p", po::value<int>()->default_value(6), "digits kept in the outputs")(
-      "toolchain", po::value<std::string>()->default_value("reference"),
-      "reference (Accelergy of 2024-05, as the Timeloop exercises' references) or current (Accelergy HEAD)")(
+      "output_files,f", po::value<std::vector<std::string>>()->multitoken(),
+      "outputs to write: ERT ERT_summary ART ART_summary energy_estimation flattened_arch all (default all)")(
+      "toolchain", po::value<std::string>(),
+      "reference (default: Accelergy of 2024-05, as the Timeloop exercises' references) or current "
+      "(Accelergy HEAD); also $CIMLOOP_ACCELERGY_TOOLCHAIN")(
       "files", po::value<std::vector<std::string>>()->multitoken(), "input files or directories");
   po::positional_options_description positional;
   positional.add("files", -1);
@@ -93,21 +105,30 @@ int main(int argc, char** argv) {
       std::cout << "usage: accelergy [files or directories ...] -o OUTDIR [--oprefix P]\n" << options;
       return args.count("help") ? 0 : 1;
     }
-    accelergy::EstimationOptions estimation;
+    accelergy::EstimationOptions estimation = accelergy::options_from_environment();
     estimation.precision = args["precision"].as<int>();
-    std::string toolchain = args["toolchain"].as<std::string>();
-    if (toolchain == "current") {
-      estimation.toolchain = estimators::Toolchain::current;
-    } else if (toolchain != "reference") {
-      throw InputError("--toolchain: expected 'reference' or 'current', got '" + toolchain + "'");
+    if (args.count("toolchain")) {
+      estimation.toolchain = accelergy::parse_toolchain(args["toolchain"].as<std::string>(), "--toolchain");
     }
     Input input = merged_input(yaml_files(args["files"].as<std::vector<std::string>>()));
-    estimation.sources = &input.architecture_sources;
-    accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, estimation);
-    for (const std::string& warning : result.warnings) std::cerr << "WARNING: " << warning << "\n";
-    std::string outdir = args["outdir"].as<std::string>();
+    std::string outdir = args["outdir"].as<std::string>(), prefix = args["oprefix"].as<std::string>();
+    std::vector<std::string> outputs = {"all"};
+    if (args.count("output_files")) outputs = args["output_files"].as<std::vector<std::string>>();
     fs::create_directories(outdir);
-    accelergy::write_accelergy_outputs(result, outdir, args["oprefix"].as<std::string>());
+    YAML::Node ert = input.given_ert;
+    if (input.root["architecture"] && ert.IsNull()) {
+      estimation.sources = &input.architecture_sources;
+      accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, estimation);
+      for (const std::string& warning : result.warnings) std::cerr << "WARNING: " << warning << "\n";
+      accelergy::write_accelergy_outputs(result, outdir, prefix, outputs);
+      ert = result.ert;
+    }
+    bool energy_wanted = std::find(outputs.begin(), outputs.end(), "all") != outputs.end() ||
+                         std::find(outputs.begin(), outputs.end(), "energy_estimation") != outputs.end();
+    if (!input.action_counts.IsNull() && energy_wanted) {
+      accelergy::write_file_atomically((fs::path(outdir) / (prefix + "energy_estimation.yaml")).string(),
+                                       accelergy::to_accelergy_yaml(accelergy::estimate_energy(ert, input.action_counts)));
+    }
     return 0;
   } catch (const po::error& e) {
     std::cerr << "ERROR: " << e.what() << "\n";

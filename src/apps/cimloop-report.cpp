@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
         "operating point NAME=VALUE (an expression; repeatable, ';' separates several)")(
         "layer", po::value<std::string>(), "workload layer file with Inputs/Weights histograms")(
         "network", po::value<std::string>(), "folder of workload layers: best mapping per layer")(
+        "sweep", po::value<std::string>(), "NAME=V1,V2,...: one summary row per value")(
         "csv", po::value<std::string>(), "also write the report as CSV to this file");
     po::positional_options_description positional;
     positional.add("macro", 1);
@@ -36,7 +37,7 @@ int main(int argc, char** argv) {
     po::notify(vm);
     if (vm.count("help") || !vm.count("macro")) {
       std::cout << "usage: cimloop-report MACRO.yaml [--set NAME=VALUE]... [--layer FILE] "
-                   "[--network DIR] [--csv FILE]\n"
+                   "[--network DIR] [--sweep NAME=V1,V2,...] [--csv FILE]\n"
                 << options;
       return vm.count("help") ? 0 : 1;
     }
@@ -54,7 +55,22 @@ int main(int argc, char** argv) {
     const LayerDistributions layer = vm.count("layer")
                                          ? read_layer_distributions(vm["layer"].as<std::string>())
                                          : default_distributions(spec);
+    if (vm.count("sweep")) {
+      const auto [variable, values] = parse_sweep(vm["sweep"].as<std::string>());
+      std::vector<MacroResult> results;
+      for (double value : values) {
+        std::map<std::string, double> point = overrides;
+        point[variable] = value;
+        results.push_back(evaluate_macro(spec, layer, point));
+      }
+      std::cout << "macro " << spec.name << "\n" << format_sweep_table(variable, values, results);
+      if (vm.count("csv"))
+        write_file_atomically(vm["csv"].as<std::string>(), format_sweep_csv(variable, values, results));
+      return 0;
+    }
     const MacroResult result = evaluate_macro(spec, layer, overrides);
+    for (const auto& c : result.components)
+      if (!c.warning.empty()) std::cerr << "WARNING: " << c.warning << "\n";
     std::cout << format_report_table(result);
     if (vm.count("csv")) write_report_csv(result, vm["csv"].as<std::string>());
     return 0;

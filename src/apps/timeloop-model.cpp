@@ -17,8 +17,10 @@
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
+#include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/model/mapping_checks.hpp"
 
 namespace {
 
@@ -98,9 +100,16 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
 // stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
 // .flattened_architecture.yaml. Estimated before the model parses the inputs, which rebinds
 // nodes of the tree.
+// Like Timeloop, only tree-form architectures go through Accelergy; the legacy form uses the
+// built-in formulas.
 std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
   if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
-  accelergy::EstimationOptions options;
+  YAML::Node architecture = compat::child(merged.root, "architecture");
+  if (!architecture.IsDefined()) architecture = compat::child(merged.root, "arch");
+  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !compat::child(architecture, "nodes").IsDefined()) {
+    return std::nullopt;
+  }
+  accelergy::EstimationOptions options = accelergy::options_from_environment();
   options.sources = &merged.sources;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
   for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
@@ -123,7 +132,8 @@ int run(const Arguments& args) {
   if (estimated) use_estimated_tables(*estimated, merged, args.output_dir, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
-  const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  if (inputs.auto_bypass_on_failure) model::bypass_overfull_levels(inputs.arch, inputs.workload, mapping);
 
   model::ModelOptions options = model::options_from_environment();
   if (args.delta_rule == "head") options.nest.delta_rule = nest::DeltaRule::Head;

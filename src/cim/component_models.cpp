@@ -62,24 +62,24 @@ est::ArrayEstimate array_estimate(const Attributes& a) {
 
 ComponentEstimate input_row_drivers(const Attributes& a) {
   const auto e = array_estimate(a);
-  return {e.row_read, 0, e.row_drivers_area};
+  return {e.row_read, 0, e.row_drivers_area, {}};
 }
 
 ComponentEstimate weight_row_drivers(const Attributes& a) {
   const auto e = array_estimate(a);
-  return {e.row_write, 0, e.row_drivers_area};
+  return {e.row_write, 0, e.row_drivers_area, {}};
 }
 
 ComponentEstimate column_drivers(const Attributes& a) {
   const auto e = array_estimate(a);
-  return {e.column_read, 0, e.column_drivers_area};
+  return {e.column_read, 0, e.column_drivers_area, {}};
 }
 
 ComponentEstimate cell(const Attributes& a) {
   const auto e = array_estimate(a);
   const double width = a.get("width_cells", "CIM_UNIT_WIDTH_CELLS");
   const double depth = a.get("depth_cells", "CIM_UNIT_DEPTH_CELLS");
-  return {e.cell_read * width, 0, e.cell_area * width * depth};
+  return {e.cell_read * width, 0, e.cell_area * width * depth, {}};
 }
 
 ComponentEstimate adc(const Attributes& a) {
@@ -92,7 +92,7 @@ ComponentEstimate adc(const Attributes& a) {
   p.energy_scale = a.get("adc_energy_scale", "ADC_ENERGY_SCALE");
   p.area_scale = a.get("adc_area_scale", "ADC_AREA_SCALE");
   const auto e = est::estimate_adc(p);
-  return {e.energy_per_conversion_pj, 0, e.bank_area_um2};
+  return {e.energy_per_conversion_pj, 0, e.bank_area_um2, e.warning};
 }
 
 est::Capacitor capacitor_of(const Attributes& a, double capacitance) {
@@ -107,7 +107,7 @@ est::Capacitor capacitor_of(const Attributes& a, double capacitance) {
 
 ComponentEstimate capacitor(const Attributes& a) {
   const est::Capacitor c = capacitor_of(a, a.get("capacitance", "1e-15"));
-  return {c.read_energy(), 0, c.area()};
+  return {c.read_energy(), 0, c.area(), {}};
 }
 
 // Operand PMFs a component may name: inputs, weights, or their magnitudes (|v| folded).
@@ -139,7 +139,7 @@ ComponentEstimate ladder_dac(const Attributes& a, est::LadderType type) {
   const double active = a.get("scale_active_energy_by", "1");
   const double read = (ladder.ladder_energy_pj + ladder.controller_energy_pj) * active +
                       p.resolution * gates.flip_flop_energy(p.voltage) * flips * active;
-  return {read, 0, ladder.area_um2 + p.resolution * gates.flip_flop_area()};
+  return {read, 0, ladder.area_um2 + p.resolution * gates.flip_flop_area(), {}};
 }
 
 // Port A's action moves the analog operand (every ladder cap follows A); port B's action
@@ -154,7 +154,7 @@ ComponentEstimate c2c_port(const Attributes& a, bool port_a) {
   p.b_bit_probabilities = a.vars().weight_bit_distribution();
   p.reference_node_capacitance_scale = a.get("reference_node_capacitance_scale", "1.67 / 8");
   const auto e = est::estimate_c2c_multiplier(p);
-  return {port_a ? e.switch_a_energy_pj : e.switch_b_energy_pj, 0, e.area_um2};
+  return {port_a ? e.switch_a_energy_pj : e.switch_b_energy_pj, 0, e.area_um2, {}};
 }
 
 ComponentEstimate library(const Attributes& a, const std::string& name) {
@@ -166,7 +166,7 @@ ComponentEstimate library(const Attributes& a, const std::string& name) {
   if (a.has("resolution")) q.resolution = a.get("resolution", "1");
   q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
   const auto e = est::scale_library_entry(entry, q);
-  return {e.read_energy_pj, e.leak_energy_pj, e.area_um2};
+  return {e.read_energy_pj, e.leak_energy_pj, e.area_um2, {}};
 }
 
 // A table-characterised class (model "table:<class>", e.g. photonic parts): attributes that
@@ -174,7 +174,7 @@ ComponentEstimate library(const Attributes& a, const std::string& name) {
 ComponentEstimate table_component(const Attributes& a, const std::string& class_name) {
   static const std::set<std::string> not_matched = {"n_instances", "energy_scale", "area_scale",
                                                     "cycle_seconds", "actions_per_activation",
-                                                    "action"};
+                                                    "action", "accumulates_input_slices"};
   est::TableQuery q;
   q.class_name = class_name;
   q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
@@ -209,7 +209,7 @@ ComponentEstimate shift_add(const Attributes& a) {
   const est::DigitalGates gates(q.technology_nm);
   const double voltage = a.get("voltage", "VOLTAGE");
   return {adder.read_energy_pj + 0.5 * register_bits * gates.flip_flop_energy(voltage),
-          adder.leak_energy_pj, adder.area_um2 + register_bits * gates.flip_flop_area()};
+          adder.leak_energy_pj, adder.area_um2 + register_bits * gates.flip_flop_area(), {}};
 }
 
 // Jia's input zero gating: comparators, one flag flip-flop per row, half a zeros counter.

@@ -14,6 +14,7 @@ struct ComponentEstimate {
   double read_pj = 0;            // per action, after energy_scale
   double leak_pj_per_cycle = 0;  // per instance
   double area_um2 = 0;           // per instance, after area_scale
+  std::string warning;           // an estimator extrapolated (e.g. ADC above 10 GS/s)
 };
 
 // Throws InputError naming the component for unknown models or bad attributes.

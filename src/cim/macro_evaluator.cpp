@@ -25,22 +25,32 @@ void check_subset(const MacroResult& r, const std::vector<std::string>& subset) 
   }
 }
 
-// Accesses one value of the kept tensor needs at the component's width.
-double accesses_per_value(const ComponentSpec& c, MacroVariables& vars) {
-  const double width = c.attributes.count("width")
-                           ? vars.evaluate(c.attributes.at("width"), c.where + ": attribute width")
-                           : 1.0;
-  if (!(width > 0)) throw InputError(c.where + ": attribute width must be positive");
-  return std::ceil(vars.bits_per_value(c.keeps) / width - 1e-9);
+double attribute(const ComponentSpec& c, MacroVariables& vars, const std::string& name,
+                 double fallback) {
+  auto it = c.attributes.find(name);
+  return it == c.attributes.end() ? fallback : vars.evaluate(it->second, c.where + ": attribute " + name);
 }
 
-// Actions per activation: one per value of the kept tensor crossing the component, times
-// the accesses per value, unless the description states the count.
-double actions_per_activation(const ComponentSpec& c, MacroVariables& vars,
-                              const std::vector<ArrayContainer>& containers, double accesses) {
-  if (auto it = c.attributes.find("actions_per_activation"); it != c.attributes.end())
-    return vars.evaluate(it->second, c.where + ": attribute actions_per_activation");
-  return values_per_activation(containers, c.keeps, c.containers_above) * accesses;
+// Accesses one value of the kept tensor needs at the component's width per activation. A
+// component with temporal reuse over the bit-serial input loop (`accumulates_input_slices`,
+// e.g. an analog accumulator before the ADC) acts once per whole input, not once per slice.
+double accesses_per_value(const ComponentSpec& c, MacroVariables& vars) {
+  const double width = attribute(c, vars, "width", 1);
+  if (!(width > 0)) throw InputError(c.where + ": attribute width must be positive");
+  const double accesses = std::ceil(vars.bits_per_value(c.keeps) / width - 1e-9);
+  const bool accumulates = attribute(c, vars, "accumulates_input_slices", 0) != 0;
+  return accumulates ? accesses / vars.get("N_INPUT_SLICES") : accesses;
+}
+
+// Enclosing containers of the nearest coalescing component after `index` keeping the same
+// tensor: copies are merged there before they reach this component.
+size_t coalesced_below(const MacroSpec& spec, size_t index) {
+  const ComponentSpec& c = spec.components[index];
+  for (size_t j = index + 1; j < spec.components.size(); ++j) {
+    const ComponentSpec& below = spec.components[j];
+    if (below.coalesces && below.keeps == c.keeps) return below.containers_above;
+  }
+  return kNotCoalesced;
 }
 
 }  // namespace
@@ -63,21 +73,30 @@ MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& dist
   r.weight_bits = vars.get("WEIGHT_BITS");
   r.average_input_value = vars.get("AVERAGE_INPUT_VALUE");
   r.average_weight_value = vars.get("AVERAGE_WEIGHT_VALUE");
-  for (const auto& c : spec.components) {
+  for (size_t i = 0; i < spec.components.size(); ++i) {
+    const ComponentSpec& c = spec.components[i];
     const ComponentEstimate e = estimate_component(c, vars);
     ComponentResult out;
     out.name = c.name;
     out.keeps = c.keeps;
     out.containers_above = c.containers_above;
+    out.coalesced_below = coalesced_below(spec, i);
     out.writes_weights = c.model == "weight_row_drivers";
     out.accesses_per_value = accesses_per_value(c, vars);
-    out.actions_per_activation = actions_per_activation(c, vars, containers, out.accesses_per_value);
+    // One action per value of the kept tensor crossing the component, unless stated.
+    if (auto it = c.attributes.find("actions_per_activation"); it != c.attributes.end())
+      out.actions_per_activation = vars.evaluate(it->second, c.where + ": attribute actions_per_activation");
+    else
+      out.actions_per_activation =
+          values_per_activation(containers, c.keeps, c.containers_above, out.coalesced_below) *
+          out.accesses_per_value;
     out.read_pj = e.read_pj;
     out.instances = instances_below(containers, c.containers_above);
     out.leak_pj_per_instance = e.leak_pj_per_cycle;
     out.leak_pj_per_cycle = e.leak_pj_per_cycle * out.instances;
     out.energy_per_activation_pj = out.actions_per_activation * e.read_pj + out.leak_pj_per_cycle;
     out.area_um2 = e.area_um2 * out.instances;
+    if (!e.warning.empty()) out.warning = c.where + ": " + e.warning;
     r.components.push_back(out);
   }
   return r;

@@ -14,6 +14,7 @@ struct ComponentResult {
   std::string name;
   Tensor keeps = Tensor::inputs;
   size_t containers_above = 0;
+  size_t coalesced_below = kNotCoalesced;  // see values_per_activation
   bool writes_weights = false;     // its actions are weight writes, not per-activation reads
   double accesses_per_value = 1;   // ceil(bits per value / width)
   double leak_pj_per_instance = 0; // per cycle
@@ -23,6 +24,7 @@ struct ComponentResult {
   double instances = 0;            // copies below the enclosing array containers
   double energy_per_activation_pj = 0;  // actions x read + leak
   double area_um2 = 0;             // all copies
+  std::string warning;             // from its estimator, empty when none
 };
 
 struct MacroResult {

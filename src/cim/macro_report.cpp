@@ -1,5 +1,6 @@
 #include "src/cim/macro_report.hpp"
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
@@ -54,6 +55,52 @@ std::string format_report_csv(const MacroResult& r) {
   s << "# tops=" << number(r.tops()) << " tops_per_w=" << number(r.tops_per_w())
     << " tops_per_mm2=" << number(r.tops_per_mm2())
     << " energy_per_mac_pj=" << number(r.energy_per_mac_pj()) << "\n";
+  return s.str();
+}
+
+namespace {
+
+// Rows of a sweep: the swept value, the headline metrics, then pJ/activation per component.
+std::vector<std::vector<std::string>> sweep_rows(const std::string& variable,
+                                                 const std::vector<double>& values,
+                                                 const std::vector<MacroResult>& results) {
+  std::vector<std::string> header = {variable, "tops", "tops_per_w", "tops_per_mm2", "fj_per_mac",
+                                     "pj_per_activation"};
+  if (!results.empty())
+    for (const auto& c : results[0].components) header.push_back(c.name + "_pj");
+  std::vector<std::vector<std::string>> rows = {header};
+  for (size_t i = 0; i < results.size(); ++i) {
+    const MacroResult& r = results[i];
+    std::vector<std::string> row = {number(values[i]), number(r.tops()), number(r.tops_per_w()),
+                                    number(r.tops_per_mm2()), number(r.energy_per_mac_pj() * 1e3),
+                                    number(r.energy_per_activation_pj())};
+    for (const auto& c : r.components) row.push_back(number(c.energy_per_activation_pj));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::string format_sweep_table(const std::string& variable, const std::vector<double>& values,
+                               const std::vector<MacroResult>& results) {
+  std::ostringstream s;
+  for (const auto& row : sweep_rows(variable, values, results)) {
+    for (size_t i = 0; i < row.size(); ++i)
+      s << (i == 0 ? std::left : std::right) << std::setw(i == 0 ? 12 : std::max<int>(14, row[i].size() + 2))
+        << row[i];
+    s << "\n";
+  }
+  return s.str();
+}
+
+std::string format_sweep_csv(const std::string& variable, const std::vector<double>& values,
+                             const std::vector<MacroResult>& results) {
+  std::ostringstream s;
+  for (const auto& row : sweep_rows(variable, values, results)) {
+    for (size_t i = 0; i < row.size(); ++i) s << (i ? "," : "") << row[i];
+    s << "\n";
+  }
   return s.str();
 }
 

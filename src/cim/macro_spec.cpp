@@ -35,6 +35,14 @@ Tensor tensor(const std::string& path, const YAML::Node& node, const std::string
   throw InputError(at(path, node, key) + ": expected Inputs, Weights or Outputs, got '" + v + "'");
 }
 
+bool flag(const std::string& path, const YAML::Node& node, const std::string& key) {
+  try {
+    return node.as<bool>();
+  } catch (const YAML::Exception&) {
+    throw InputError(at(path, node, key) + ": expected true or false");
+  }
+}
+
 estimators::cim::MemoryCell read_cell(const std::string& path, const YAML::Node& n) {
   using estimators::cim::CellType;
   if (!n || !n.IsMap()) throw InputError(at(path, n, "cell") + ": expected a map");
@@ -65,7 +73,7 @@ estimators::cim::MemoryCell read_cell(const std::string& path, const YAML::Node&
     const std::string key = kv.first.Scalar();
     if (key == "type") continue;
     if (key == "access_transistor") {
-      c.has_access_transistor = kv.second.as<bool>();
+      c.has_access_transistor = flag(path, kv.second, "cell.access_transistor");
       continue;
     }
     auto it = fields.find(key);
@@ -91,6 +99,7 @@ void read_components(MacroSpec& spec, const std::string& path, const YAML::Node&
     c.model = scalar(path, n["model"], c.name + ".model");
     c.keeps = tensor(path, n["keeps"], c.name + ".keeps");
     if (n["inside"]) c.containers_above = container_index(spec, path, n["inside"]);
+    if (n["coalesces"]) c.coalesces = flag(path, n["coalesces"], c.name + ".coalesces");
     if (n["attributes"]) {
       for (const auto& kv : n["attributes"])
         c.attributes[kv.first.Scalar()] =
@@ -127,8 +136,10 @@ MacroSpec read_macro_spec(const std::string& path) {
   }
   if (!m["variables"] || !m["variables"].IsMap())
     throw InputError(path + ": cim_macro.variables must be a map");
-  for (const auto& kv : m["variables"])
-    spec.variables.emplace_back(kv.first.Scalar(), scalar(path, kv.second, "variables." + kv.first.Scalar()));
+  for (const auto& kv : m["variables"]) {
+    const std::string key = "variables." + kv.first.Scalar();
+    spec.variables.push_back({kv.first.Scalar(), scalar(path, kv.second, key), at(path, kv.second, key)});
+  }
   if (!m["array"] || !m["array"].IsSequence())
     throw InputError(path + ": cim_macro.array must be a list of array containers");
   for (const auto& n : m["array"]) {
@@ -140,6 +151,7 @@ MacroSpec read_macro_spec(const std::string& path) {
       throw InputError(at(path, n["along"], a.name + ".along") + ": expected rows or columns");
     a.along_rows = along == "rows";
     a.shares = tensor(path, n["shares"], a.name + ".shares");
+    if (n["spatial_reuse"]) a.spatial_reuse = flag(path, n["spatial_reuse"], a.name + ".spatial_reuse");
     spec.array.push_back(a);
   }
   read_components(spec, path, m["components"]);

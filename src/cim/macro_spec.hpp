@@ -19,6 +19,7 @@ struct ArrayContainerSpec {
   std::string fanout;  // expression
   bool along_rows = false;
   Tensor shares = Tensor::inputs;
+  bool spatial_reuse = true;
 };
 
 struct ComponentSpec {
@@ -26,8 +27,15 @@ struct ComponentSpec {
   std::string model;                             // estimator class (see component_models.hpp)
   Tensor keeps = Tensor::inputs;
   size_t containers_above = 0;                   // array containers enclosing the component
+  bool coalesces = false;                        // merges copies of a value within a step
   std::map<std::string, std::string> attributes; // name -> expression (or keyword)
   std::string where;                             // file:line for messages
+};
+
+struct VariableSpec {
+  std::string name;
+  std::string expression;
+  std::string where;  // file (line): variables.NAME
 };
 
 struct MacroSpec {
@@ -38,7 +46,7 @@ struct MacroSpec {
   Encoding weight_encoding = Encoding::offset;
   Histogram default_inputs = default_inputs_histogram();
   Histogram default_weights = default_weights_histogram();
-  std::vector<std::pair<std::string, std::string>> variables;  // in file order
+  std::vector<VariableSpec> variables;  // in file order
   std::vector<ArrayContainerSpec> array;
   std::vector<ComponentSpec> components;
 };

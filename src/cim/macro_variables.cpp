@@ -15,7 +15,7 @@ LayerDistributions default_distributions(const MacroSpec& spec) {
 MacroVariables::MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
                                std::map<std::string, double> overrides)
     : spec_(spec), distributions_(std::move(distributions)), values_(std::move(overrides)) {
-  for (const auto& [name, expression] : spec.variables) definitions_[name] = expression;
+  for (const auto& v : spec.variables) definitions_[v.name] = &v;
 }
 
 double MacroVariables::evaluate(const std::string& expression, const std::string& where) {
@@ -24,12 +24,15 @@ double MacroVariables::evaluate(const std::string& expression, const std::string
 
 double MacroVariables::get(const std::string& name) {
   if (auto it = values_.find(name); it != values_.end()) return it->second;
-  if (in_progress_.count(name))
-    throw InputError(spec_.source + ": variable " + name + " is defined in terms of itself");
+  if (in_progress_.count(name)) {
+    auto def = definitions_.find(name);
+    throw InputError((def != definitions_.end() ? def->second->where : spec_.source + ": " + name) +
+                     ": the definition depends on itself");
+  }
   in_progress_.insert(name);
   double value = 0;
   if (auto def = definitions_.find(name); def != definitions_.end()) {
-    value = evaluate(def->second, spec_.source + ": variables." + name);
+    value = evaluate(def->second->expression, def->second->where);
   } else {
     bool found = false;
     value = derived(name, found);
@@ -49,7 +52,7 @@ std::vector<ArrayContainer> MacroVariables::containers() {
     const double fanout = evaluate(a.fanout, spec_.source + ": array " + a.name + ".fanout");
     if (fanout < 1 || fanout != std::floor(fanout))
       throw InputError(spec_.source + ": array " + a.name + ".fanout must be a positive integer");
-    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares});
+    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares, a.spatial_reuse});
   }
   return out;
 }

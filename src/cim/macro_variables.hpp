@@ -41,7 +41,7 @@ class MacroVariables {
   const MacroSpec& spec_;
   LayerDistributions distributions_;
   std::map<std::string, double> values_;
-  std::map<std::string, std::string> definitions_;
+  std::map<std::string, const VariableSpec*> definitions_;
   std::set<std::string> in_progress_;
 };
 

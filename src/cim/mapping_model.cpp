@@ -101,7 +101,7 @@ MappingCost CimLayerModel::evaluate(const CimMapping& mapping) const {
     if (c.writes_weights)
       actions = weight_loads * rows_used;  // one action writes a whole row
     else
-      actions = activations * values_per_activation(used, c.keeps, c.containers_above) *
+      actions = activations * values_per_activation(used, c.keeps, c.containers_above, c.coalesced_below) *
                 c.accesses_per_value;
     cost.energy_pj += actions * c.read_pj + cost.cycles * c.leak_pj_per_cycle;
   }

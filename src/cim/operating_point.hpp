@@ -4,10 +4,15 @@
 // (no spaces inside the expression); other words (notes such as "(default)") are ignored.
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cimloop::cim {
 
 // Throws InputError when an expression does not evaluate (it may not reference variables).
 std::map<std::string, double> parse_operating_point(const std::string& text);
+
+// "NAME=V1,V2,..." -> NAME and the values (each an expression without commas).
+std::pair<std::string, std::vector<double>> parse_sweep(const std::string& text);
 
 }  // namespace cimloop::cim

@@ -37,10 +37,13 @@ ArrayShape array_shape(const std::vector<ArrayContainer>& containers, const Slic
 }
 
 double values_per_activation(const std::vector<ArrayContainer>& containers, Tensor tensor,
-                             size_t containers_above) {
+                             size_t containers_above, size_t coalesced_below) {
   double values = 1;
-  for (size_t i = 0; i < containers.size(); ++i)
-    if (containers[i].shares != tensor || i < containers_above) values *= containers[i].fanout;
+  for (size_t i = 0; i < containers.size(); ++i) {
+    const ArrayContainer& c = containers[i];
+    const bool unmerged_copies = !c.spatial_reuse && i < coalesced_below;
+    if (c.shares != tensor || i < containers_above || unmerged_copies) values *= c.fanout;
+  }
   return values;
 }
 

@@ -16,6 +16,10 @@ struct ArrayContainer {
   int fanout = 1;
   bool along_rows = false;  // meshY (rows) instead of meshX (columns)
   Tensor shares = Tensor::inputs;
+  // False for a container that maps copies of the same `shares` values without spatial
+  // reuse (no_spatial_reuse, e.g. two arrays whose partial sums an analog adder merges):
+  // the copies stay separate until a coalescing component above merges them.
+  bool spatial_reuse = true;
 };
 
 struct SlicingInputs {
@@ -50,9 +54,12 @@ struct ArrayShape {
 ArrayShape array_shape(const std::vector<ArrayContainer>& containers, const SlicingInputs& in);
 
 // Actions per array activation of a component keeping `tensor` that sits below the first
-// `containers_above` containers: one per distinct value of that tensor crossing it.
+// `containers_above` containers: one per distinct value of that tensor crossing it. Copies
+// from containers without spatial reuse count separately unless a coalescing component
+// below it, enclosed by `coalesced_below` containers, merged them first.
+constexpr size_t kNotCoalesced = static_cast<size_t>(-1);
 double values_per_activation(const std::vector<ArrayContainer>& containers, Tensor tensor,
-                             size_t containers_above);
+                             size_t containers_above, size_t coalesced_below = kNotCoalesced);
 
 // Copies of a component below the first `containers_above` containers.
 double instances_below(const std::vector<ArrayContainer>& containers, size_t containers_above);

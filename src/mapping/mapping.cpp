@@ -90,11 +90,16 @@ Fanout level_fanout(const arch::ArchSpec& arch, int storage_level) {
   return {inner_x / outer.mesh_x, inner_y / outer.mesh_y};
 }
 
-Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload) {
-  Mapping mapping;
+void build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload,
+                   Mapping& mapping) {
   const int dims = workload.num_dimensions();
   check_products(spec, workload);
-  mapping.loops.reserve(2 * dims * spec.levels.size());
+  for (auto* list : {&mapping.keep, &mapping.no_temporal_reuse, &mapping.no_multicast, &mapping.rmw_first_update,
+                     &mapping.no_coalesce})
+    list->clear();
+  mapping.loops.clear();
+  mapping.boundaries.clear();
+  mapping.fanout_x.clear();
   for (int i = 0; i < static_cast<int>(spec.levels.size()); ++i) {
     const LevelDirectives& level = spec.levels[i];
     const Fanout fanout = level_fanout(arch, i);
@@ -106,6 +111,11 @@ Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const
     mapping.rmw_first_update.push_back(level.rmw_first_update);
     mapping.no_coalesce.push_back(level.no_coalesce);
   }
+}
+
+Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload) {
+  Mapping mapping;
+  build_mapping(spec, arch, workload, mapping);
   return mapping;
 }
 

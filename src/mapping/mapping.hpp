@@ -74,6 +74,9 @@ struct MappingError : InputError {
 // multiply to its bound (one message per dimension, Timeloop's wording) or a spatial factor
 // is given for a level without fanout.
 Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload);
+// Same, refilling `out` in place (reuses its storage: no allocation in a mapper's inner loop).
+void build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload,
+                   Mapping& out);
 
 
 }  // namespace cimloop::mapping

@@ -163,6 +163,11 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
                                 read_data_spaces(compat::child(directive, "no_temporal_reuse"), workload, sources, "no_temporal_reuse");
       level.rmw_first_update = read_data_spaces(compat::child(directive, "rmw_first_update"), workload, sources, "rmw_first_update");
     } else if (type == "spatial") {
+      const Fanout fanout = level_fanout(arch, index);
+      if (fanout.x * fanout.y == 1) {
+        fail_at(sources, directive, "type", "cannot find spatial tiling level associated with storage level " + name +
+                                                ": the level has no spatial fanout to its inner level.");
+      }
       level.spatial_factors = read_factors(compat::child(directive, "factors"), workload, sources, name, "spatial", warnings);
       level.spatial_permutation =
           parse_permutation(compat::child(directive, "permutation"), workload, sources, name, "spatial", warnings);
@@ -171,7 +176,6 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
         level.split = static_cast<int>(compat::ValueReader(sources).to_integer(split, "split"));
       } else {
         // Only ambiguous when the level fans out in both directions.
-        const Fanout fanout = level_fanout(arch, index);
         if (fanout.x > 1 && fanout.y > 1) {
           warnings.push_back("WARNING: parsing mapping: split not found for spatial level: " + name +
                              ", assuming all loops are Spatial-X");

@@ -6,63 +6,13 @@
 #include <cstring>
 
 #include "src/model/level_traffic.hpp"
+#include "src/model/mapping_checks.hpp"
 
 namespace cimloop::model {
 namespace {
 
 std::int64_t vector_accesses(std::int64_t count, std::int64_t block) {
   return count == 0 ? 0 : (count + block - 1) / block;
-}
-
-std::string check_arithmetic(const arch::ArithmeticSpec& spec, const nest::NestResult& nest) {
-  const std::int64_t used = nest.compute_replication;
-  if (used > spec.instances) {
-    return "mapped max Arithmetic instances " + std::to_string(used) + " exceeds hardware instances " +
-           std::to_string(spec.instances);
-  }
-  if (nest.compute_expansion_x > spec.mesh_x) {
-    return "mapped max Arithmetic X expansion " + std::to_string(nest.compute_expansion_x) +
-           " exceeds hardware instances " + std::to_string(spec.mesh_x);
-  }
-  if (nest.compute_expansion_y > spec.mesh_y) {
-    return "mapped max Arithmetic Y expansion " + std::to_string(nest.compute_expansion_y) +
-           " exceeds hardware instances " + std::to_string(spec.mesh_y);
-  }
-  return "";
-}
-
-// Timeloop prints the minimum-utilization bound with the default stream format.
-std::string default_format(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
-
-std::string check_buffer(const arch::BufferSpec& spec, const nest::LevelTraffic& traffic,
-                         const TrafficCounts* counts, int num_data_spaces) {
-  std::string reason;
-  std::int64_t tile = 0;
-  for (int t = 0; t < num_data_spaces; ++t) tile += counts[t].size;
-  if (spec.effective_size && !spec.allow_overbooking) {
-    if (tile > *spec.effective_size) {
-      reason = "mapped tile size " + std::to_string(tile) + " exceeds buffer capacity " +
-               std::to_string(*spec.effective_size);
-    } else if (static_cast<double>(tile) < static_cast<double>(*spec.effective_size) * spec.min_utilization) {
-      reason = "mapped tile size " + std::to_string(tile) + " is less than constrained minimum utilization " +
-               default_format(static_cast<double>(*spec.effective_size) * spec.min_utilization);
-    }
-  }
-  if (traffic.replication > spec.instances) {
-    reason += "mapped instances " + std::to_string(traffic.replication) + " exceeds available hardware instances " +
-              std::to_string(spec.instances);
-  } else if (traffic.expansion_x > spec.mesh_x) {
-    reason += "mapped X expansion " + std::to_string(traffic.expansion_x) + " exceeds available hardware instances " +
-              std::to_string(spec.mesh_x);
-  } else if (traffic.expansion_y > spec.mesh_y) {
-    reason += "mapped Y expansion " + std::to_string(traffic.expansion_y) + " exceeds available hardware instances " +
-              std::to_string(spec.mesh_y);
-  }
-  return reason;
 }
 
 double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space) {
@@ -95,17 +45,11 @@ Evaluator::Evaluator(const arch::ArchSpec& arch, const workload::Workload& workl
 
 // Per data space counts and energies of storage level `level`; bandwidth demand sets the
 // level's slowdown and cycles. Leakage needs the final cycle count and is added later.
-bool Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::int64_t compute_cycles) {
+void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::int64_t compute_cycles) {
   const arch::BufferSpec& spec = arch_.storage[level];
   BufferStats& stats = result_.storage[level];
   const int spaces = workload_.num_data_spaces();
   const TrafficCounts* counts = &counts_[level * spaces];
-  std::string reason = check_buffer(spec, traffic, counts, spaces);
-  if (!reason.empty()) {
-    result_.failed_level = spec.name;
-    result_.failure = std::move(reason);
-    return false;
-  }
   stats.replication = traffic.replication;
   const std::int64_t expansion = traffic.expansion_x * traffic.expansion_y;
   const std::int64_t clusters = std::min(expansion, spec.instances / spec.cluster_size);
@@ -159,7 +103,6 @@ bool Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
   }
   stats.slowdown = slowdown;
   stats.cycles = static_cast<std::int64_t>(std::ceil(static_cast<double>(compute_cycles) / slowdown));
-  return true;
 }
 
 void Evaluator::add_leakage(std::int64_t cycles) {
@@ -212,16 +155,14 @@ const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
   r.failure.clear();
   r.storage.resize(levels);
 
-  const nest::NestResult& nest = nest_.run(mapping, options_.nest);
-  const int unkept = compute_traffic_counts(nest, mapping, workload_, options_.first_read_elision, counts_);
-  r.failed_level = arch_.arithmetic.name;
-  if (unkept >= 0) {
-    r.failure = "one of the tensors is bypassed in all storage levels";
+  MappingCheck check = check_mapping(arch_, workload_, mapping);
+  if (!check.valid) {
+    r.failed_level = std::move(check.level);
+    r.failure = std::move(check.reason);
     return r;
   }
-  r.failure = check_arithmetic(arch_.arithmetic, nest);
-  if (!r.failure.empty()) return r;
-  r.failed_level.clear();
+  const nest::NestResult& nest = nest_.run(mapping, options_.nest);
+  compute_traffic_counts(nest, mapping, workload_, options_.first_read_elision, counts_);
 
   ArithmeticStats& arithmetic = r.arithmetic;
   arithmetic.utilized_instances = nest.compute_replication;
@@ -233,7 +174,7 @@ const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
   std::int64_t cycles = arithmetic.cycles;
   for (int i = 0; i < levels; ++i) {
     mapping_keep_ = mapping.keep[i];
-    if (!fill_buffer(i, nest.levels[i], arithmetic.cycles)) return r;
+    fill_buffer(i, nest.levels[i], arithmetic.cycles);
     cycles = std::max(cycles, r.storage[i].cycles);
   }
   add_leakage(cycles);

@@ -88,7 +88,7 @@ class Evaluator {
   const arch::ArchSpec& arch_;
   const workload::Workload& workload_;
   ModelOptions options_;
-  bool fill_buffer(int level, const nest::LevelTraffic& traffic, std::int64_t compute_cycles);
+  void fill_buffer(int level, const nest::LevelTraffic& traffic, std::int64_t compute_cycles);
   void add_leakage(std::int64_t cycles);
   void add_operational_intensity();
 

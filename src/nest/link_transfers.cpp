@@ -58,9 +58,24 @@ bool disjoint(const Box& box, const RankVector& corner, const RankVector& offset
 
 }  // namespace
 
+bool direct_translation(const DeltaSet& a, const DeltaSet& b, int ranks, RankVector& translation) {
+  if (a.partial != b.partial) return false;
+  for (int r = 0; r < ranks; ++r) {
+    if (a.partial && a.corner[r] - a.removed[r] != b.corner[r] - b.removed[r]) return false;
+    translation[r] = a.corner[r] - b.corner[r];
+  }
+  return true;
+}
+
 bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& offset, const RankVector& span,
                        int ranks) {
   if (a.size == 0 || a.size != b.size) return false;
+  RankVector direct{};
+  if (direct_translation(a, b, ranks, direct)) {
+    for (int r = 0; r < ranks; ++r)
+      if (direct[r] != offset[r]) return false;
+    return true;
+  }
   std::array<Box, 2 * workload::kMaxRanks> pieces;
   const int count = split_difference(a, span, ranks, pieces);
   for (int k = 0; k < count; ++k) {

@@ -21,6 +21,10 @@ struct DeltaSet {
   std::int64_t size = 0;  // 0 = nothing new
 };
 
+// When `a` and `b` are both whole working sets, or both what remains after the same move, `a`
+// equals `b` + u for exactly one translation u: sets `translation` to it and returns true.
+bool direct_translation(const DeltaSet& a, const DeltaSet& b, int ranks, RankVector& translation);
+
 // True when `a` equals `b` translated by `offset` (both deltas of working sets of span `span`).
 bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& offset, const RankVector& span,
                        int ranks);

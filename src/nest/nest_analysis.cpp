@@ -61,11 +61,12 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     info.boundary = mapping.boundaries[level] == l;
     info.step = extent[loop.dimension];
     extent[loop.dimension] *= loop.factor;
-    compute_shapes(l, extent);
     info.master = info.spatial && (l + 1 == count || !mapping.loops[l + 1].spatial());
+    if (info.boundary || info.master) compute_shapes(l, extent);  // only these loops track working sets
     info.block_begin = l;
     info.fanout = 1;
     info.fanout_x = 1;
+    info.feeds_fanout = false;
     info.mirrors_child = !info.spatial && info.boundary && loop.factor == 1 && l > 0 && loops_[l - 1].boundary &&
                          mapping.no_temporal_reuse[level] == 0 && mapping.no_temporal_reuse[level - 1] == 0;
   }
@@ -74,6 +75,12 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     int begin = l;
     while (begin > 0 && loops_[begin - 1].spatial) --begin;
     loops_[l].block_begin = begin;
+    if (begin > 0 && options_.link_transfers) {
+      // The boundary feeding this fan-out, or the boundary it mirrors, records delta sets.
+      int feeder = begin - 1;
+      loops_[feeder].feeds_fanout = true;
+      while (loops_[feeder].mirrors_child) loops_[--feeder].feeds_fanout = true;
+    }
     for (int j = begin; j <= l; ++j) {
       loops_[l].fanout *= loops_[j].factor;
       if (mapping.loops[j].kind == LoopKind::SpatialX) loops_[l].fanout_x *= loops_[j].factor;
@@ -157,14 +164,17 @@ void NestAnalysis::shift_origin(int dimension, std::int64_t amount) {
 
 // The working set now sits at corner_[t]; the previous one (same shape) at state.last. Also
 // records the delta as a point set for link-transfer detection.
+template <bool kRecordSet>
 __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rule(TileState& state, const Shape& shape,
                                                                                 int data_space) {
   const int ranks = num_ranks_[data_space];
   const RankVector& corner = corner_[data_space];
   DeltaSet& set = last_delta_[data_space];
-  set.corner = corner;
-  set.partial = false;
-  set.size = shape.size;
+  if constexpr (kRecordSet) {
+    set.corner = corner;
+    set.partial = false;
+    set.size = shape.size;
+  }
   if (!state.has_last) {  // nothing held yet: everything is new, no stride to learn
     state.last = corner;
     state.has_last = true;
@@ -188,30 +198,31 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
     delta = shape.size;
     state.has_stride = false;
   }
-  if (delta != shape.size) {
-    set.partial = true;
-    set.removed = state.last;
-    set.size = delta;
+  if constexpr (kRecordSet) {
+    if (delta != shape.size) {
+      set.partial = true;
+      set.removed = state.last;
+      set.size = delta;
+    }
   }
   for (int r = 0; r < ranks; ++r) state.last[r] = corner[r];
   return delta;
 }
 
+// Only a storage boundary's delta is ever consumed (by the enclosing loop or spatial fan-out).
 void NestAnalysis::finish_visit(int loop, std::int64_t* deltas) {
   const LoopInfo& info = loops_[loop];
+  if (!info.boundary || info.mirrors_child) return;
   const mapping::DataSpaceMask no_reuse = mapping_->no_temporal_reuse[info.owner];
-  if (!info.boundary && !info.master) return;
+  TileState* tiles = &states_[loop * num_data_spaces_];
+  const Shape* shapes = &shapes_[loop * num_data_spaces_];
   for (int t = 0; t < num_data_spaces_; ++t) {
-    TileState& tile = state(loop, t);
-    const Shape& s = shape(loop, t);
-    tile.max_size = std::max(tile.max_size, s.size);
-    // Only a storage boundary's delta is ever consumed (by the enclosing loop or spatial fan-out).
-    if (!info.boundary || info.mirrors_child) continue;
     if (no_reuse >> t & 1u) {
-      deltas[t] = s.size;
-      last_delta_[t] = DeltaSet{corner_[t], {}, false, s.size};
+      deltas[t] = shapes[t].size;
+      last_delta_[t] = DeltaSet{corner_[t], {}, false, shapes[t].size};
     } else {
-      deltas[t] = apply_delta_rule(tile, s, t);
+      deltas[t] = info.feeds_fanout ? apply_delta_rule<true>(tiles[t], shapes[t], t)
+                                    : apply_delta_rule<false>(tiles[t], shapes[t], t);
     }
   }
 }
@@ -269,7 +280,7 @@ void NestAnalysis::visit_spatial(int loop) {
     // Spatial fan-out onto the arithmetic: a child's working set is its single operation,
     // compared with that child's previous operation.
     compute_counter_ += static_cast<double>(epoch_);
-    for (int t = 0; t < num_data_spaces_; ++t) child[t] = apply_delta_rule(compute_child_states_[t], unit_shape_, t);
+    for (int t = 0; t < num_data_spaces_; ++t) child[t] = apply_delta_rule<true>(compute_child_states_[t], unit_shape_, t);
   } else {
     visit(info.block_begin - 1, child);
   }
@@ -289,12 +300,21 @@ void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
   std::int64_t receivers = info.fanout;
   std::int64_t linked = 0;
   const LinkPlan& plan = fanout.plan;
-  if (delta > 0 && fanout.has_previous && fanout.previous.size == delta && !plan.offsets.empty()) {
+  if (plan.offsets.empty()) {  // links disabled, or no neighbour could ever hold other data
+    record.accesses += volume * static_cast<double>(classes);
+    record.weighted += volume * static_cast<double>(receivers);
+    return;
+  }
+  if (delta > 0 && fanout.has_previous && fanout.previous.size == delta) {
     const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
     scratch_flags_.assign(plan.offsets.size(), 0);
     bool any = false;
+    RankVector direct{};
+    const bool comparable = direct_translation(current, fanout.previous, num_ranks_[t], direct);
     for (std::size_t k = 0; k < plan.offsets.size(); ++k) {
-      scratch_flags_[k] = equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span, num_ranks_[t]);
+      scratch_flags_[k] = comparable ? plan.offsets[k] == direct
+                                     : equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span,
+                                                         num_ranks_[t]);
       any = any || scratch_flags_[k];
     }
     if (any) {
@@ -363,8 +383,9 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
     for (int t = 0; t < num_data_spaces_; ++t) {
       LevelDataSpaceTraffic& ds = traffic.data_spaces[t];
       const TileState& record = state(innermost, t);
-      ds.tile_size = state(mapping.boundaries[i], t).max_size;
-      ds.innermost_size = record.max_size;
+      // Working sets of a loop all have the loop's shape (and every boundary and fan-out is visited).
+      ds.tile_size = shape(mapping.boundaries[i], t).size;
+      ds.innermost_size = shape(innermost, t).size;
       ds.multicast_classes = inner.spatial ? classes_[innermost * num_data_spaces_ + t] : 1;
       ds.content_accesses = record.accesses;
       ds.weighted_accesses = inner.spatial ? record.weighted : record.accesses;

@@ -73,7 +73,6 @@ class NestAnalysis {
     RankVector stride;  // remembered translation
     bool has_last = false;
     bool has_stride = false;
-    std::int64_t max_size = 0;
     double accesses = 0;  // content accesses requested by the children
     double weighted = 0;  // spatial: accesses summed over the children they reach
     double links = 0;     // spatial: link transfers
@@ -95,6 +94,7 @@ class NestAnalysis {
     // A factor-1 boundary right above another boundary sees the same working sets at the
     // same visits, so its deltas are the child's.
     bool mirrors_child;
+    bool feeds_fanout;  // boundary whose deltas a spatial fan-out compares (link transfers)
   };
 
   void prepare(const mapping::Mapping& mapping);
@@ -106,6 +106,7 @@ class NestAnalysis {
   void visit_spatial(int loop);
   void finish_visit(int loop, std::int64_t* deltas);
   void shift_origin(int dimension, std::int64_t amount);
+  template <bool kRecordSet>
   std::int64_t apply_delta_rule(TileState& state, const Shape& shape, int data_space);
   void collect(const mapping::Mapping& mapping);
   TileState& state(int loop, int data_space) { return states_[loop * num_data_spaces_ + data_space]; }

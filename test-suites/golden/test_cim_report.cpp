@@ -90,3 +90,10 @@ TEST(CimReport, NetworkBestMappingPerLayer) {
   EXPECT_NE(r.out.find("20.yaml"), std::string::npos);
   EXPECT_NE(r.out.find("total: "), std::string::npos);
 }
+
+TEST(CimReport, AdcExtrapolationIsAWarning) {
+  const ReportRun r = run_report(quote(kSinangil) + " --set BASE_LATENCY=1e-12");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err.rfind("WARNING: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("10 GS/s"), std::string::npos) << r.err;
+}

@@ -50,6 +50,10 @@ TEST(CimAdc, MacroCalibrations) {
   const AdcEstimate wang = estimate_adc({8, 22, 16 * 214e6, 16, 3.15, 0.4});
   EXPECT_NEAR(wang.energy_per_conversion_pj, 2.67, 0.01);
   EXPECT_NEAR(wang.bank_area_um2, 16154, 60);
+  // Albireo: 8b, 7 nm, 5 GS/s (above the knee) -> 0.272 pJ; x21.4, 45 per 1215 MACs -> 216 fJ/MAC.
+  const double albireo = adc_energy(8, 7, 5e9);
+  EXPECT_NEAR(albireo, 0.272, 0.002);
+  EXPECT_NEAR(albireo * 21.4 * 45 / 1215 * 1e3, 216, 2);
   // Above the knee: 10b at 1 GHz is x4.2 its 114 MHz knee value.
   EXPECT_NEAR(adc_energy(10, 65, 1e9) / adc_energy(10, 65, 1.0e8), 4.2, 0.05);
   EXPECT_TRUE(estimate_adc({8, 7, 2e10, 1, 1, 1}).warning.size() > 0);

@@ -107,8 +107,17 @@ TEST(CimMacro, BasicAnalogAdcMatchesTutorial) {
 TEST(CimMacro, BadVariablesAreInputErrors) {
   MacroSpec spec = macro("basic_analog");
   for (auto& v : spec.variables)  // a definition that depends on itself
-    if (v.first == "VOLTAGE_LATENCY_SCALE") v.second = "GLOBAL_CYCLE_SECONDS * 2";
+    if (v.name == "VOLTAGE_LATENCY_SCALE") v.expression = "GLOBAL_CYCLE_SECONDS * 2";
   EXPECT_THROW(evaluate_macro(spec, default_distributions(spec), {}), cimloop::InputError);
+  for (auto& v : spec.variables)
+    if (v.name == "VOLTAGE_LATENCY_SCALE") v.expression = "1 / ";
+  try {
+    evaluate_macro(spec, default_distributions(spec), {});
+    FAIL() << "expected an InputError";
+  } catch (const cimloop::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("(line "), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("variables.VOLTAGE_LATENCY_SCALE"), std::string::npos) << e.what();
+  }
   EXPECT_THROW(read_macro_spec(kExamples + "missing/macro.yaml"), cimloop::InputError);
 }
 
@@ -172,4 +181,68 @@ TEST(CimMacro, ShiftAddModel) {
   EXPECT_GT(c.read_pj, 0.105 * cimloop::estimators::cim::energy_scale(45, 65));
   EXPECT_GT(c.area_um2, 0);
   EXPECT_EQ(c.actions_per_activation, 32);
+}
+
+TEST(CimOperatingPoint, Sweeps) {
+  const auto [name, values] = parse_sweep("VOLTAGE=0.7,0.8,2**-1");
+  EXPECT_EQ(name, "VOLTAGE");
+  ASSERT_EQ(values.size(), 3u);
+  EXPECT_DOUBLE_EQ(values[2], 0.5);
+  EXPECT_THROW(parse_sweep("VOLTAGE"), cimloop::InputError);
+  EXPECT_THROW(parse_sweep("VOLTAGE=0.7,X"), cimloop::InputError);
+}
+
+TEST(CimMacro, TemporalReuseOverInputSlices) {
+  // Tutorial 1: 32x32, four input slices (2b DAC, 8b inputs). The ADC costs 811 fJ/MAC when
+  // it converts every slice and 203 fJ/MAC when an analog buffer accumulates the slices.
+  MacroSpec spec = macro("basic_analog");
+  const std::map<std::string, double> four_slices = {{"TEMPORAL_DAC_RESOLUTION", 2}};
+  auto adc_fj_per_mac = [&](const MacroSpec& s) {
+    const MacroResult r = evaluate_macro(s, default_distributions(s), four_slices);
+    for (const auto& c : r.components)
+      if (c.name == "adc") return c.energy_per_activation_pj / r.macs_per_activation * 1e3;
+    return 0.0;
+  };
+  EXPECT_NEAR(adc_fj_per_mac(spec), 811.01, 1.5);
+  for (auto& c : spec.components)
+    if (c.name == "adc") c.attributes["accumulates_input_slices"] = "1";
+  EXPECT_NEAR(adc_fj_per_mac(spec), 202.96, 0.4);
+}
+
+TEST(CimMacro, CoalescingMergesCopiesFromContainersWithoutSpatialReuse) {
+  // Tutorial 3: two arrays without spatial reuse behind an analog adder. The ADC converts
+  // both arrays' partial sums (202.75 fJ/MAC) unless the adder coalesces them (101.38).
+  MacroSpec spec = macro("basic_analog");
+  spec.array.insert(spec.array.begin(), {"arrays", "2", false, Tensor::outputs, false});
+  for (auto& c : spec.components)
+    if (c.containers_above > 0) ++c.containers_above;
+  ComponentSpec adder;
+  adder.name = "analog_adder";
+  adder.model = "dummy";
+  adder.keeps = Tensor::outputs;
+  adder.attributes = {{"width", "ENCODED_OUTPUT_BITS"}};
+  spec.components.insert(spec.components.begin() + 1, adder);
+  auto adc_fj_per_mac = [&](const MacroSpec& s) {
+    const MacroResult r = evaluate_macro(s, default_distributions(s), {});
+    EXPECT_DOUBLE_EQ(r.macs_per_activation, 2048);
+    return r.components[0].energy_per_activation_pj / r.macs_per_activation * 1e3;
+  };
+  ASSERT_EQ(spec.components[0].name, "adc");
+  EXPECT_NEAR(adc_fj_per_mac(spec), 202.75, 0.5);
+  spec.components[1].coalesces = true;
+  EXPECT_NEAR(adc_fj_per_mac(spec), 101.38, 0.3);
+
+  // With four input slices: 811 fJ/MAC behind an amplifier that neither coalesces nor
+  // reuses, 405.5 when it coalesces, 101.38 with coalescing and temporal reuse.
+  const std::map<std::string, double> four_slices = {{"TEMPORAL_DAC_RESOLUTION", 2}};
+  auto adc_sliced = [&](const MacroSpec& s) {
+    const MacroResult r = evaluate_macro(s, default_distributions(s), four_slices);
+    return r.components[0].energy_per_activation_pj / r.macs_per_activation * 1e3;
+  };
+  spec.components[1].coalesces = false;
+  EXPECT_NEAR(adc_sliced(spec), 811.01, 1.5);
+  spec.components[1].coalesces = true;
+  EXPECT_NEAR(adc_sliced(spec), 405.50, 0.8);
+  spec.components[0].attributes["accumulates_input_slices"] = "1";
+  EXPECT_NEAR(adc_sliced(spec), 101.38, 0.3);
 }

@@ -4,6 +4,7 @@
 #include "cim_fixtures.hpp"
 #include "estimators/cim/adc.hpp"
 #include "estimators/cim/cim_primitives.hpp"
+#include "estimators/estimator.hpp"
 
 using namespace cimloop::estimators::cim;
 
@@ -64,4 +65,21 @@ TEST(CimPrimitives, ArrayClassesFromCellFile) {
   EXPECT_GT(cim_primitive_area("array_col_drivers", a), 0);
   a.numbers["average_input_value"] = 1;
   EXPECT_GT(cim_primitive_energy("array_row_drivers", "read", a, {}), row);
+}
+
+TEST(CimPrimitives, SelectedThroughTheRegistry) {
+  using namespace cimloop::estimators;
+  Query q;
+  q.class_name = "array_adc";
+  q.attributes = {{"resolution", 8}, {"technology", "65nm"}, {"throughput", 1e8}, {"n_adcs", 1}};
+  q.action = "convert";
+  const Selection s = Registry::builtin().select(q);
+  EXPECT_EQ(s.estimator, "CiM");
+  EXPECT_NEAR(s.estimate.value, 6.49, 0.01);
+  q.action.clear();
+  EXPECT_NEAR(Registry::builtin().select(q).estimate.value, 11860, 15);
+  q.class_name = "dac_albireo";
+  q.attributes = {{"technology", "7nm"}, {"scaling", "moderate"}, {"resolution", 8}};
+  q.action = "convert";
+  EXPECT_DOUBLE_EQ(Registry::builtin().select(q).estimate.value, 2.6);
 }

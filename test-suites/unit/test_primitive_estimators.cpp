@@ -99,6 +99,20 @@ TEST(CactiSram, OutsideTheTableUsesTheFallbackWithAWarning) {
   EXPECT_GT(s.estimate.value, 0);
 }
 
+TEST(Fallbacks, OtherNodesAreScaledFrom45nmWithAWarning) {
+  expect_relative(*energy_scaling(45, 65), 1.2407, 1e-9);
+  expect_relative(*area_scaling(45, 65), 1.5, 1e-12);
+  Selection adder = pick(query("intadder", {{"technology", "65nm"}, {"width", 8}, {"n_bits", 8}}, "add"));
+  EXPECT_EQ(adder.estimator, "Aladdin_table");
+  EXPECT_EQ(adder.accuracy, 10);
+  EXPECT_FALSE(adder.estimate.warning.empty());
+  expect_relative(adder.estimate.value, 0.21 * 8 / 32 * 1.2407);
+  Selection sram = pick(query("SRAM", {{"technology", "65nm"}, {"width", 64}, {"depth", 16384}}));
+  EXPECT_NE(sram.estimate.warning.find("45nm CACTI result"), std::string::npos);
+  expect_relative(sram.estimate.value, 429589 * 1.5, 1e-6);
+  EXPECT_THROW(pick(query("intadder", {{"technology", "7nm"}, {"width", 8}, {"n_bits", 8}}, "add")), Declined);
+}
+
 TEST(CactiDram, EnergyPerBitTimesWidth) {
   expect_relative(pick(query("DRAM", {{"type", "LPDDR4"}, {"width", 64}}, "read")).estimate.value, 512);
   expect_relative(pick(query("DRAM", {{"type", "HBM2"}, {"width", 64}}, "write")).estimate.value, 3.9 * 64);

@@ -4,6 +4,7 @@
 
 #include "model_test_inputs.hpp"
 #include "src/mapping/parse_mapping.hpp"
+#include "src/model/mapping_checks.hpp"
 
 namespace cimloop {
 namespace {
@@ -88,6 +89,30 @@ TEST(Tiling, SpatialSplitSelectsXAndY) {
   EXPECT_EQ(m.loops[0].kind, LoopKind::SpatialX);
   EXPECT_EQ(m.loops[1].kind, LoopKind::SpatialY);
   EXPECT_EQ(m.loops[2].kind, LoopKind::Temporal);
+}
+
+}  // namespace
+}  // namespace cimloop
+
+namespace cimloop {
+namespace {
+
+TEST(Tiling, AutoBypassTurnsCapacityFailureIntoBypass) {
+  // With P=64 the whole problem in the Buffer needs 6 + 66 + 128 = 200 words of 64.
+  std::string arch = testing::kTwoLevelArch;
+  arch.replace(arch.find("P: 8}"), 5, "P: 64}");
+  const char* map = R"(
+mapping:
+- {target: Buffer, type: temporal, factors: K=2 R=3 P=64, permutation: KRP}
+- {target: DRAM, type: temporal, factors: K=1 R=1 P=1, permutation: KRP}
+)";
+  testing::LoadedModel model = testing::load_model({{"arch.yaml", arch}, {"map.yaml", map}});
+  const model::MappingCheck before = model::check_mapping(model.inputs.arch, model.inputs.workload, model.mapping);
+  EXPECT_FALSE(before.valid);
+  EXPECT_EQ(before.reason, "mapped tile size 200 exceeds buffer capacity 64");
+  model::bypass_overfull_levels(model.inputs.arch, model.inputs.workload, model.mapping);
+  EXPECT_EQ(model.mapping.keep[0], 0u);
+  EXPECT_TRUE(model::check_mapping(model.inputs.arch, model.inputs.workload, model.mapping).valid);
 }
 
 }  // namespace

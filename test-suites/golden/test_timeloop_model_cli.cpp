@@ -1,0 +1,124 @@
+// The timeloop-model program as users call it (spec §1): our own example end to end, output
+// prefix and directory, libconfig legacy input, and failures that leave no outputs behind.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kBinary = fs::path(CIMLOOP_BIN_DIR) / "timeloop-model";
+const fs::path kExample = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "conv1d";
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class TimeloopModelCli : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("cimloop-cli-" + std::to_string(::getpid()) + "-" +
+                                        testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs the program with `args` (already quoted) and returns its exit status.
+  int run(const std::string& args) {
+    const std::string command = "'" + kBinary.string() + "' " + args + " >'" + (dir_ / "stdout").string() + "' 2>'" +
+                                (dir_ / "stderr").string() + "'";
+    const int status = std::system(command.c_str());
+    return WEXITSTATUS(status);
+  }
+  std::string example_files() const {
+    std::string files;
+    for (const char* name : {"arch.yaml", "problem.yaml", "map.yaml", "ERT.yaml", "ART.yaml"})
+      files += "'" + (kExample / name).string() + "' ";
+    return files;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(TimeloopModelCli, RunsOurExample) {
+  ASSERT_EQ(run(example_files() + "-o '" + dir_.string() + "'"), 0) << read_file(dir_ / "stderr");
+  for (const char* file : {"stats.txt", "map.txt", "map.tenssella.txt"})
+    EXPECT_TRUE(fs::exists(dir_ / (std::string("timeloop-model.") + file))) << file;
+  const std::string out = read_file(dir_ / "stdout");
+  EXPECT_EQ(out.rfind("input file: ", 0), 0u);
+  // MAC 48 x 0.8 pJ, main memory 6 vector accesses x 100 pJ, buffer 105.45 pJ over 48 computes.
+  EXPECT_NE(out.find("Utilization = 1.00 | pJ/Compute =   15.497\n"), std::string::npos) << out;
+}
+
+TEST_F(TimeloopModelCli, OutputPrefixFromModelSection) {
+  std::ofstream(dir_ / "model.yaml") << "model: {out_prefix: mine}\n";
+  ASSERT_EQ(run(example_files() + "'" + (dir_ / "model.yaml").string() + "' -o '" + dir_.string() + "'"), 0);
+  EXPECT_TRUE(fs::exists(dir_ / "mine.stats.txt"));
+  EXPECT_FALSE(fs::exists(dir_ / "timeloop-model.stats.txt"));
+}
+
+TEST_F(TimeloopModelCli, BadOutputDirectory) {
+  EXPECT_EQ(run(example_files() + "-o '" + (dir_ / "missing").string() + "'"), 1);
+  EXPECT_NE(read_file(dir_ / "stderr").find("ERROR: cannot access output directory"), std::string::npos);
+}
+
+TEST_F(TimeloopModelCli, FailedMappingWritesNothing) {
+  std::ofstream(dir_ / "map.yaml") << "mapping:\n"
+                                      "- {target: Buffer, type: temporal, factors: R=3 P=8, permutation: RP}\n"
+                                      "- {target: MainMemory, type: temporal, factors: R=1 P=1, permutation: RP}\n";
+  std::string files;
+  for (const char* name : {"arch.yaml", "problem.yaml"}) files += "'" + (kExample / name).string() + "' ";
+  files += "'" + (dir_ / "map.yaml").string() + "' ";
+  for (const char* name : {"ERT.yaml", "ART.yaml"}) files += "'" + (kExample / name).string() + "' ";
+  EXPECT_EQ(run(files + "-o '" + dir_.string() + "'"), 1);
+  EXPECT_EQ(read_file(dir_ / "stderr"),
+            "ERROR: parsing mapping: product of all factors of dimension P is 8, which is not equal to the dimension "
+            "size of the workload 16.\n");
+  EXPECT_FALSE(fs::exists(dir_ / "timeloop-model.stats.txt"));
+  EXPECT_FALSE(fs::exists(dir_ / "timeloop-model.map.txt"));
+}
+
+TEST_F(TimeloopModelCli, LibconfigLegacyInputWithBuiltInEnergies) {
+  std::ofstream(dir_ / "legacy.cfg") << R"(
+arch = {
+  arithmetic = { name = "MAC"; instances = 1; word-bits = 8; };
+  storage = (
+    { name = "Buffer"; entries = 64; instances = 1; word-bits = 8; },
+    { name = "MainMemory"; technology = "DRAM"; instances = 1; word-bits = 8; block-size = 8; }
+  );
+};
+problem = {
+  shape = {
+    name = "Conv1D";
+    dimensions = [ "R", "P" ];
+    data-spaces = (
+      { name = "Weights"; projection = ( ( ( "R" ) ) ); },
+      { name = "Inputs"; projection = ( ( ( "R" ), ( "P" ) ) ); },
+      { name = "Outputs"; projection = ( ( ( "P" ) ) ); read-write = true; }
+    );
+  };
+  instance = { R = 3; P = 16; };
+};
+mapping = (
+  { target = "Buffer"; type = "temporal"; factors = "R=3 P=4"; permutation = "RP"; },
+  { target = "MainMemory"; type = "temporal"; factors = "R=1 P=4"; permutation = "RP"; }
+);
+)";
+  ASSERT_EQ(run("'" + (dir_ / "legacy.cfg").string() + "' -o '" + dir_.string() + "'"), 0) << read_file(dir_ / "stderr");
+  const std::string stats = read_file(dir_ / "timeloop-model.stats.txt");
+  EXPECT_NE(stats.find("Vector access energy source     : PAT"), std::string::npos);
+  EXPECT_NE(stats.find("Computes = 48\n"), std::string::npos);
+}
+
+}  // namespace
