@@ -165,15 +165,35 @@ YAML::Node mapper_defaults(const YAML::Node& mapper) {
   return out;
 }
 
-YAML::Node globals_defaults(const YAML::Node& globals, const SpecLoader& loader) {
+YAML::Node globals_defaults(const YAML::Node& globals) {
   YAML::Node out = versioned(globals);
   set_default(out, "environment_variables", empty(YAML::NodeType::Map));
   set_default(out, "expression_custom_functions", empty(YAML::NodeType::Sequence));
   set_default(out, "accelergy_plug_ins", empty(YAML::NodeType::Sequence));
-  const YAML::Node functions = find_key(out, "expression_custom_functions");
-  if (!functions.IsSequence() || functions.size() > 0)
-    loader.fail(functions, "globals.expression_custom_functions", "Python custom functions are not supported by the C++ reader");
   return out;
+}
+
+// The C++ modules standing in for the listed Python files, as one expression hook.
+void use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
+  const YAML::Node files = find_key(globals, "expression_custom_functions");
+  if (!files.IsDefined() || files.IsNull()) return;
+  if (!files.IsSequence()) loader.fail(files, "globals.expression_custom_functions", "must be a list of files");
+  std::vector<CustomFunctions> modules;
+  for (const YAML::Node& file : files) {
+    const CustomFunctions* module = file.IsScalar() ? find_custom_functions(file.Scalar()) : nullptr;
+    if (!module) {
+      std::string known;
+      for (const std::string& name : registered_custom_function_files()) known += (known.empty() ? "" : ", ") + name;
+      loader.fail(file, "globals.expression_custom_functions",
+                  "'" + file.Scalar() + "' has no C++ implementation (available: " + (known.empty() ? "none" : known) + ")");
+    }
+    modules.push_back(*module);
+  }
+  loader.set_expression_functions([modules](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+    for (const CustomFunctions& module : modules)
+      if (std::optional<Value> value = module(name, args)) return value;
+    return std::nullopt;
+  });
 }
 
 }  // namespace
@@ -182,6 +202,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
                        Purpose purpose) {
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
+  use_custom_functions(sections.globals, loader);
   Symbols variables;
   const YAML::Node variable_tree = sections.variables.IsMap()
                                        ? evaluate_map(versioned(sections.variables), variables, loader, "variables")
@@ -210,7 +231,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   YAML::Node mapspace = versioned(sections.mapspace);
   set_default(mapspace, "template", text("uber"));
   out["mapspace"] = mapspace;
-  out["globals"] = globals_defaults(sections.globals, loader);
+  out["globals"] = globals_defaults(sections.globals);
   if (sections.has_sparse || architecture.sparse_targets.size() > 0) {
     YAML::Node all(YAML::NodeType::Sequence);
     for (const YAML::Node& target : architecture.sparse_targets) all.push_back(target);

@@ -76,6 +76,7 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     if (found == symbols.end()) return std::nullopt;
     return found->second;
   };
+  scope.call = loader.expression_functions();
   try {
     return value_to_yaml(evaluate_expression(literal.text, Dialect::Python, scope));
   } catch (const UnknownNameError&) {
