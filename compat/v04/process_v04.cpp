@@ -22,7 +22,7 @@ void set_default(YAML::Node& map, const std::string& key, const YAML::Node& valu
 // A copy of `map` with `version: '0.4'` first and the given keys after it.
 YAML::Node versioned(const YAML::Node& map) {
   YAML::Node out(YAML::NodeType::Map);
-  out["version"] = "0.4";
+  out["version"] = version_text();
   if (map.IsMap())
     for (const auto& entry : map)
       if (entry.first.Scalar() != "version") out.force_insert(entry.first, entry.second);
@@ -223,7 +223,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   out["architecture_constraints"] = constraints;
   out["problem"] = problem;
   YAML::Node components(YAML::NodeType::Map);
-  components["version"] = "0.4";
+  components["version"] = version_text();
   components["classes"] = sections.component_classes;
   out["compound_components"] = components;
   out["mapping"] = purpose == Purpose::Model ? directives : empty(YAML::NodeType::Sequence);

@@ -99,6 +99,8 @@ YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoade
   return out;
 }
 
+YAML::Node version_text() { return value_to_yaml(Value::from_string("0.4")); }
+
 long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key) {
   const Value value = yaml_to_value(node);
   if (value.kind == Value::Kind::Float && value.real == static_cast<double>(static_cast<long long>(value.real)) && value.real >= 1)
