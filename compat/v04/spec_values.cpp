@@ -76,6 +76,7 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     if (found == symbols.end()) return std::nullopt;
     return found->second;
   };
+  scope.call = loader.expression_functions();
   try {
     return value_to_yaml(evaluate_expression(literal.text, Dialect::Python, scope));
   } catch (const UnknownNameError&) {
@@ -97,6 +98,8 @@ YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoade
   }
   return out;
 }
+
+YAML::Node version_text() { return value_to_yaml(Value::from_string("0.4")); }
 
 long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key) {
   const Value value = yaml_to_value(node);
