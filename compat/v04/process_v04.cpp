@@ -5,7 +5,9 @@
 #include <set>
 
 #include "compat/v04/architecture.hpp"
+#include "compat/v04/array_processor.hpp"
 #include "compat/v04/constraints.hpp"
+#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/sections.hpp"
 #include "src/common/error.hpp"
 
@@ -124,6 +126,8 @@ YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, 
     const std::string key = entry.first.Scalar();
     if (key == "shape") {
       result["shape"] = process_shape(entry.second, info, loader);
+    } else if (key == "histograms") {
+      continue;  // operand distributions: variables INPUTS_HIST, ... (array_processor.hpp)
     } else if (key == "instance") {
       Symbols scope = variables;
       YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
@@ -163,8 +167,11 @@ YAML::Node globals_defaults(const YAML::Node& globals, const SpecLoader& loader)
   set_default(out, "expression_custom_functions", empty(YAML::NodeType::Sequence));
   set_default(out, "accelergy_plug_ins", empty(YAML::NodeType::Sequence));
   const YAML::Node functions = find_key(out, "expression_custom_functions");
-  if (!functions.IsSequence() || functions.size() > 0)
-    loader.fail(functions, "globals.expression_custom_functions", "Python custom functions are not supported by the C++ reader");
+  if (!functions.IsSequence()) loader.fail(functions, "globals.expression_custom_functions", "must be a list");
+  for (const YAML::Node& module : functions)
+    if (!module.IsScalar() || !is_native_custom_module(module.Scalar()))
+      loader.fail(module, "globals.expression_custom_functions",
+                  "Python custom functions are not supported by the C++ reader (built in: slicing_encoding.py)");
   return out;
 }
 
@@ -176,7 +183,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   const Sections sections = combine_files(loader, files);
   Symbols variables;
   const YAML::Node variable_tree = sections.variables.IsMap()
-                                       ? evaluate_map(versioned(sections.variables), variables, loader, "variables")
+                                       ? evaluate_variables_with_arrays(versioned(sections.variables), sections, loader, variables)
                                        : versioned(YAML::Node());
   ProblemInfo problem_info;
   const YAML::Node problem = process_problem(sections.problem, variables, problem_info, loader);

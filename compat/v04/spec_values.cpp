@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <regex>
 
+#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/expression.hpp"
 
 namespace cimloop::compat::v04 {
@@ -75,6 +76,9 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     const auto found = symbols.find(name);
     if (found == symbols.end()) return std::nullopt;
     return found->second;
+  };
+  scope.call = [&symbols](const std::string& name, const std::vector<Value>& args) {
+    return call_custom_function(name, args, symbols);
   };
   try {
     return value_to_yaml(evaluate_expression(literal.text, Dialect::Python, scope));

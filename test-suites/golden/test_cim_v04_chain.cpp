@@ -1,0 +1,132 @@
+// The CiM chain end to end: a v0.4 macro (examples/cim/<macro>) through timeloop-model with
+// no ERT/ART: the v0.4 reader (array processor, built-in slicing_encoding functions) -> the
+// built-in Accelergy with the registered CiM estimators -> the model. Its per-action energies
+// and per-component energies must equal the private evaluator's (src/cim/macro_evaluator)
+// for the same layer distributions and operating point.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "golden_helpers.hpp"
+#include "src/cim/macro_evaluator.hpp"
+
+namespace fs = std::filesystem;
+using cimloop::golden::read_file;
+using cimloop::golden::run_in;
+using cimloop::golden::shell_quote;
+
+namespace {
+
+const fs::path kExamples = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "cim";
+
+struct ChainRun {
+  std::map<std::string, double> read_energy_pj;     // component -> ERT energy of its read action
+  std::map<std::string, double> scalar_reads;       // component -> reads of all instances (bits)
+  std::map<std::string, std::string> total_energy;  // component -> stats.txt "Energy (total)" text
+  double computes = 0;                              // virtual 1b x 1b MACs
+};
+
+// "system_top_level.adc[1..8]" -> "adc"
+std::string component_of(const std::string& table_name) {
+  const std::string path = table_name.substr(0, table_name.find('['));
+  return path.substr(path.rfind('.') + 1);
+}
+
+// The value text of the first "<key> : <value>" line after "=== <level> ===".
+std::string stats_text(const std::string& stats, const std::string& level, const std::string& key) {
+  const size_t section = stats.find("=== " + level + " ===");
+  const size_t line = section == std::string::npos ? section : stats.find(key, section);
+  if (line == std::string::npos) return "";
+  const size_t begin = stats.find_first_not_of(' ', stats.find(':', line) + 1);
+  return stats.substr(begin, stats.find('\n', begin) - begin);
+}
+
+double stats_number(const std::string& stats, const std::string& level, const std::string& key) {
+  const std::string text = stats_text(stats, level, key);
+  return text.empty() ? -1 : std::stod(text);
+}
+
+std::string printed(const char* format, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+ChainRun run_chain(const std::string& macro, const std::vector<std::string>& components) {
+  const fs::path out = fs::temp_directory_path() / ("cim_chain_" + macro + "_" + std::to_string(::getpid()));
+  fs::create_directories(out);
+  const fs::path dir = kExamples / macro;
+  std::string command = shell_quote(std::string(CIMLOOP_BIN_DIR) + "/timeloop-model");
+  // appended piecewise: GCC 12 warns falsely on `command += " " + text`
+  for (const char* file : {"arch.yaml", "problem.yaml", "map.yaml"}) command.append(" ").append(shell_quote((dir / file).string()));
+  command.append(" ").append(shell_quote((kExamples / "components" / "cim_components.yaml").string()));
+  command.append(" -o ").append(shell_quote(out.string()));
+  const int status = run_in(dir, command, out);
+  EXPECT_EQ(status, 0) << read_file(out / "stderr.txt");
+  ChainRun run;
+  if (status != 0) return run;
+  const YAML::Node ert = YAML::LoadFile((out / "timeloop-model.ERT.yaml").string());
+  for (const YAML::Node& table : ert["ERT"]["tables"])
+    for (const YAML::Node& action : table["actions"])
+      if (action["name"].as<std::string>() == "read")
+        run.read_energy_pj[component_of(table["name"].as<std::string>())] = action["energy"].as<double>();
+  const std::string stats = read_file(out / "timeloop-model.stats.txt");
+  for (const std::string& component : components) {
+    run.total_energy[component] = stats_text(stats, component, "Energy (total)");
+    run.scalar_reads[component] = stats_number(stats, component, "Scalar reads (per-instance)") *
+                                  stats_number(stats, component, "Utilized instances (max)");
+  }
+  const size_t computes = stats.find("\nComputes = ");
+  if (computes != std::string::npos) run.computes = std::stod(stats.substr(computes + 12));
+  fs::remove_all(out);
+  return run;
+}
+
+const cimloop::cim::ComponentResult& private_component(const cimloop::cim::MacroResult& result, const std::string& name) {
+  for (const auto& component : result.components)
+    if (component.name == name) return component;
+  throw std::runtime_error("private evaluator has no component " + name);
+}
+
+}  // namespace
+
+// basic_analog, one layer (C = M = 32, P = Q = 2: the 32 x 32 array filled once per output
+// pixel) with ResNet-18 distributions. Explained relations, all exact:
+// - Accelergy writes ERT energies rounded to 6 decimals (as the reference Accelergy does), so
+//   the chain's per-action energy is the private evaluator's, printed with %.6f;
+// - the model's actions are scalar (1-bit) accesses / bits per action (each component's
+//   `width`: output, DAC, weight-slice bits), and equal the private evaluator's actions per
+//   activation x activations;
+// - stats.txt prints (ERT energy x actions) with %.2e (CiMLoop's scientific stats format).
+TEST(CimV04Chain, BasicAnalogMatchesPrivateEvaluator) {
+  const std::map<std::string, double> bits_per_action = {
+      {"adc", 8}, {"column_drivers", 8}, {"row_drivers", 8}, {"cim_unit", 8}};
+  std::vector<std::string> components;
+  for (const auto& [name, bits] : bits_per_action) components.push_back(name);
+  const ChainRun chain = run_chain("basic_analog", components);
+  ASSERT_FALSE(chain.read_energy_pj.empty());
+
+  const fs::path dir = kExamples / "basic_analog";
+  const auto spec = cimloop::cim::read_macro_spec((dir / "macro.yaml").string());
+  const auto distributions = cimloop::cim::read_layer_distributions((dir / "problem.yaml").string());
+  const auto result = cimloop::cim::evaluate_macro(spec, distributions, {});
+  const double activations = 4;
+  EXPECT_EQ(chain.computes, activations * result.macs_per_activation * 8 * 8 * 8);
+  for (const auto& [name, bits] : bits_per_action) {
+    SCOPED_TRACE(name);
+    const auto& expected = private_component(result, name);
+    ASSERT_TRUE(chain.read_energy_pj.count(name));
+    EXPECT_GT(expected.read_pj, 0);
+    EXPECT_EQ(chain.read_energy_pj.at(name), std::stod(printed("%.6f", expected.read_pj)));
+    const double actions = chain.scalar_reads.at(name) / bits;
+    EXPECT_EQ(actions, activations * expected.actions_per_activation);
+    EXPECT_EQ(expected.leak_pj_per_cycle, 0);
+    EXPECT_EQ(chain.total_energy.at(name), printed("%.2e", chain.read_energy_pj.at(name) * actions) + " pJ");
+  }
+}
