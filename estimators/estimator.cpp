@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "src/common/error.hpp"
+
 namespace cimloop::estimators {
 
 std::optional<double> Value::numeric() const {
@@ -131,6 +133,16 @@ const Registry& Registry::builtin() {
     return r;
   }();
   return registry;
+}
+
+YAML::Node load_data_file(const std::string& name) {
+  std::string path = data_directory() + "/" + name;
+  try {
+    return YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    throw InputError("estimator data file " + path + ": " + e.msg +
+                     " (set $CIMLOOP_DATA_DIR to the estimators/data folder)");
+  }
 }
 
 std::string data_directory() {

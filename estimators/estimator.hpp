@@ -17,6 +17,8 @@
 #include <variant>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 namespace cimloop::estimators {
 
 // An attribute or action-argument value: a number or a string.
@@ -128,5 +130,9 @@ void register_builtin_estimators(Registry& registry);
 
 // Directory of the data files (CIMLOOP_DATA_DIR, overridable by $CIMLOOP_DATA_DIR).
 std::string data_directory();
+
+// Parses <data_directory()>/<name>; throws cimloop::InputError naming the file (and how to
+// point at the data) when it cannot be read.
+YAML::Node load_data_file(const std::string& name);
 
 }  // namespace cimloop::estimators

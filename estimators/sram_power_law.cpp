@@ -58,7 +58,7 @@ SramPoint SramPowerLaw::predict(double w, double d) const {
 
 std::vector<SramPoint> cacti_reference_points(double tech_nm) {
   std::vector<SramPoint> points;
-  YAML::Node root = YAML::LoadFile(data_directory() + "/cacti_sram.yaml");
+  YAML::Node root = load_data_file("cacti_sram.yaml");
   for (const YAML::Node& r : root["rows"]) {
     if (r[0].as<double>() != tech_nm || r[3].as<int>() != 1 || r[4].as<int>() != 1) continue;
     if (r[5].IsNull() || r[6].IsNull() || r[7].IsNull() || r[8].IsNull()) continue;

@@ -15,7 +15,7 @@ struct Node {
 const std::map<double, Node>& nodes() {
   static const std::map<double, Node> table = [] {
     std::map<double, Node> t;
-    YAML::Node root = YAML::LoadFile(data_directory() + "/technology_scaling.yaml");
+    YAML::Node root = load_data_file("technology_scaling.yaml");
     double v = root["voltage"].as<double>();
     for (const auto& kv : root["nodes"]) {
       const YAML::Node q = kv.second["energy_quadratic"];

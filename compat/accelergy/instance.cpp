@@ -1,5 +1,6 @@
 #include "compat/accelergy/instance.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "compat/accelergy/legacy_primitives.hpp"
@@ -9,6 +10,8 @@ namespace cimloop::accelergy {
 namespace {
 
 using estimators::Toolchain;
+
+const double kMaxCombinations = 1e6;
 
 // Keys a subcomponent copies from its parent when it lacks them (v0.4).
 const char* const kPropagatedKeys[] = {"technology", "global_cycle_seconds", "cycle_seconds",
@@ -67,7 +70,15 @@ void apply_primitive_type(Instance& node) {
   node.compound = nullptr;
 }
 
-void build_children(Instance& node, const Instance& top, const BuildContext& context) {
+// `ancestors`: the compound classes from the top down to `node`, to reject a class that
+// contains itself.
+void build_children(Instance& node, const Instance& top, const BuildContext& context,
+                    std::vector<const CompoundClass*>& ancestors) {
+  if (std::find(ancestors.begin(), ancestors.end(), node.compound) != ancestors.end()) {
+    throw InputError("component '" + top.name + "': class '" + node.compound->name + "' contains itself (through '" +
+                     node.path + "')");
+  }
+  ancestors.push_back(node.compound);
   for (const SubcomponentDef& def : node.compound->subcomponents) {
     Instance child;
     EvaluationSite parent_site = site_for(top, node.path, context);
@@ -86,9 +97,10 @@ void build_children(Instance& node, const Instance& top, const BuildContext& con
     if (context.toolchain == Toolchain::current) {
       child.energy_scale = node.energy_scale * scale_value(def.energy_scale, node.attributes, parent_site);
     }
-    if (child.compound) build_children(child, top, context);
+    if (child.compound) build_children(child, top, context, ancestors);
     node.children.push_back(std::move(child));
   }
+  ancestors.pop_back();
 }
 
 void expand(const Instance& top, const Instance& node, const ActionDef& action, const AttributeDict& arguments,
@@ -155,7 +167,8 @@ Instance instantiate(const std::string& component_name, const std::string& class
   top.area_scale = top_area_scale(area_scale_key, top, context.toolchain);
   apply_primitive_type(top);
   if (context.toolchain == Toolchain::current) top.energy_scale = top_energy_scale;
-  if (top.compound) build_children(top, top, context);
+  std::vector<const CompoundClass*> ancestors;
+  if (top.compound) build_children(top, top, context, ancestors);
   return top;
 }
 
@@ -183,6 +196,11 @@ std::vector<AttributeDict> argument_combinations(const ActionDef& action, const 
       long long low = integral_bound(evaluate_in(text.substr(0, dots), scope, site, "argument '" + name + "'"), text, site);
       long long high = integral_bound(evaluate_in(text.substr(dots + 2), scope, site, "argument '" + name + "'"), text, site);
       for (long long v = low; v <= high; ++v) values.push_back(PyValue::from_int(v));
+    }
+    // Accelergy lists every combination; refuse tables that could not be written anyway.
+    if (static_cast<double>(values.size()) * static_cast<double>(combinations.size()) > kMaxCombinations) {
+      throw InputError("component '" + site.component + "', action '" + action.name + "': more than " +
+                       std::to_string(static_cast<long long>(kMaxCombinations)) + " argument combinations");
     }
     // The first argument varies fastest: existing combinations stay innermost.
     std::vector<AttributeDict> next;

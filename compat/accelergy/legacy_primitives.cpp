@@ -9,7 +9,7 @@ namespace cimloop::accelergy {
 const LegacyPrimitiveClass* legacy_primitive_class(const std::string& name) {
   static const std::map<std::string, LegacyPrimitiveClass> library = [] {
     std::map<std::string, LegacyPrimitiveClass> classes;
-    YAML::Node root = YAML::LoadFile(estimators::data_directory() + "/legacy_primitive_library.yaml");
+    YAML::Node root = estimators::load_data_file("legacy_primitive_library.yaml");
     for (const auto& kv : root["classes"]) {
       LegacyPrimitiveClass c;
       c.defaults = raw_attributes(kv.second["attributes"]);

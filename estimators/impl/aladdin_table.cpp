@@ -24,7 +24,7 @@ struct Unit {
 const std::map<std::string, Unit>& units() {
   static const std::map<std::string, Unit> table = [] {
     std::map<std::string, Unit> t;
-    YAML::Node root = YAML::LoadFile(data_directory() + "/aladdin_table.yaml");
+    YAML::Node root = load_data_file("aladdin_table.yaml");
     for (const auto& kv : root["units"]) {
       Unit u{kv.second["bits"].as<double>(), {}};
       for (const YAML::Node& r : kv.second["rows"]) {
@@ -171,7 +171,7 @@ class AladdinTable : public PrimitiveEstimator {
     for (const Term& term : model_for(query)) total += term_value(query, term) * term.scale;
     if (query.input_version < 0.4 || native_node(query)) return {total, ""};
     std::optional<double> factor = node_scaling(query);
-    if (!factor) throw Declined("no technology scaling to " + query.attribute("technology")->text());
+    if (!factor) throw Declined("no technology scaling for this node");
     return {total * *factor, "Aladdin 45nm data scaled to " + query.attribute("technology")->text() +
                                  " (Stillmaker-Baas); an approximate fallback"};
   }

@@ -19,7 +19,7 @@ struct DramData {
 const DramData& dram_data() {
   static const DramData data = [] {
     DramData d;
-    YAML::Node root = YAML::LoadFile(data_directory() + "/dram.yaml");
+    YAML::Node root = load_data_file("dram.yaml");
     d.default_type = root["default_type"].Scalar();
     for (const auto& kv : root["pJ_per_bit"]) d.pj_per_bit[kv.first.Scalar()] = kv.second.as<double>();
     for (const YAML::Node& t : root["current_only"]) d.current_only.insert(t.Scalar());

@@ -23,7 +23,7 @@ using Key = std::tuple<double, double, double, int, int>;  // tech, size B, bloc
 const std::map<Key, Raw>& table() {
   static const std::map<Key, Raw> rows = [] {
     std::map<Key, Raw> t;
-    YAML::Node root = YAML::LoadFile(data_directory() + "/cacti_sram.yaml");
+    YAML::Node root = load_data_file("cacti_sram.yaml");
     auto optional = [](const YAML::Node& n, double unit) {
       return n.IsNull() ? std::nullopt : std::optional<double>(n.as<double>() * unit);
     };

@@ -71,12 +71,13 @@ const Library& library() {
   static const Library lib = [] {
     Library l;
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(data_directory() + "/library")) {
-      if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(data_directory() + "/library", error)) {
+      if (entry.path().extension() == ".yaml") files.push_back(entry.path().filename());
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-      YAML::Node root = YAML::LoadFile(file.string());
+      YAML::Node root = load_data_file("library/" + file.string());
       for (const YAML::Node& c : root["components"]) {
         ComponentTable table{c["name"].Scalar(), {}, {}};
         for (const YAML::Node& h : c["columns"]) table.headers.push_back(h.Scalar());

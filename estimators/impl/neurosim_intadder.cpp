@@ -20,7 +20,7 @@ struct Fit {
 const std::map<double, Fit>& fits() {
   static const std::map<double, Fit> table = [] {
     std::map<double, Fit> t;
-    YAML::Node root = YAML::LoadFile(data_directory() + "/neurosim_intadder.yaml");
+    YAML::Node root = load_data_file("neurosim_intadder.yaml");
     for (const auto& kv : root["nodes"]) {
       const YAML::Node f = kv.second;
       t[kv.first.as<double>()] = {f["e0"].as<double>(), f["e1"].as<double>(), f["l1"].as<double>(), f["a1"].as<double>()};

@@ -31,8 +31,8 @@ compound_components:
         actions: [{name: add}]
 )";
 
-std::string architecture(const std::string& component) {
-  return std::string(kClasses) + R"(
+std::string architecture(const std::string& component, const std::string& extra_classes = "") {
+  return std::string(kClasses) + extra_classes + R"(
 architecture:
   version: '0.4'
   subtree:
@@ -81,6 +81,16 @@ TEST(AccelergyErrors, CycleInAttributeReferences) {
   std::string m = error_of(architecture(
       "    - {name: pair, class: adder_pair, attributes: {width: depth, depth: width}, required_actions: [add]}\n"));
   expect_mentions(m, {"component 'top.pair'", "attribute 'width'", "cycle"});
+}
+
+TEST(AccelergyErrors, ClassContainingItself) {
+  const char* looped = R"(  - name: looped
+    attributes: {technology: must_specify}
+    subcomponents: [{name: inner, class: looped}]
+    actions: [{name: go, subcomponents: [{name: inner, actions: [{name: go}]}]}]
+)";
+  std::string m = error_of(architecture("    - {name: loop, class: looped, required_actions: [go]}\n", looped));
+  expect_mentions(m, {"component 'top.loop'", "class 'looped' contains itself"});
 }
 
 TEST(AccelergyErrors, RequiredActionMissingFromClass) {
