@@ -1,17 +1,11 @@
 #include "compat/v04/array_processor.hpp"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
 namespace cimloop::compat::v04 {
 namespace {
-
-struct ArrayContainerInfo {
-  long long mesh_x = 1;
-  long long mesh_y = 1;
-  YAML::Node no_reuse;  // constraints.spatial.no_reuse
-  YAML::Node node;
-};
 
 void collect_array_containers(const YAML::Node& nodes, std::vector<YAML::Node>& out) {
   if (!nodes.IsSequence()) return;

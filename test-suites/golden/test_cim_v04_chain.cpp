@@ -9,12 +9,14 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "golden_helpers.hpp"
 #include "src/cim/macro_evaluator.hpp"
+#include "src/cim/macro_variables.hpp"
 
 namespace fs = std::filesystem;
 using cimloop::golden::read_file;
@@ -58,13 +60,13 @@ std::string printed(const char* format, double value) {
   return text;
 }
 
-ChainRun run_chain(const std::string& macro, const std::vector<std::string>& components) {
+ChainRun run_chain(const std::string& macro, const fs::path& problem, const std::vector<std::string>& components) {
   const fs::path out = fs::temp_directory_path() / ("cim_chain_" + macro + "_" + std::to_string(::getpid()));
   fs::create_directories(out);
   const fs::path dir = kExamples / macro;
   std::string command = shell_quote(std::string(CIMLOOP_BIN_DIR) + "/timeloop-model");
   // appended piecewise: GCC 12 warns falsely on `command += " " + text`
-  for (const char* file : {"arch.yaml", "problem.yaml", "map.yaml"}) command.append(" ").append(shell_quote((dir / file).string()));
+  for (const fs::path& file : {dir / "arch.yaml", problem, dir / "map.yaml"}) command.append(" ").append(shell_quote(file.string()));
   command.append(" ").append(shell_quote((kExamples / "components" / "cim_components.yaml").string()));
   command.append(" -o ").append(shell_quote(out.string()));
   const int status = run_in(dir, command, out);
@@ -94,27 +96,23 @@ const cimloop::cim::ComponentResult& private_component(const cimloop::cim::Macro
   throw std::runtime_error("private evaluator has no component " + name);
 }
 
-}  // namespace
-
 // basic_analog, one layer (C = M = 32, P = Q = 2: the 32 x 32 array filled once per output
-// pixel) with ResNet-18 distributions. Explained relations, all exact:
+// pixel). Explained relations, all exact:
 // - Accelergy writes ERT energies rounded to 6 decimals (as the reference Accelergy does), so
 //   the chain's per-action energy is the private evaluator's, printed with %.6f;
 // - the model's actions are scalar (1-bit) accesses / bits per action (each component's
 //   `width`: output, DAC, weight-slice bits), and equal the private evaluator's actions per
 //   activation x activations;
 // - stats.txt prints (ERT energy x actions) with %.2e (CiMLoop's scientific stats format).
-TEST(CimV04Chain, BasicAnalogMatchesPrivateEvaluator) {
+void expect_basic_analog_matches(const fs::path& problem, const cimloop::cim::LayerDistributions& distributions) {
   const std::map<std::string, double> bits_per_action = {
       {"adc", 8}, {"column_drivers", 8}, {"row_drivers", 8}, {"cim_unit", 8}};
   std::vector<std::string> components;
   for (const auto& [name, bits] : bits_per_action) components.push_back(name);
-  const ChainRun chain = run_chain("basic_analog", components);
+  const ChainRun chain = run_chain("basic_analog", problem, components);
   ASSERT_FALSE(chain.read_energy_pj.empty());
 
-  const fs::path dir = kExamples / "basic_analog";
-  const auto spec = cimloop::cim::read_macro_spec((dir / "macro.yaml").string());
-  const auto distributions = cimloop::cim::read_layer_distributions((dir / "problem.yaml").string());
+  const auto spec = cimloop::cim::read_macro_spec((kExamples / "basic_analog" / "macro.yaml").string());
   const auto result = cimloop::cim::evaluate_macro(spec, distributions, {});
   const double activations = 4;
   EXPECT_EQ(chain.computes, activations * result.macs_per_activation * 8 * 8 * 8);
@@ -129,4 +127,24 @@ TEST(CimV04Chain, BasicAnalogMatchesPrivateEvaluator) {
     EXPECT_EQ(expected.leak_pj_per_cycle, 0);
     EXPECT_EQ(chain.total_energy.at(name), printed("%.2e", chain.read_energy_pj.at(name) * actions) + " pJ");
   }
+}
+
+}  // namespace
+
+// The layer's own (ResNet-18) histograms.
+TEST(CimV04Chain, BasicAnalogMatchesPrivateEvaluator) {
+  const fs::path problem = kExamples / "basic_analog" / "problem.yaml";
+  expect_basic_analog_matches(problem, cimloop::cim::read_layer_distributions(problem.string()));
+}
+
+// A layer without histograms: the macro's default distributions, in both paths.
+TEST(CimV04Chain, BasicAnalogDefaultHistogramsMatchPrivateEvaluator) {
+  const fs::path problem = fs::temp_directory_path() / ("cim_chain_problem_" + std::to_string(::getpid()) + ".yaml");
+  const std::string layer = read_file(kExamples / "basic_analog" / "problem.yaml");
+  const std::string base = (kExamples / "workloads" / "problem_base.yaml").string();
+  std::ofstream(problem) << "{{include_text('" << base << "')}}\n"
+                         << layer.substr(layer.find("problem:"), layer.find("  histograms:") - layer.find("problem:"));
+  const auto spec = cimloop::cim::read_macro_spec((kExamples / "basic_analog" / "macro.yaml").string());
+  expect_basic_analog_matches(problem, cimloop::cim::default_distributions(spec));
+  fs::remove(problem);
 }
