@@ -22,7 +22,7 @@ ModelInputs load_model_inputs(const MergedInput& merged) {
     fail_at(merged.sources, child(root, "sparse_optimizations"), "sparse_optimizations",
             "sparse optimizations (Sparseloop) are not supported yet");
   }
-  inputs.workload = workload::parse_workload(required(merged, "problem"), merged.sources);
+  inputs.workload = workload::parse_workload(required(merged, "problem"), merged.sources, child(root, "variables"));
   YAML::Node architecture = child(root, "architecture");
   if (!architecture.IsDefined()) architecture = child(root, "arch");
   if (!architecture.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: architecture");

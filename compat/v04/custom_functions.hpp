@@ -1,22 +1,25 @@
 #pragma once
-// `globals.expression_custom_functions` for the C++ reader: the Python modules CiMLoop's
-// specifications name are provided natively (slicing_encoding.py: the encoding and slice
-// statistics functions of src/cim/spec_functions.hpp); any other module is an error, since
-// Python code cannot run here.
+// C++ stand-ins for the Python files a v0.4 specification lists under
+// `globals.expression_custom_functions` (e.g. CiMLoop's slicing_encoding.py). A module is
+// registered under its file name; specifications that list an unregistered file are rejected.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "compat/v04/spec_values.hpp"
+#include "compat/v04/value.hpp"
 
 namespace cimloop::compat::v04 {
 
-// True when `path` (as listed in the specification) names a module we provide.
-bool is_native_custom_module(const std::string& path);
+// nullopt when `name` is not one of the module's functions.
+using CustomFunctions = std::function<std::optional<Value>(const std::string& name, const std::vector<Value>& args)>;
 
-// The call hook of Python-dialect expressions: a native custom function, called by its name
-// or through a variable holding its name (CiMLoop's INPUT_ENCODING_FUNC); nullopt otherwise.
-std::optional<Value> call_custom_function(const std::string& name, const std::vector<Value>& args,
-                                          const Symbols& symbols);
+// `file_name` without directories, e.g. "slicing_encoding.py". Registering twice replaces.
+void register_custom_functions(const std::string& file_name, CustomFunctions functions);
+
+// The module registered for the last path component of `path`; nullptr when none.
+const CustomFunctions* find_custom_functions(const std::string& path);
+
+std::vector<std::string> registered_custom_function_files();
 
 }  // namespace cimloop::compat::v04

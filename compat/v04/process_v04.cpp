@@ -1,5 +1,6 @@
 #include "compat/v04/process_v04.hpp"
 
+#include <cctype>
 #include <algorithm>
 #include <regex>
 #include <set>
@@ -24,7 +25,7 @@ void set_default(YAML::Node& map, const std::string& key, const YAML::Node& valu
 // A copy of `map` with `version: '0.4'` first and the given keys after it.
 YAML::Node versioned(const YAML::Node& map) {
   YAML::Node out(YAML::NodeType::Map);
-  out["version"] = "0.4";
+  out["version"] = version_text();
   if (map.IsMap())
     for (const auto& entry : map)
       if (entry.first.Scalar() != "version") out.force_insert(entry.first, entry.second);
@@ -39,8 +40,14 @@ void collect_names(const YAML::Node& node, const std::vector<std::string>& dimen
   }
 }
 
+void check_keys(const YAML::Node& map, const std::set<std::string>& allowed, const SpecLoader& loader, const std::string& key) {
+  for (const auto& entry : map)
+    if (!allowed.count(entry.first.Scalar())) loader.fail(entry.first, key + "." + entry.first.Scalar(), "unknown key");
+}
+
 YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecLoader& loader) {
   if (!shape.IsMap()) loader.fail(shape, "problem.shape", "must be a mapping (named shapes are not supported here)");
+  check_keys(shape, {"name", "dimensions", "coefficients", "data_spaces", "version"}, loader, "problem.shape");
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& entry : shape) {
     const std::string key = entry.first.Scalar();
@@ -55,6 +62,7 @@ YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecL
   for (const YAML::Node& space : data_spaces) {
     const YAML::Node name = find_key(space, "name");
     if (!name.IsScalar()) loader.fail(space, "problem.shape.data_spaces", "each dataspace needs a name");
+    check_keys(space, {"name", "projection", "read_write"}, loader, "problem.shape.data_spaces." + name.Scalar());
     info.dataspaces.push_back(name.Scalar());
     collect_names(find_key(space, "projection"), info.dimensions, info.dataspace_dims[name.Scalar()]);
     YAML::Node copy(YAML::NodeType::Map);
@@ -120,6 +128,7 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
 }
 
 YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
+  check_keys(problem, {"version", "shape", "instance", "histograms"}, loader, "problem");
   YAML::Node out = versioned(problem);
   YAML::Node result(YAML::NodeType::Map);
   for (const auto& entry : out) {
@@ -161,18 +170,35 @@ YAML::Node mapper_defaults(const YAML::Node& mapper) {
   return out;
 }
 
-YAML::Node globals_defaults(const YAML::Node& globals, const SpecLoader& loader) {
+YAML::Node globals_defaults(const YAML::Node& globals) {
   YAML::Node out = versioned(globals);
   set_default(out, "environment_variables", empty(YAML::NodeType::Map));
   set_default(out, "expression_custom_functions", empty(YAML::NodeType::Sequence));
   set_default(out, "accelergy_plug_ins", empty(YAML::NodeType::Sequence));
-  const YAML::Node functions = find_key(out, "expression_custom_functions");
-  if (!functions.IsSequence()) loader.fail(functions, "globals.expression_custom_functions", "must be a list");
-  for (const YAML::Node& module : functions)
-    if (!module.IsScalar() || !is_native_custom_module(module.Scalar()))
-      loader.fail(module, "globals.expression_custom_functions",
-                  "Python custom functions are not supported by the C++ reader (built in: slicing_encoding.py)");
   return out;
+}
+
+// The C++ modules standing in for the listed Python files, as one expression hook.
+void use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
+  const YAML::Node files = find_key(globals, "expression_custom_functions");
+  if (!files.IsDefined() || files.IsNull()) return;
+  if (!files.IsSequence()) loader.fail(files, "globals.expression_custom_functions", "must be a list of files");
+  std::vector<CustomFunctions> modules;
+  for (const YAML::Node& file : files) {
+    const CustomFunctions* module = file.IsScalar() ? find_custom_functions(file.Scalar()) : nullptr;
+    if (!module) {
+      std::string known;
+      for (const std::string& name : registered_custom_function_files()) known += (known.empty() ? "" : ", ") + name;
+      loader.fail(file, "globals.expression_custom_functions",
+                  "'" + file.Scalar() + "' has no C++ implementation (available: " + (known.empty() ? "none" : known) + ")");
+    }
+    modules.push_back(*module);
+  }
+  loader.set_expression_functions([modules](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+    for (const CustomFunctions& module : modules)
+      if (std::optional<Value> value = module(name, args)) return value;
+    return std::nullopt;
+  });
 }
 
 }  // namespace
@@ -181,6 +207,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
                        Purpose purpose) {
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
+  use_custom_functions(sections.globals, loader);
   Symbols variables;
   const YAML::Node variable_tree = sections.variables.IsMap()
                                        ? evaluate_variables_with_arrays(versioned(sections.variables), sections, loader, variables)
@@ -201,7 +228,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   out["architecture_constraints"] = constraints;
   out["problem"] = problem;
   YAML::Node components(YAML::NodeType::Map);
-  components["version"] = "0.4";
+  components["version"] = version_text();
   components["classes"] = sections.component_classes;
   out["compound_components"] = components;
   out["mapping"] = purpose == Purpose::Model ? directives : empty(YAML::NodeType::Sequence);
@@ -209,7 +236,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   YAML::Node mapspace = versioned(sections.mapspace);
   set_default(mapspace, "template", text("uber"));
   out["mapspace"] = mapspace;
-  out["globals"] = globals_defaults(sections.globals, loader);
+  out["globals"] = globals_defaults(sections.globals);
   if (sections.has_sparse || architecture.sparse_targets.size() > 0) {
     YAML::Node all(YAML::NodeType::Sequence);
     for (const YAML::Node& target : architecture.sparse_targets) all.push_back(target);
@@ -234,8 +261,10 @@ bool is_raw_v04(const std::string& path) {
   }
   // Fast paths (timeloop-model's start-up time): the regex and the YAML parse below can only
   // match when these substrings occur.
-  const bool maybe_marked = content.find('!') != std::string::npos || content.find('{') != std::string::npos ||
-                            content.find("<<<") != std::string::npos;
+  bool maybe_marked = content.find("{{") != std::string::npos || content.find("{%") != std::string::npos ||
+                      content.find("<<<") != std::string::npos;
+  for (std::size_t bang = content.find('!'); !maybe_marked && bang != std::string::npos; bang = content.find('!', bang + 1))
+    maybe_marked = bang + 1 < content.size() && std::isupper(static_cast<unsigned char>(content[bang + 1]));
   static const std::regex markers(R"(!(Container|Component|Hierarchical|Parallel|Pipelined|Nothing|ArrayContainer)\b|\{\{|\{%|<<<\s*:)");
   if (maybe_marked && std::regex_search(content, markers)) return true;
   if (content.find("nodes") == std::string::npos) return false;

@@ -1,12 +1,10 @@
 // timeloop-mapper FILE... [-o DIR]: searches the constrained mapspace for the best mapping
 // (by the `mapper.optimization_metrics`) and writes <prefix>.map.yaml, .stats.txt and
 // .map.txt into DIR (default "."); the stats are exactly timeloop-model's for that mapping.
-#include <sys/stat.h>
-
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +13,8 @@
 #include "compat/timeloop/map_yaml_writer.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/output_files.hpp"
+#include "compat/timeloop/program_cli.hpp"
+#include "compat/timeloop/program_inputs.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
@@ -34,12 +34,13 @@ using namespace cimloop;
 constexpr const char* kUsage =
     "usage: timeloop-mapper FILE... [-o DIR] [--seed N] [--var NAME=VALUE]... [--dump-processed FILE]\n"
     "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture (with\n"
-    "        constraints), problem, mapper settings, architecture_constraints, ERT and ART; raw\n"
-    "        Timeloop v0.4 specifications are processed natively (constraints as architecture_constraints)\n"
-    "  --var NAME=VALUE  Jinja2 template variable for v0.4 inputs (repeatable)\n"
-    "  --dump-processed FILE  write the processed form of v0.4 inputs to FILE\n"
+    "        constraints), problem, mapper settings, architecture_constraints, and optionally ERT\n"
+    "        and ART (estimated like Accelergy when absent). Raw Timeloop v0.4 specifications are\n"
+    "        processed natively\n"
     "  -o    output directory (default: current directory)\n"
     "  --seed  random seed of the search (overrides mapper.seed; default 0)\n"
+    "  --var NAME=VALUE  Jinja2 template variable for v0.4 inputs (repeatable)\n"
+    "  --dump-processed FILE  write the processed form of v0.4 inputs to FILE\n"
     "Settings come from the `mapper` section: algorithm, search_size, timeout, victory_condition,\n"
     "num_threads, optimization_metrics, out_prefix, max_temporal_loops_in_a_mapping and seed.\n"
     "On a terminal a progress line is shown; Ctrl-C stops the search and writes the best so far.\n";
@@ -47,15 +48,9 @@ constexpr const char* kUsage =
 struct Arguments {
   std::vector<std::string> inputs;
   std::string output_dir = ".";
-  std::string seed;
+  std::optional<std::uint64_t> seed;
   compat::v04::V04Options v04;
 };
-
-int print_errors(const std::string& message) {
-  std::istringstream lines(message);
-  for (std::string line; std::getline(lines, line);) std::cerr << "ERROR: " << line << '\n';
-  return 1;
-}
 
 bool parse_arguments(int argc, char** argv, Arguments& args) {
   for (int i = 1; i < argc; ++i) {
@@ -69,8 +64,14 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
         return false;
       }
       const std::string value = argv[++i];
-      if (arg == "-o" || arg == "--seed") {
-        (arg == "-o" ? args.output_dir : args.seed) = value;
+      if (arg == "--seed") {
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
+          std::cerr << "ERROR: --seed needs a non-negative integer.\nERROR: error parsing command line.\n";
+          return false;
+        }
+        args.seed = std::stoull(value);
+      } else if (arg == "-o") {
+        args.output_dir = value;
       } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
         std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
         return false;
@@ -80,16 +81,7 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
       std::cout << "input file: " << arg << '\n';
     }
   }
-  struct stat info {};
-  if (stat(args.output_dir.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
-    std::cerr << "ERROR: " << (stat(args.output_dir.c_str(), &info) != 0 ? "cannot access" : "non-existent")
-              << " output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
-    return false;
-  }
-  if (args.seed.find_first_not_of("0123456789") != std::string::npos) {
-    std::cerr << "ERROR: --seed needs a non-negative integer.\nERROR: error parsing command line.\n";
-    return false;
-  }
+  if (!compat::check_output_dir(args.output_dir)) return false;
   if (args.inputs.empty()) {
     std::cerr << "ERROR: no input files given.\n" << kUsage;
     return false;
@@ -97,22 +89,9 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
   return true;
 }
 
-int run(const Arguments& args) {
-  const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
-  for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
-  const compat::ModelInputs inputs = compat::load_model_inputs(merged);
-  for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  if (!inputs.has_ert) {
-    throw InputError("no ERT given: built-in energy estimation is not available yet; pass the ERT.yaml (and "
-                     "ART.yaml) produced by Accelergy as input files");
-  }
-  mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
-  if (!args.seed.empty()) settings.seed = std::stoull(args.seed);
-  const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch);
-  const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
-                                  settings.max_temporal_loops);
-  const model::ModelOptions options = model::options_from_environment();
-
+// Runs the search with the progress line and Ctrl-C handling; prints a one-line account.
+mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::MapperSettings& settings,
+                                const compat::ModelInputs& inputs, const model::ModelOptions& options) {
   mapper::SearchMonitor monitor;
   const auto start = std::chrono::steady_clock::now();
   mapper::SearchResult result;
@@ -123,14 +102,36 @@ int run(const Arguments& args) {
                 << mapper::unbounded_victory_condition() << " valid mappings without improvement (or on Ctrl-C)."
                 << std::endl;
     mapper::ProgressLine progress(monitor, settings.metrics, mapper::stderr_is_terminal());
-    result = mapper::search(mapspace, settings,
-                            mapper::model_evaluators(inputs.arch, inputs.workload, shape, settings.metrics, options),
-                            monitor);
+    result = mapper::search(
+        mapspace, settings,
+        mapper::model_evaluators(inputs.arch, inputs.workload, mapspace.shape(), settings.metrics, options), monitor);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "Searched " << result.visited << " mappings (" << result.evaluated << " evaluated, " << result.valid
             << " valid) in " << seconds << " s" << (result.stopped_early ? ", stopped early" : "") << '\n';
-  if (!result.best) throw InputError("no valid mapping found within the search criteria");
+  return result;
+}
+
+int run(const Arguments& args) {
+  const compat::MergedInput merged =
+      compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
+  const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
+  for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
+  compat::ModelInputs inputs = compat::load_model_inputs(merged);
+  for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
+  mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
+  if (args.seed) settings.seed = *args.seed;
+  if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, settings.out_prefix, inputs);
+  const bool dense = !compat::child(merged.root, "sparse_optimizations").IsDefined();
+  const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, dense);
+  const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
+                                  settings.max_temporal_loops);
+  const model::ModelOptions options = model::options_from_environment();
+  const mapper::SearchResult result = run_search(mapspace, settings, inputs, options);
+  if (!result.best) {
+    throw InputError("no valid mapping found within the search criteria" +
+                     (result.first_failure.empty() ? std::string() : " (e.g. " + result.first_failure + ")"));
+  }
 
   const mapping::MappingSpec spec = mapper::to_mapping_spec(*result.best, shape);
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
@@ -157,13 +158,5 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   Arguments args;
   if (!parse_arguments(argc, argv, args)) return 1;
-  try {
-    return run(args);
-  } catch (const cimloop::InputError& error) {
-    std::cout.flush();
-    return print_errors(error.what());
-  } catch (const std::exception& error) {
-    std::cout.flush();
-    return print_errors(std::string("internal error: ") + error.what());
-  }
+  return cimloop::compat::run_reporting_errors([&] { return run(args); });
 }

@@ -38,9 +38,12 @@ struct Mesh {
   std::int64_t instances, x, y;
 };
 
-Mesh resolve_mesh(const std::string& name, std::optional<std::int64_t> instances,
-                  std::optional<std::int64_t> x, std::optional<std::int64_t> y,
-                  const YAML::Node& where, const ValueReader& reader) {
+// Instances and mesh from `instances` (else the count of the tree walk), `meshX`, `meshY`.
+Mesh read_mesh(const std::string& name, std::optional<std::int64_t> count, const YAML::Node& where,
+               const ValueReader& reader) {
+  std::optional<std::int64_t> instances = reader.integer(where, {"instances"});
+  if (!instances) instances = count;
+  const std::optional<std::int64_t> x = reader.integer(where, {"meshX"}), y = reader.integer(where, {"meshY"});
   auto fail = [&](const std::string& message) { fail_at(reader.sources(), where, name, message); };
   if (instances && x && y) {
     if (*x * *y != *instances) fail("meshX * meshY must equal instances");
@@ -160,10 +163,7 @@ BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::op
   if (buffer.num_ports != 1 && buffer.num_ports != 2) fail_at(reader.sources(), attrs, "num_ports", "must be 1 or 2");
   buffer.num_banks = static_cast<int>(reader.integer(attrs, {"num_banks", "n_banks"}).value_or(2));
   read_bandwidths(buffer, attrs, reader, warnings);
-  auto instances = reader.integer(attrs, {"instances"});
-  if (!instances) instances = count;
-  Mesh mesh = resolve_mesh(name, instances, reader.integer(attrs, {"meshX"}), reader.integer(attrs, {"meshY"}),
-                           attrs, reader);
+  const Mesh mesh = read_mesh(name, count, attrs, reader);
   buffer.instances = mesh.instances;
   buffer.mesh_x = mesh.x;
   buffer.mesh_y = mesh.y;
@@ -193,10 +193,7 @@ ArithmeticSpec parse_arithmetic(const std::string& name, const std::string& cls,
   arithmetic.name = name;
   arithmetic.class_name = cls;
   arithmetic.word_bits = reader.integer(attrs, {"word_bits", "datawidth"}).value_or(16);
-  auto instances = reader.integer(attrs, {"instances"});
-  if (!instances) instances = count;
-  Mesh mesh = resolve_mesh(name, instances, reader.integer(attrs, {"meshX"}), reader.integer(attrs, {"meshY"}),
-                           attrs, reader);
+  const Mesh mesh = read_mesh(name, count, attrs, reader);
   arithmetic.instances = mesh.instances;
   arithmetic.mesh_x = mesh.x;
   arithmetic.mesh_y = mesh.y;
@@ -223,7 +220,7 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
     if (!subtree.IsSequence() || subtree.size() != 1) {
       fail_at(reader.sources(), subtree, "subtree", "expected a list with exactly one element");
     }
-    node = subtree[0];
+    node.reset(subtree[0]);  // rebind the handle; `node = ...` would overwrite the caller's tree
     factor *= name_count(reader.text(node, {"name"}).value_or(""));
     std::vector<BufferSpec> buffers;
     const YAML::Node local = compat::child(node, "local");
@@ -303,7 +300,7 @@ std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, 
     std::vector<std::vector<YAML::Node>> by_depth;
     YAML::Node node = architecture;
     while (compat::child(node, "subtree").IsDefined()) {
-      node = compat::child(node, "subtree")[0];
+      node.reset(compat::child(node, "subtree")[0]);
       std::vector<YAML::Node> level;
       for (const YAML::Node& entry : compat::child(node, "local"))
         if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));

@@ -29,6 +29,9 @@ class Mapspace {
   // A neighbour: one to three small changes (move a prime factor between slots, swap two
   // loops, flip a keep bit or a spatial axis), each allowed by the constraints.
   MapPoint mutate(const MapPoint& point, Random& random) const;
+  // Every point one move away (each prime factor to each other accepting slot, each swap of
+  // two free non-trivial loops, each free keep bit and spatial axis), in a fixed order.
+  std::vector<MapPoint> neighbours(const MapPoint& point) const;
 
   // Empty when the point passes every check that does not need the model; otherwise the
   // first failed check, e.g. "GlobalBuffer: tile size 70000 exceeds capacity 65536".
@@ -56,6 +59,7 @@ class Mapspace {
   bool swap_loops(MapPoint& point, Random& random) const;
   bool flip_keep(MapPoint& point, Random& random) const;
   bool flip_axis(MapPoint& point, Random& random) const;
+  bool flip_axis_of(MapPoint& point, int level, int dim) const;
 
   MapspaceShape shape_;
   Constraints constraints_;

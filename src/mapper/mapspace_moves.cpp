@@ -84,6 +84,20 @@ bool Mapspace::flip_keep(MapPoint& point, Random& random) const {
   return true;
 }
 
+// Moves the spatial loop of `dim` to the other axis if that axis' fanout allows it.
+bool Mapspace::flip_axis_of(MapPoint& point, int level, int dim) const {
+  LevelMapping& mapping = point.levels[level];
+  const bool to_x = !mapping.spatial_x[dim];
+  std::int64_t along = mapping.spatial[dim];
+  for (int other = 0; other < shape_.num_dimensions(); ++other)
+    if (other != dim && mapping.spatial_x[other] == to_x) along *= mapping.spatial[other];
+  if (along > (to_x ? shape_.storage[level].fanout_x : shape_.storage[level].fanout_y)) return false;
+  mapping.spatial_x[dim] = to_x;
+  std::stable_partition(mapping.spatial_order.begin(), mapping.spatial_order.end(),
+                        [&](int other) { return bool(mapping.spatial_x[other]); });
+  return true;
+}
+
 // Moves one spatial loop to the other axis when neither the mesh nor the split forbid it.
 bool Mapspace::flip_axis(MapPoint& point, Random& random) const {
   std::vector<std::pair<int, int>> free;
@@ -92,19 +106,54 @@ bool Mapspace::flip_axis(MapPoint& point, Random& random) const {
       if (point.levels[level].spatial[dim] > 1 && !forced_axis(level, dim)) free.emplace_back(level, dim);
   if (free.empty()) return false;
   auto [level, dim] = pick(free, random);
-  LevelMapping& mapping = point.levels[level];
-  mapping.spatial_x[dim] = !mapping.spatial_x[dim];
-  std::int64_t along = 1;
-  for (int other = 0; other < shape_.num_dimensions(); ++other)
-    if (mapping.spatial_x[other] == mapping.spatial_x[dim]) along *= mapping.spatial[other];
-  const StorageShape& storage = shape_.storage[level];
-  if (along > (mapping.spatial_x[dim] ? storage.fanout_x : storage.fanout_y)) {
-    mapping.spatial_x[dim] = !mapping.spatial_x[dim];
-    return false;
+  return flip_axis_of(point, level, dim);
+}
+
+std::vector<MapPoint> Mapspace::neighbours(const MapPoint& point) const {
+  std::vector<MapPoint> result;
+  for (int dim = 0; dim < shape_.num_dimensions(); ++dim) {
+    for (const Slot& source : slots_) {
+      const std::int64_t value = factor(point, source, dim);
+      if (limit(source, dim).exact > 0 || value == 1) continue;
+      for (std::int64_t prime = 2, rest = value; rest > 1; ++prime) {
+        if (rest % prime != 0) continue;
+        while (rest % prime == 0) rest /= prime;
+        if (value / prime < limit(source, dim).min) continue;
+        MapPoint reduced = point;
+        factor(reduced, source, dim) /= prime;
+        for (const Slot& target : slots_) {
+          if (&target == &source || !slot_accepts(reduced, target, dim, prime)) continue;
+          result.push_back(reduced);
+          factor(result.back(), target, dim) *= prime;
+        }
+      }
+    }
   }
-  std::stable_partition(mapping.spatial_order.begin(), mapping.spatial_order.end(),
-                        [&](int other) { return bool(mapping.spatial_x[other]); });
-  return true;
+  for (int level = 0; level < shape_.num_levels(); ++level) {
+    const LevelMapping& mapping = point.levels[level];
+    const std::vector<int>& fixed = constraints_.levels[level].temporal.permutation;
+    for (std::size_t i = 0; i < mapping.temporal_order.size(); ++i)
+      for (std::size_t j = i + 1; j < mapping.temporal_order.size(); ++j) {
+        const int a = mapping.temporal_order[i], b = mapping.temporal_order[j];
+        if (mapping.temporal[a] == 1 || mapping.temporal[b] == 1) continue;
+        if (std::find(fixed.begin(), fixed.end(), a) != fixed.end() ||
+            std::find(fixed.begin(), fixed.end(), b) != fixed.end())
+          continue;
+        result.push_back(point);
+        std::swap(result.back().levels[level].temporal_order[i], result.back().levels[level].temporal_order[j]);
+      }
+    for (int space = 0; space < shape_.num_data_spaces(); ++space)
+      if (level + 1 < shape_.num_levels() && !constraints_.levels[level].keep[space]) {
+        result.push_back(point);
+        result.back().levels[level].keep[space] = !mapping.keep[space];
+      }
+    for (int dim = 0; dim < shape_.num_dimensions(); ++dim) {
+      if (mapping.spatial[dim] == 1 || forced_axis(level, dim)) continue;
+      MapPoint flipped = point;
+      if (flip_axis_of(flipped, level, dim)) result.push_back(std::move(flipped));
+    }
+  }
+  return result;
 }
 
 MapPoint Mapspace::mutate(const MapPoint& point, Random& random) const {

@@ -35,6 +35,8 @@ struct MapspaceShape {
 };
 
 // Fanouts from the meshes (Timeloop's tiling levels), capacities from the effective sizes.
-MapspaceShape mapspace_shape(const workload::Workload& workload, const arch::ArchSpec& arch);
+// With `dense_tiles` false (sparse optimisations may compress tiles) capacities are left
+// unset: only the model can tell whether a tile fits.
+MapspaceShape mapspace_shape(const workload::Workload& workload, const arch::ArchSpec& arch, bool dense_tiles = true);
 
 }  // namespace cimloop::mapper

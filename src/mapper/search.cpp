@@ -1,9 +1,10 @@
 #include "src/mapper/search.hpp"
 
 #include <exception>
+#include <functional>
 #include <limits>
 #include <thread>
-#include <unordered_map>
+#include <unordered_set>
 
 namespace cimloop::mapper {
 namespace {
@@ -13,7 +14,7 @@ constexpr std::int64_t kSaturation = 20000;
 // With every stopping rule disabled (0), a thread stops after this many consecutive valid
 // mappings without improvement instead of running until interrupted.
 constexpr std::int64_t kUnboundedVictory = 5000;
-// The cache stops growing here (about a few hundred MB at most).
+// The per-thread record of visited loop nests stops growing here (about 100 MB).
 constexpr std::size_t kMaxCacheEntries = 2'000'000;
 // Share of draws that refine the current point instead of sampling afresh.
 constexpr double kRefineShare = 0.75;
@@ -22,14 +23,16 @@ constexpr double kRefineShare = 0.75;
 constexpr std::int64_t kMinPatience = 16;
 // Mutation rounds (of one to three moves each) that kick a restart away from the best point.
 constexpr int kKickRounds = 3;
+// At most this many steepest-descent sweeps polish the final best point.
+constexpr int kPolishSweeps = 50;
 
-struct KeyHash {
-  std::size_t operator()(const std::vector<std::int64_t>& key) const {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (std::int64_t value : key) hash = (hash ^ static_cast<std::uint64_t>(value)) * 0x100000001b3ULL;
-    return hash;
-  }
-};
+// Visited loop nests are remembered by a 64-bit digest of their canonical key (a collision,
+// about 1e-8 likely in a long search, would only skip one point).
+std::uint64_t digest(const std::vector<std::int64_t>& key) {
+  std::uint64_t hash = 0x8b2f1c3a5d7e9f01ULL;
+  for (std::int64_t value : key) hash = Random(hash ^ static_cast<std::uint64_t>(value)).next();
+  return hash;
+}
 
 struct Cached {
   bool valid = false;
@@ -40,6 +43,7 @@ struct ThreadResult {
   std::optional<MapPoint> best;
   std::vector<double> best_metrics;
   std::int64_t visited = 0, evaluated = 0, valid = 0;
+  std::string failure;  // why the thread's first invalid mapping was rejected
 };
 
 class Worker {
@@ -62,14 +66,14 @@ class Worker {
                                                                : mapspace_.sample(random_);
       ++result_.visited;
       monitor_.visited.fetch_add(1, std::memory_order_relaxed);
-      std::vector<std::int64_t> key = point.key();
-      if (auto hit = cache_.find(key); hit != cache_.end()) {
+      const std::uint64_t key = digest(point.key());
+      if (seen_.count(key)) {
         if (++repeats_in_a_row >= kSaturation) break;
         continue;
       }
       repeats_in_a_row = 0;
       Cached outcome = visit(point);
-      if (cache_.size() < kMaxCacheEntries) cache_.emplace(std::move(key), outcome);
+      if (seen_.size() < kMaxCacheEntries) seen_.insert(key);
       if (!outcome.valid) {
         if (settings_.timeout > 0 && ++invalid_in_a_row >= settings_.timeout) break;
         continue;
@@ -109,11 +113,17 @@ class Worker {
   }
 
   Cached visit(const MapPoint& point) {
-    if (!mapspace_.precheck(point).empty()) return {};
+    if (std::string reason = mapspace_.precheck(point); !reason.empty()) {
+      if (result_.failure.empty()) result_.failure = std::move(reason);
+      return {};
+    }
     ++result_.evaluated;
     monitor_.evaluated.fetch_add(1, std::memory_order_relaxed);
     Evaluation evaluation = evaluate_(point);
-    if (!evaluation.valid) return {};
+    if (!evaluation.valid) {
+      if (result_.failure.empty()) result_.failure = std::move(evaluation.failure);
+      return {};
+    }
     ++result_.valid;
     monitor_.valid.fetch_add(1, std::memory_order_relaxed);
     return {true, std::move(evaluation.metrics)};
@@ -126,7 +136,7 @@ class Worker {
   Random random_;
   std::int64_t quota_;
   ThreadResult result_;
-  std::unordered_map<std::vector<std::int64_t>, Cached, KeyHash> cache_;
+  std::unordered_set<std::uint64_t> seen_;
 };
 
 }  // namespace
@@ -155,40 +165,106 @@ std::optional<std::vector<double>> SearchMonitor::best() const {
   return best_;
 }
 
-SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
-                    const EvaluatorFactory& make_evaluator, SearchMonitor& monitor) {
-  const int threads = std::max(1, settings.num_threads);
-  std::vector<ThreadResult> results(threads);
+namespace {
+
+// Runs body(t) for t = 0..threads-1 on their own threads; rethrows the first failure.
+void run_parallel(int threads, SearchMonitor& monitor, const std::function<void(int)>& body) {
   std::vector<std::thread> pool;
   std::vector<std::exception_ptr> errors(threads);
-  for (int t = 0; t < threads; ++t) {
-    std::int64_t quota = settings.search_size > 0
-                             ? settings.search_size / threads + (t < settings.search_size % threads ? 1 : 0)
-                             : 0;
-    if (settings.search_size > 0 && quota == 0) continue;
-    std::uint64_t seed = Random(settings.seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(t)).next();
-    pool.emplace_back([&, t, quota, seed] {
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
       try {
-        results[t] = Worker(mapspace, settings, make_evaluator(), monitor, seed, quota).run();
+        body(t);
       } catch (...) {
         errors[t] = std::current_exception();
         monitor.stop = true;
       }
     });
-  }
   for (std::thread& thread : pool) thread.join();
   for (const std::exception_ptr& error : errors)
     if (error) std::rethrow_exception(error);
+}
+
+struct PolishBest {
+  std::optional<std::size_t> index;
+  std::vector<double> metrics;
+  std::int64_t evaluated = 0, valid = 0;
+};
+
+// Steepest descent from the best point over its whole neighbourhood (split over the threads,
+// ties to the earliest neighbour, so the outcome does not depend on the thread count).
+// With a search_size, only the valid evaluations the search left unused are spent here.
+void polish(const Mapspace& mapspace, int threads, std::int64_t search_size, const EvaluatorFactory& make_evaluator,
+            SearchMonitor& monitor, SearchResult& result) {
+  std::vector<Evaluator> evaluators;
+  for (int t = 0; t < threads; ++t) evaluators.push_back(make_evaluator());
+  std::unordered_set<std::uint64_t> seen;
+  for (int sweep = 0; sweep < kPolishSweeps && result.best && !monitor.stop; ++sweep) {
+    const std::int64_t budget = search_size > 0 ? search_size - result.valid : -1;
+    if (budget == 0) break;
+    std::vector<MapPoint> candidates;
+    for (MapPoint& neighbour : mapspace.neighbours(*result.best))
+      if (seen.insert(digest(neighbour.key())).second) candidates.push_back(std::move(neighbour));
+    std::vector<PolishBest> bests(threads);
+    run_parallel(threads, monitor, [&](int t) {
+      PolishBest& mine = bests[t];
+      const std::int64_t quota = budget < 0 ? -1 : budget / threads + (t < budget % threads ? 1 : 0);
+      for (std::size_t i = t; i < candidates.size() && !monitor.stop && mine.valid != quota; i += threads) {
+        if (!mapspace.precheck(candidates[i]).empty()) continue;
+        ++mine.evaluated;
+        monitor.evaluated.fetch_add(1, std::memory_order_relaxed);
+        Evaluation evaluation = evaluators[t](candidates[i]);
+        if (!evaluation.valid) continue;
+        ++mine.valid;
+        monitor.valid.fetch_add(1, std::memory_order_relaxed);
+        if (!mine.index || better(evaluation.metrics, mine.metrics)) {
+          mine.index = i;
+          mine.metrics = std::move(evaluation.metrics);
+        }
+      }
+    });
+    monitor.visited += static_cast<std::int64_t>(candidates.size());
+    result.visited += static_cast<std::int64_t>(candidates.size());
+    const PolishBest* winner = nullptr;
+    for (const PolishBest& best : bests) {
+      result.evaluated += best.evaluated;
+      result.valid += best.valid;
+      if (best.index && (!winner || better(best.metrics, winner->metrics) ||
+                         (!better(winner->metrics, best.metrics) && *best.index < *winner->index)))
+        winner = &best;
+    }
+    if (!winner || !better(winner->metrics, result.best_metrics)) break;
+    result.best = std::move(candidates[*winner->index]);
+    result.best_metrics = winner->metrics;
+    monitor.offer_best(result.best_metrics);
+  }
+}
+
+}  // namespace
+
+SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
+                    const EvaluatorFactory& make_evaluator, SearchMonitor& monitor) {
+  const int threads = std::max(1, settings.num_threads);
+  std::vector<ThreadResult> results(threads);
+  run_parallel(threads, monitor, [&](int t) {
+    const std::int64_t quota =
+        settings.search_size > 0 ? settings.search_size / threads + (t < settings.search_size % threads ? 1 : 0) : 0;
+    if (settings.search_size > 0 && quota == 0) return;
+    const std::uint64_t seed = Random(settings.seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(t)).next();
+    results[t] = Worker(mapspace, settings, make_evaluator(), monitor, seed, quota).run();
+  });
   SearchResult combined;
   for (ThreadResult& result : results) {  // ties go to the lowest thread: deterministic
     combined.visited += result.visited;
     combined.evaluated += result.evaluated;
     combined.valid += result.valid;
+    if (combined.first_failure.empty()) combined.first_failure = result.failure;
     if (result.best && (!combined.best || better(result.best_metrics, combined.best_metrics))) {
       combined.best = std::move(result.best);
       combined.best_metrics = std::move(result.best_metrics);
     }
   }
+  polish(mapspace, threads, settings.search_size, make_evaluator, monitor, combined);
   combined.stopped_early = monitor.stop.load();
   return combined;
 }

@@ -59,6 +59,7 @@ struct SearchResult {
   std::int64_t evaluated = 0;
   std::int64_t valid = 0;
   bool stopped_early = false;
+  std::string first_failure;  // why the first rejected mapping (lowest thread) was invalid
 };
 
 SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,

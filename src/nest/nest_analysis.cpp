@@ -25,6 +25,10 @@ NestAnalysis::NestAnalysis(const workload::Workload& workload)
         coefficients_[(t * kMaxDimensions + term.dimension) * kMaxRanks + r] += term.coefficient;
   }
   unit_shape_.span.fill(1);
+  for (int t = 0; t < num_data_spaces_; ++t)
+    for (int d = 0; d < num_dimensions_; ++d)
+      for (int r = 0; r < num_ranks_[t]; ++r)
+        if (coefficient(t, d, r) != 0) dimension_moves_[d].push_back({t, r, coefficient(t, d, r)});
 }
 
 // Extent of each rank of a working set whose operation box has the given per-dimension
@@ -89,23 +93,43 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
   states_.assign(static_cast<std::size_t>(count) * num_data_spaces_, TileState{});
   compute_child_states_.fill(TileState{});
   classes_.assign(static_cast<std::size_t>(count) * num_data_spaces_, 1);
-  fanouts_.resize(static_cast<std::size_t>(count) * num_data_spaces_);
-  for (FanoutState& fanout : fanouts_) {
-    fanout.has_previous = false;
-    fanout.plan.offsets.clear();
+  fanouts_.assign(static_cast<std::size_t>(count) * num_data_spaces_, FanoutState{});
+  for (int l = 0; l < count; ++l) {
+    if (!loops_[l].master) continue;
+    const FanoutAnalysis& analysis = analyse_fanout(l);
+    for (int t = 0; t < num_data_spaces_; ++t) {
+      classes_[l * num_data_spaces_ + t] = analysis.classes[t];
+      fanouts_[l * num_data_spaces_ + t].plan = &analysis.plans[t];
+    }
   }
-  for (int l = 0; l < count; ++l)
-    if (loops_[l].master) count_multicast_classes(l);
 }
 
 // Children of a spatial block hold translated copies of child 0's delta, so two children
 // share data exactly when their translations are equal: count the distinct translations.
-void NestAnalysis::count_multicast_classes(int master) {
+const NestAnalysis::FanoutAnalysis& NestAnalysis::analyse_fanout(int master) {
+  const LoopInfo& info = loops_[master];
+  scratch_key_.assign({mapping_->fanout_x[info.owner], mapping_->no_multicast[info.owner], options_.link_transfers,
+                       options_.toroidal_links});
+  for (int j = info.block_begin; j <= master; ++j) {
+    const LoopInfo& loop = loops_[j];
+    scratch_key_.insert(scratch_key_.end(), {loop.dimension, loop.factor, loop.step,
+                                             static_cast<std::int64_t>(mapping_->loops[j].kind)});
+  }
+  for (const FanoutAnalysis& cached : fanout_cache_)
+    if (cached.key == scratch_key_) return cached;
+  FanoutAnalysis& analysis = fanout_cache_.emplace_back();
+  analysis.key = scratch_key_;
+  count_multicast_classes(master, analysis);
+  return analysis;
+}
+
+void NestAnalysis::count_multicast_classes(int master, FanoutAnalysis& analysis) {
   const LoopInfo& info = loops_[master];
   const int begin = info.block_begin;
   const int block = master - begin + 1;
   for (int t = 0; t < num_data_spaces_; ++t) {
-    std::int64_t& classes = classes_[master * num_data_spaces_ + t];
+    std::int64_t& classes = analysis.classes[t];
+    LinkPlan& plan = analysis.plans[t];
     if (mapping_->no_multicast[info.owner] >> t & 1u) {
       classes = info.fanout;
       continue;
@@ -120,7 +144,6 @@ void NestAnalysis::count_multicast_classes(int master) {
         moves = moves || step[j][r] != 0;
       }
     }
-    FanoutState& fanout = fanouts_[master * num_data_spaces_ + t];
     if (!moves) {
       classes = 1;
       continue;  // every child holds the same data: no neighbour can hold anything new
@@ -143,7 +166,7 @@ void NestAnalysis::count_multicast_classes(int master) {
       return std::lexicographical_compare(a, a + ranks, b, b + ranks);
     };
     std::sort(scratch_rows_.begin(), scratch_rows_.end(), less);
-    std::vector<int>& class_of_child = fanout.plan.class_of_child;
+    std::vector<int>& class_of_child = plan.class_of_child;
     class_of_child.resize(info.fanout);
     classes = 0;
     for (std::size_t k = 0; k < scratch_rows_.size(); ++k) {
@@ -152,14 +175,13 @@ void NestAnalysis::count_multicast_classes(int master) {
     }
     if (options_.link_transfers) {
       const std::int64_t width = std::max(mapping_->fanout_x[info.owner], info.fanout_x);
-      fanout.plan.build(scratch_keys_, info.fanout, ranks, width, options_.toroidal_links);
+      plan.build(scratch_keys_, info.fanout, ranks, width, options_.toroidal_links);
     }
   }
 }
 
 void NestAnalysis::shift_origin(int dimension, std::int64_t amount) {
-  for (int t = 0; t < num_data_spaces_; ++t)
-    for (int r = 0; r < num_ranks_[t]; ++r) corner_[t][r] += coefficient(t, dimension, r) * amount;
+  for (const RankMove& move : dimension_moves_[dimension]) corner_[move.data_space][move.rank] += move.coefficient * amount;
 }
 
 // The working set now sits at corner_[t]; the previous one (same shape) at state.last. Also
@@ -299,12 +321,12 @@ void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
   std::int64_t classes = classes_[loop * num_data_spaces_ + t];
   std::int64_t receivers = info.fanout;
   std::int64_t linked = 0;
-  const LinkPlan& plan = fanout.plan;
-  if (plan.offsets.empty()) {  // links disabled, or no neighbour could ever hold other data
+  if (fanout.plan == nullptr || fanout.plan->offsets.empty()) {  // links disabled, or no neighbour could ever hold other data
     record.accesses += volume * static_cast<double>(classes);
     record.weighted += volume * static_cast<double>(receivers);
     return;
   }
+  const LinkPlan& plan = *fanout.plan;
   if (delta > 0 && fanout.has_previous && fanout.previous.size == delta) {
     const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
     scratch_flags_.assign(plan.offsets.size(), 0);
@@ -397,6 +419,7 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
 const NestResult& NestAnalysis::run(const mapping::Mapping& mapping, const NestOptions& options) {
   options_ = options;
   mapping_ = &mapping;
+  if (fanout_cache_.size() > 256) fanout_cache_.clear();  // bounded; entries are only read during a run
   prepare(mapping);
   for (auto& corner : corner_) corner.fill(0);
   epoch_ = 1;

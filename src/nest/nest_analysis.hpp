@@ -6,6 +6,7 @@
 // data space, the tile size and the traffic the level's children request.
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "src/mapping/mapping.hpp"
@@ -77,8 +78,15 @@ class NestAnalysis {
     double weighted = 0;  // spatial: accesses summed over the children they reach
     double links = 0;     // spatial: link transfers
   };
+  // Multicast classes and link neighbourhoods of one spatial block; they depend only on the
+  // block's loops, so they are cached across evaluations (mappings often share blocks).
+  struct FanoutAnalysis {
+    std::vector<std::int64_t> key;
+    std::array<std::int64_t, workload::kMaxDataSpaces> classes{};
+    std::array<LinkPlan, workload::kMaxDataSpaces> plans;
+  };
   struct FanoutState {  // per spatial master and data space
-    LinkPlan plan;
+    const LinkPlan* plan = nullptr;
     DeltaSet previous;  // child 0's delta on the previous visit
     bool has_previous = false;
   };
@@ -99,7 +107,8 @@ class NestAnalysis {
 
   void prepare(const mapping::Mapping& mapping);
   void compute_shapes(int loop, const std::array<std::int64_t, workload::kMaxDimensions>& extent);
-  void count_multicast_classes(int master);
+  const FanoutAnalysis& analyse_fanout(int master);
+  void count_multicast_classes(int master, FanoutAnalysis& analysis);
   void account_spatial(int loop, int data_space, std::int64_t delta);
   void visit(int loop, std::int64_t* deltas);
   void visit_temporal(int loop, std::int64_t* deltas);
@@ -124,6 +133,12 @@ class NestAnalysis {
   std::vector<LoopInfo> loops_;
   // Summed coefficient of each dimension in each rank: [t][dimension][rank].
   std::vector<std::int64_t> coefficients_;
+  // Per dimension, the (data space, rank, coefficient) entries it moves.
+  struct RankMove {
+    int data_space, rank;
+    std::int64_t coefficient;
+  };
+  std::array<std::vector<RankMove>, workload::kMaxDimensions> dimension_moves_;
   std::vector<TileState> states_;
   std::vector<Shape> shapes_;          // [loop * data spaces + t]
   std::array<TileState, workload::kMaxDataSpaces> compute_child_states_;
@@ -132,6 +147,8 @@ class NestAnalysis {
   std::vector<std::int64_t> scratch_keys_;
   std::vector<const std::int64_t*> scratch_rows_;
   std::vector<FanoutState> fanouts_;  // [loop * data spaces + t] for masters
+  std::deque<FanoutAnalysis> fanout_cache_;
+  std::vector<std::int64_t> scratch_key_;
   std::array<DeltaSet, workload::kMaxDataSpaces> last_delta_;  // of the last boundary visited
   std::vector<char> scratch_flags_, scratch_classes_;
   std::array<RankVector, workload::kMaxDataSpaces> corner_{};  // current origin projected per rank

@@ -108,7 +108,11 @@ int Workload::data_space_index(std::string_view name) const {
 }
 
 Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources) {
-  compat::ValueReader reader(sources);
+  return parse_workload(problem, sources, YAML::Node(YAML::NodeType::Undefined));
+}
+
+Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources, const YAML::Node& variables) {
+  compat::ValueReader reader(sources, variables);
   if (!problem.IsMap()) fail_at(sources, problem, "problem", "expected a map");
   const YAML::Node shape = compat::child(problem, "shape");
   if (shape.IsScalar()) {

@@ -43,7 +43,9 @@ struct Workload {
   int data_space_index(std::string_view name) const;  // -1 when unknown
 };
 
-// `problem` is the value of the root key `problem` (shape + instance). Throws InputError.
+// `problem` is the value of the root key `problem` (shape + instance); instance values naming
+// an entry of `variables` (the root map) take its value. Throws InputError.
 Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources);
+Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources, const YAML::Node& variables);
 
 }  // namespace cimloop::workload

@@ -11,7 +11,7 @@
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/v04/model_inputs.hpp"
 #include "src/architecture/energy_tables.hpp"
-#include "src/model/evaluation.hpp"
+#include "model_evaluation_bench.hpp"
 
 namespace {
 
@@ -46,14 +46,7 @@ void BM_CimChainMappingEvaluations(benchmark::State& state) {
   cimloop::compat::ModelInputs inputs = cimloop::compat::load_model_inputs(merged);
   cimloop::arch::apply_energy_table(inputs.arch, cimloop::arch::parse_ert(tables.ert, merged.sources));
   cimloop::arch::apply_area_table(inputs.arch, cimloop::arch::parse_art(tables.art, merged.sources));
-  const auto spec = cimloop::compat::load_mapping_spec(merged, inputs);
-  const auto mapping = cimloop::mapping::build_mapping(spec, inputs.arch, inputs.workload);
-  cimloop::model::Evaluator evaluator(inputs.arch, inputs.workload);
-  for (auto _ : state) {
-    const cimloop::model::EvalResult& result = evaluator.evaluate(mapping);
-    benchmark::DoNotOptimize(result.energy);
-  }
-  state.SetItemsProcessed(state.iterations());
+  cimloop::bench::evaluate_mapping_repeatedly(state, merged, inputs);
   state.SetLabel("mapping evaluations");
 }
 BENCHMARK(BM_CimChainMappingEvaluations);

@@ -130,6 +130,9 @@ TEST(TimeloopMapperErrors, InvalidConstraintsAreClearErrors) {
       {"{target: DRAM, type: temporal, factors: M=5}", "which does not divide the dimension size 32"},
       {"{target: inter_PE_spatial, type: spatial, factors: M=32}", "more than the fanout of 12"},
       {"{target: shared_glb, type: bypass, keep: [Psums]}", "data space Psums not found"},
+      // Satisfiable constraints that no mapping fits: the search says why.
+      {"{target: psum_spad, type: temporal, factors: M=32 Q=2}\n  - {target: psum_spad, type: bypass, keep: [Outputs]}",
+       "no valid mapping found within the search criteria (e.g. psum_spad: tile size"},
   };
   for (const auto& [directive, message] : cases) {
     std::ofstream(out / "constraints.yaml") << "architecture_constraints:\n  targets:\n  - "

@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "../unit/model_test_inputs.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -90,31 +92,7 @@ TEST_F(TimeloopModelCli, FailedMappingWritesNothing) {
 }
 
 TEST_F(TimeloopModelCli, LibconfigLegacyInputWithBuiltInEnergies) {
-  std::ofstream(dir_ / "legacy.cfg") << R"(
-arch = {
-  arithmetic = { name = "MAC"; instances = 1; word-bits = 8; };
-  storage = (
-    { name = "Buffer"; entries = 64; instances = 1; word-bits = 8; },
-    { name = "MainMemory"; technology = "DRAM"; instances = 1; word-bits = 8; block-size = 8; }
-  );
-};
-problem = {
-  shape = {
-    name = "Conv1D";
-    dimensions = [ "R", "P" ];
-    data-spaces = (
-      { name = "Weights"; projection = ( ( ( "R" ) ) ); },
-      { name = "Inputs"; projection = ( ( ( "R" ), ( "P" ) ) ); },
-      { name = "Outputs"; projection = ( ( ( "P" ) ) ); read-write = true; }
-    );
-  };
-  instance = { R = 3; P = 16; };
-};
-mapping = (
-  { target = "Buffer"; type = "temporal"; factors = "R=3 P=4"; permutation = "RP"; },
-  { target = "MainMemory"; type = "temporal"; factors = "R=1 P=4"; permutation = "RP"; }
-);
-)";
+  std::ofstream(dir_ / "legacy.cfg") << cimloop::testing::kLegacyConv1dCfg;
   ASSERT_EQ(run("'" + (dir_ / "legacy.cfg").string() + "' -o '" + dir_.string() + "'"), 0) << read_file(dir_ / "stderr");
   const std::string stats = read_file(dir_ / "timeloop-model.stats.txt");
   EXPECT_NE(stats.find("Vector access energy source     : PAT"), std::string::npos);

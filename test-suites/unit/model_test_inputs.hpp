@@ -1,6 +1,8 @@
 #pragma once
 // Builds model inputs from YAML text for unit tests (written to temporary files and loaded
 // through the same path as the timeloop-model program).
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -71,6 +73,34 @@ ERT:
     actions: [{name: read, energy: 1.0}, {name: write, energy: 1.0}, {name: update, energy: 1.0}]
   - name: system.MAC[1..1]
     actions: [{name: compute, energy: 0.5}]
+)";
+
+// The same Conv1D (R=3, P=16) as a libconfig file in the legacy arithmetic/storage form, with a
+// mapping: output tiles of 4 in the Buffer, 4 tiles from main memory.
+inline constexpr const char* kLegacyConv1dCfg = R"(
+arch = {
+  arithmetic = { name = "MAC"; instances = 1; word-bits = 8; };
+  storage = (
+    { name = "Buffer"; entries = 64; instances = 1; word-bits = 8; },
+    { name = "MainMemory"; technology = "DRAM"; instances = 1; word-bits = 8; block-size = 8; }
+  );
+};
+problem = {
+  shape = {
+    name = "Conv1D";
+    dimensions = [ "R", "P" ];
+    data-spaces = (
+      { name = "Weights"; projection = ( ( ( "R" ) ) ); },
+      { name = "Inputs"; projection = ( ( ( "R" ), ( "P" ) ) ); },
+      { name = "Outputs"; projection = ( ( ( "P" ) ) ); read-write = true; }
+    );
+  };
+  instance = { R = 3; P = 16; };
+};
+mapping = (
+  { target = "Buffer"; type = "temporal"; factors = "R=3 P=4"; permutation = "RP"; },
+  { target = "MainMemory"; type = "temporal"; factors = "R=1 P=4"; permutation = "RP"; }
+);
 )";
 
 }  // namespace cimloop::testing

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
@@ -73,6 +74,19 @@ TEST(Mapspace, MovesStayWithinConstraints) {
   for (int i = 0; i < 2000; ++i) {
     point = space.mutate(point, random);
     expect_within_constraints(space, point);
+  }
+}
+
+TEST(Mapspace, NeighboursAreDistinctSingleMovesWithinConstraints) {
+  Mapspace space = make_mapspace(kConstrained);
+  Random random(5);
+  const MapPoint point = space.sample(random);
+  const std::vector<MapPoint> neighbours = space.neighbours(point);
+  ASSERT_GT(neighbours.size(), 10u);
+  std::set<std::vector<std::int64_t>> keys{point.key()};
+  for (const MapPoint& neighbour : neighbours) {
+    expect_within_constraints(space, neighbour);
+    EXPECT_TRUE(keys.insert(neighbour.key()).second) << "repeated or unchanged neighbour";
   }
 }
 

@@ -9,31 +9,6 @@
 namespace cimloop {
 namespace {
 
-constexpr const char* kLegacyCfg = R"(
-arch = {
-  arithmetic = { name = "MAC"; instances = 1; word-bits = 8; };
-  storage = (
-    { name = "Buffer"; entries = 64; instances = 1; word-bits = 8; },
-    { name = "MainMemory"; technology = "DRAM"; instances = 1; word-bits = 8; block-size = 8; }
-  );
-};
-problem = {
-  shape = {
-    name = "Conv1D";
-    dimensions = [ "R", "P" ];
-    data-spaces = (
-      { name = "Weights"; projection = ( ( ( "R" ) ) ); },
-      { name = "Inputs"; projection = ( ( ( "R" ), ( "P" ) ) ); },
-      { name = "Outputs"; projection = ( ( ( "P" ) ) ); read-write = true; }
-    );
-  };
-  instance = { R = 3; P = 16; };
-};
-mapping = (
-  { target = "Buffer"; type = "temporal"; factors = "R=3 P=4"; permutation = "RP"; },
-  { target = "MainMemory"; type = "temporal"; factors = "R=1 P=4"; permutation = "RP"; }
-);
-)";
 
 constexpr const char* kLegacyArchYaml = R"(
 arch:
@@ -66,7 +41,7 @@ model::EvalResult evaluate(const testing::LoadedModel& model) {
 }
 
 TEST(ModelInputs, LibconfigAndSplitYamlAgree) {
-  const testing::LoadedModel cfg = testing::load_model({{"legacy.cfg", kLegacyCfg}});
+  const testing::LoadedModel cfg = testing::load_model({{"legacy.cfg", testing::kLegacyConv1dCfg}});
   const testing::LoadedModel yaml = testing::load_model(
       {{"arch.yaml", kLegacyArchYaml}, {"problem.yaml", kProblemYaml}, {"map.yaml", kMappingYaml}});
   EXPECT_FALSE(cfg.inputs.tree_form);
@@ -83,7 +58,7 @@ TEST(ModelInputs, LibconfigAndSplitYamlAgree) {
 }
 
 TEST(ModelInputs, LegacyFormUsesBuiltInEnergies) {
-  const testing::LoadedModel cfg = testing::load_model({{"legacy.cfg", kLegacyCfg}});
+  const testing::LoadedModel cfg = testing::load_model({{"legacy.cfg", testing::kLegacyConv1dCfg}});
   EXPECT_DOUBLE_EQ(cfg.inputs.arch.arithmetic.energy_per_op, 0.25);           // (8/16)^2
   EXPECT_DOUBLE_EQ(cfg.inputs.arch.storage[1].read_energy, 200.0 * 8 * 8 / 16);  // DRAM, block 8
   EXPECT_EQ(cfg.inputs.arch.storage[1].energy_source, arch::EnergySource::PAT);

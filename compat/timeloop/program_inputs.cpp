@@ -1,0 +1,32 @@
+#include "compat/timeloop/program_inputs.hpp"
+
+#include <iostream>
+
+#include "compat/timeloop/yaml_values.hpp"
+#include "src/architecture/energy_tables.hpp"
+#include "src/architecture/parse_arch.hpp"
+
+namespace cimloop::compat {
+
+std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedInput& merged) {
+  if (child(merged.root, "ERT").IsDefined()) return std::nullopt;
+  // Like Timeloop, only tree-form architectures go through Accelergy.
+  YAML::Node architecture = child(merged.root, "architecture");
+  if (!architecture.IsDefined()) architecture = child(merged.root, "arch");
+  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !child(architecture, "nodes").IsDefined())
+    return std::nullopt;
+  accelergy::EstimationOptions options = accelergy::options_from_environment();
+  options.sources = &merged.sources;
+  accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
+  for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
+  return tables;
+}
+
+void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,
+                          const std::string& output_dir, const std::string& prefix, ModelInputs& inputs) {
+  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  accelergy::write_accelergy_outputs(tables, output_dir, prefix + ".");
+}
+
+}  // namespace cimloop::compat

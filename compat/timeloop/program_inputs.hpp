@@ -1,0 +1,23 @@
+#pragma once
+// Energy/area tables for programs whose inputs carry no ERT: they are estimated as Accelergy
+// would, applied to the parsed architecture, and written beside the outputs.
+#include <optional>
+#include <string>
+
+#include "compat/accelergy/tables.hpp"
+#include "compat/config/input_files.hpp"
+#include "compat/timeloop/model_inputs.hpp"
+
+namespace cimloop::compat {
+
+// Estimated ERT/ART when the merged input has no ERT and a tree-form (or raw v0.4)
+// architecture; legacy-form architectures keep the built-in formulas. Warnings go to stderr.
+// Call before load_model_inputs, which rebinds nodes of the tree.
+std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedInput& merged);
+
+// Applies estimated tables to `inputs` and writes <dir>/<prefix>.ERT.yaml, .ART.yaml, the
+// summaries and the flattened architecture.
+void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,
+                          const std::string& output_dir, const std::string& prefix, ModelInputs& inputs);
+
+}  // namespace cimloop::compat
