@@ -3,6 +3,8 @@
 #include <map>
 #include <mutex>
 
+#include "src/cim/spec_functions.hpp"
+
 namespace cimloop::compat::v04 {
 namespace {
 
@@ -11,8 +13,14 @@ struct Registry {
   std::map<std::string, CustomFunctions> modules;
 };
 
+// Built in: CiMLoop's slicing_encoding.py (encodings and slice statistics, src/cim).
 Registry& registry() {
   static Registry instance;
+  static const bool built_in = [] {
+    instance.modules["slicing_encoding.py"] = cim::call_cimloop_function;
+    return true;
+  }();
+  (void)built_in;
   return instance;
 }
 

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "compat/v04/architecture.hpp"
+#include "compat/v04/array_processor.hpp"
 #include "compat/v04/constraints.hpp"
+#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/sections.hpp"
 #include "src/common/error.hpp"
 
@@ -126,13 +128,15 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
 }
 
 YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
-  check_keys(problem, {"version", "shape", "instance"}, loader, "problem");
+  check_keys(problem, {"version", "shape", "instance", "histograms"}, loader, "problem");
   YAML::Node out = versioned(problem);
   YAML::Node result(YAML::NodeType::Map);
   for (const auto& entry : out) {
     const std::string key = entry.first.Scalar();
     if (key == "shape") {
       result["shape"] = process_shape(entry.second, info, loader);
+    } else if (key == "histograms") {
+      continue;  // operand distributions: variables INPUTS_HIST, ... (array_processor.hpp)
     } else if (key == "instance") {
       Symbols scope = variables;
       YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
@@ -206,7 +210,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   use_custom_functions(sections.globals, loader);
   Symbols variables;
   const YAML::Node variable_tree = sections.variables.IsMap()
-                                       ? evaluate_map(versioned(sections.variables), variables, loader, "variables")
+                                       ? evaluate_variables_with_arrays(versioned(sections.variables), sections, loader, variables)
                                        : versioned(YAML::Node());
   ProblemInfo problem_info;
   const YAML::Node problem = process_problem(sections.problem, variables, problem_info, loader);

@@ -76,7 +76,13 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     if (found == symbols.end()) return std::nullopt;
     return found->second;
   };
-  scope.call = loader.expression_functions();
+  if (const CustomFunctions& functions = loader.expression_functions())
+    scope.call = [&symbols, &functions](const std::string& name, const std::vector<Value>& args) {
+      // called through a variable holding a function's name (CiMLoop's INPUT_ENCODING_FUNC)
+      const auto variable = symbols.find(name);
+      const bool named = variable != symbols.end() && variable->second.kind == Value::Kind::String;
+      return functions(named ? variable->second.text : name, args);
+    };
   try {
     return value_to_yaml(evaluate_expression(literal.text, Dialect::Python, scope));
   } catch (const UnknownNameError&) {
