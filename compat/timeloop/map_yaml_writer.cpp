@@ -17,6 +17,12 @@ std::string names(const char* key, const workload::Workload& workload, mapping::
   return any ? text : text + "\n      []";
 }
 
+// A reuse directive's data-space list; nothing when no data space is listed, as the
+// reference mapper writes none.
+std::string flags(const char* key, const workload::Workload& workload, mapping::DataSpaceMask mask) {
+  return mask == 0 ? std::string() : names(key, workload, mask, true);
+}
+
 std::string loops(const workload::Workload& workload, const std::vector<std::int64_t>& factors,
                   const std::vector<int>& permutation) {
   std::ostringstream out;
@@ -37,6 +43,7 @@ std::string format_map_yaml(const mapping::MappingSpec& spec, const arch::ArchSp
     text += "\n  - target: " + arch.storage[level].name + "\n    type: datatype";
     text += names("keep", workload, spec.levels[level].keep, true);
     text += names("bypass", workload, spec.levels[level].keep, false);
+    text += flags("no_coalesce", workload, spec.levels[level].no_coalesce);
   }
   for (int level = 0; level < arch.num_storage_levels(); ++level) {
     const mapping::LevelDirectives& directives = spec.levels[level];
@@ -45,9 +52,12 @@ std::string format_map_yaml(const mapping::MappingSpec& spec, const arch::ArchSp
       text += "\n  - target: " + arch.storage[level].name + "\n    type: spatial";
       text += loops(workload, directives.spatial_factors, directives.spatial_permutation);
       text += "\n    split: " + std::to_string(directives.split);
+      text += flags("no_reuse", workload, directives.no_multicast);
     }
     text += "\n  - target: " + arch.storage[level].name + "\n    type: temporal";
     text += loops(workload, directives.temporal_factors, directives.temporal_permutation);
+    text += flags("no_reuse", workload, directives.no_temporal_reuse);
+    text += flags("rmw_first_update", workload, directives.rmw_first_update);
   }
   return text;
 }

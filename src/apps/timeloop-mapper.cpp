@@ -104,7 +104,7 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
     mapper::ProgressLine progress(monitor, settings.metrics, mapper::stderr_is_terminal());
     result = mapper::search(
         mapspace, settings,
-        mapper::model_evaluators(inputs.arch, inputs.workload, mapspace.shape(), settings.metrics, options), monitor);
+        mapper::model_evaluators(inputs.arch, inputs.workload, mapspace, settings.metrics, options), monitor);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "Searched " << result.visited << " mappings (" << result.evaluated << " evaluated, " << result.valid
@@ -133,7 +133,7 @@ int run(const Arguments& args) {
                      (result.first_failure.empty() ? std::string() : " (e.g. " + result.first_failure + ")"));
   }
 
-  const mapping::MappingSpec spec = mapper::to_mapping_spec(*result.best, shape);
+  const mapping::MappingSpec spec = mapper::to_mapping_spec(*result.best, shape, mapspace.constraints());
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
   model::Evaluator evaluator(inputs.arch, inputs.workload, options);
   const model::EvalResult& best = evaluator.evaluate(mapping);

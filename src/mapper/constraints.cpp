@@ -104,19 +104,31 @@ void parse_tiling(const Context& ctx, const YAML::Node& directive, TilingConstra
   }
 }
 
-void parse_keep(const Context& ctx, const YAML::Node& directive, LevelConstraint& level) {
-  for (const char* key : {"keep", "bypass"}) {
-    YAML::Node list = child(directive, key);
-    if (!present(list)) continue;
-    if (!list.IsSequence()) compat::fail_at(ctx.sources, list, key, "expected a list of data spaces");
-    for (const YAML::Node& entry : list) {
-      int space = ctx.shape.data_space_index(entry.as<std::string>());
-      if (space < 0)
-        compat::fail_at(ctx.sources, entry, key,
-                        "data space " + entry.as<std::string>() + " not found in problem shape");
-      level.keep[space] = std::string(key) == "keep";
-    }
+// The data spaces listed under `key` of a directive, as indices.
+std::vector<int> data_spaces_of(const Context& ctx, const YAML::Node& directive, const char* key) {
+  std::vector<int> spaces;
+  YAML::Node list = child(directive, key);
+  if (!present(list)) return spaces;
+  if (!list.IsSequence()) compat::fail_at(ctx.sources, list, key, "expected a list of data spaces");
+  for (const YAML::Node& entry : list) {
+    int space = ctx.shape.data_space_index(entry.as<std::string>());
+    if (space < 0)
+      compat::fail_at(ctx.sources, entry, key, "data space " + entry.as<std::string>() + " not found in problem shape");
+    spaces.push_back(space);
   }
+  return spaces;
+}
+
+mapping::DataSpaceMask data_space_mask(const Context& ctx, const YAML::Node& directive, const char* key) {
+  mapping::DataSpaceMask mask = 0;
+  for (int space : data_spaces_of(ctx, directive, key)) mask |= mapping::DataSpaceMask{1} << space;
+  return mask;
+}
+
+void parse_keep(const Context& ctx, const YAML::Node& directive, LevelConstraint& level) {
+  for (const char* key : {"keep", "bypass"})
+    for (int space : data_spaces_of(ctx, directive, key)) level.keep[space] = std::string(key) == "keep";
+  level.no_coalesce |= data_space_mask(ctx, directive, "no_coalesce");
 }
 
 int target_level(const Context& ctx, const YAML::Node& directive) {
@@ -137,8 +149,11 @@ void parse_directive(const Context& ctx, const YAML::Node& directive, Constraint
   std::string type = type_node.as<std::string>();
   if (type == "temporal") {
     parse_tiling(ctx, directive, level.temporal);
+    level.no_temporal_reuse |= data_space_mask(ctx, directive, "no_reuse") | data_space_mask(ctx, directive, "no_temporal_reuse");
+    level.rmw_first_update |= data_space_mask(ctx, directive, "rmw_first_update");
   } else if (type == "spatial") {
     parse_tiling(ctx, directive, level.spatial);
+    level.no_multicast |= data_space_mask(ctx, directive, "no_reuse");
   } else if (type == "bypass" || type == "datatype" || type == "dataspace") {
     parse_keep(ctx, directive, level);
   } else if (type == "utilization" || type == "utilisation") {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "src/mapper/mapspace_shape.hpp"
+#include "src/mapping/mapping.hpp"
 
 namespace YAML {
 class Node;
@@ -37,6 +38,13 @@ struct LevelConstraint {
   TilingConstraint spatial;
   std::vector<std::optional<bool>> keep;  // per data space: true keep, false bypass, unset free
   double min_spatial_utilization = 0.0;   // fraction of this level's fanout that must be used
+  // Reuse directives that are not searched but must reach every mapping the mapper builds
+  // (CiM macros rely on them): temporal no_reuse, spatial no_reuse, rmw_first_update,
+  // no_coalesce.
+  mapping::DataSpaceMask no_temporal_reuse = 0;
+  mapping::DataSpaceMask no_multicast = 0;
+  mapping::DataSpaceMask rmw_first_update = 0;
+  mapping::DataSpaceMask no_coalesce = 0;
 };
 
 struct Constraints {

@@ -20,7 +20,8 @@ std::vector<int> written_order(const std::vector<int>& order, const std::vector<
 
 }  // namespace
 
-mapping::MappingSpec to_mapping_spec(const MapPoint& point, const MapspaceShape& shape) {
+mapping::MappingSpec to_mapping_spec(const MapPoint& point, const MapspaceShape& shape,
+                                     const Constraints& constraints) {
   mapping::MappingSpec spec;
   const std::vector<bool> all(shape.num_dimensions(), true);
   for (int level = 0; level < shape.num_levels(); ++level) {
@@ -34,6 +35,11 @@ mapping::MappingSpec to_mapping_spec(const MapPoint& point, const MapspaceShape&
     directives.keep = 0;
     for (int space = 0; space < shape.num_data_spaces(); ++space)
       if (mapping.keep[space]) directives.keep |= mapping::DataSpaceMask{1} << space;
+    const LevelConstraint& constraint = constraints.levels[level];
+    directives.no_temporal_reuse = constraint.no_temporal_reuse;
+    directives.no_multicast = constraint.no_multicast;
+    directives.rmw_first_update = constraint.rmw_first_update;
+    directives.no_coalesce = constraint.no_coalesce;
     spec.levels.push_back(std::move(directives));
   }
   return spec;
@@ -55,12 +61,13 @@ std::vector<double> metrics_of(const model::EvalResult& result, const std::vecto
 }
 
 EvaluatorFactory model_evaluators(const arch::ArchSpec& arch, const workload::Workload& workload,
-                                  const MapspaceShape& shape, const std::vector<Metric>& metrics,
+                                  const Mapspace& mapspace, const std::vector<Metric>& metrics,
                                   const model::ModelOptions& options) {
-  return [&arch, &workload, &shape, &metrics, options]() -> Evaluator {
+  return [&arch, &workload, &mapspace, &metrics, options]() -> Evaluator {
     auto model = std::make_shared<model::Evaluator>(arch, workload, options);
-    return [model, &arch, &workload, &shape, &metrics](const MapPoint& point) {
-      const mapping::Mapping nest = mapping::build_mapping(to_mapping_spec(point, shape), arch, workload);
+    return [model, &arch, &workload, &mapspace, &metrics](const MapPoint& point) {
+      const mapping::Mapping nest = mapping::build_mapping(
+          to_mapping_spec(point, mapspace.shape(), mapspace.constraints()), arch, workload);
       const model::EvalResult& result = model->evaluate(nest);
       Evaluation evaluation;
       evaluation.valid = result.valid;

@@ -52,7 +52,7 @@ std::unique_ptr<LoadedCase> load_case(const std::string& name) {
 }
 
 mapper::EvaluatorFactory evaluators(const LoadedCase& loaded) {
-  return mapper::model_evaluators(loaded.inputs.arch, loaded.inputs.workload, *loaded.shape, loaded.settings.metrics,
+  return mapper::model_evaluators(loaded.inputs.arch, loaded.inputs.workload, *loaded.mapspace, loaded.settings.metrics,
                                   model::ModelOptions{});
 }
 

@@ -61,7 +61,7 @@ TEST(MapperPrecheck, RejectsOnlyWhatTheModelRejects) {
     for (int i = 0; i < 600; ++i) {
       point = i % 3 == 0 ? mapspace.sample(random) : mapspace.mutate(point, random);
       const std::string reason = mapspace.precheck(point);
-      const mapping::Mapping nest = mapping::build_mapping(mapper::to_mapping_spec(point, shape), inputs.arch, inputs.workload);
+      const mapping::Mapping nest = mapping::build_mapping(mapper::to_mapping_spec(point, shape, mapspace.constraints()), inputs.arch, inputs.workload);
       const bool model_valid = evaluator.evaluate(nest).valid;
       if (reason.empty()) continue;
       ++rejected;

@@ -1,6 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/yaml.h>
+
+#include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_yaml_writer.hpp"
+#include "src/mapper/constraints.hpp"
 #include "src/mapper/model_bridge.hpp"
 #include "src/mapper/progress.hpp"
 #include "mapper_test_shapes.hpp"
@@ -49,7 +53,7 @@ MapPoint example_point() {
 
 TEST(MapperOutput, WritesMapYamlLikeTheReferenceMapper) {
   const MapspaceShape shape = testing::conv1d_oc_shape();
-  const mapping::MappingSpec spec = to_mapping_spec(example_point(), shape);
+  const mapping::MappingSpec spec = to_mapping_spec(example_point(), shape, unconstrained(shape));
   EXPECT_EQ(spec.levels[1].split, 1);
   EXPECT_EQ(compat::format_map_yaml(spec, conv1d_arch(), shape.problem),
             "mapping:\n"
@@ -63,6 +67,38 @@ TEST(MapperOutput, WritesMapYamlLikeTheReferenceMapper) {
             "  - target: GlobalBuffer\n    type: spatial\n    factors: K4 R1 P2\n    permutation: KPR\n    split: 1\n"
             "  - target: GlobalBuffer\n    type: temporal\n    factors: K1 R1 P1\n    permutation: KRP\n"
             "  - target: MainMemory\n    type: temporal\n    factors: K8 R1 P4\n    permutation: PKR");
+}
+
+// Reuse directives are not searched: they come from the constraints and must reach both the
+// evaluated mapping and the written map.yaml, or the mapper would score (and write) a
+// different model than timeloop-model reads back.
+TEST(MapperOutput, CarriesReuseDirectivesFromTheConstraints) {
+  const MapspaceShape shape = testing::conv1d_oc_shape();
+  const YAML::Node root = YAML::Load(R"(
+architecture_constraints:
+  targets:
+  - {target: GlobalBuffer, type: temporal, no_reuse: [Inputs], rmw_first_update: [Outputs]}
+  - {target: GlobalBuffer, type: spatial, no_reuse: [Weights]}
+  - {target: RegisterFile, type: bypass, keep: [Weights], no_coalesce: [Outputs]}
+)");
+  const Constraints constraints = parse_constraints(root, shape, compat::SourceMap());
+  const mapping::MappingSpec spec = to_mapping_spec(example_point(), shape, constraints);
+  EXPECT_EQ(spec.levels[1].no_temporal_reuse, mapping::DataSpaceMask{0b010});
+  EXPECT_EQ(spec.levels[1].rmw_first_update, mapping::DataSpaceMask{0b100});
+  EXPECT_EQ(spec.levels[1].no_multicast, mapping::DataSpaceMask{0b001});
+  EXPECT_EQ(spec.levels[0].no_coalesce, mapping::DataSpaceMask{0b100});
+  EXPECT_EQ(spec.levels[2].no_temporal_reuse, mapping::DataSpaceMask{0});
+  const std::string yaml = compat::format_map_yaml(spec, conv1d_arch(), shape.problem);
+  EXPECT_NE(yaml.find("    bypass:\n      - Inputs\n    no_coalesce:\n      - Outputs\n"
+                      "  - target: GlobalBuffer\n"),
+            std::string::npos)
+      << yaml;
+  EXPECT_NE(yaml.find("split: 1\n    no_reuse:\n      - Weights\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("permutation: KRP\n    no_reuse:\n      - Inputs\n    rmw_first_update:\n      - Outputs\n"
+                      "  - target: MainMemory\n"),
+            std::string::npos)
+      << yaml;
+  EXPECT_EQ(yaml.find("no_reuse", yaml.find("target: MainMemory\n    type: temporal")), std::string::npos) << yaml;
 }
 
 TEST(MapperOutput, ProgressLineShowsCountsBestRateAndTime) {
