@@ -224,7 +224,7 @@ class ArchitectureWalker {
   void set_top(const std::string& name, const YAML::Node& attributes) {
     out_.top_name = name + "_top_level";
     YAML::Node top(YAML::NodeType::Map);
-    top["version"] = "0.4";
+    top["version"] = version_text();
     for (const auto& entry : context_.variables_tree) top[entry.first.Scalar()] = entry.second;
     for (const auto& entry : attributes) top[entry.first.Scalar()] = entry.second;
     set_default(top, "has_power_gating", scalar("false"));
@@ -369,7 +369,7 @@ YAML::Node architecture_tree(const ReducedArchitecture& architecture) {
   top["attributes"] = architecture.top_attributes;
   top["local"] = local;
   YAML::Node tree(YAML::NodeType::Map);
-  tree["version"] = "0.4";
+  tree["version"] = version_text();
   tree["subtree"].push_back(top);
   return tree;
 }

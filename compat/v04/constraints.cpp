@@ -57,7 +57,9 @@ std::vector<Factor> read_factors(const YAML::Node& node, const ReductionContext&
   std::vector<Factor> out;
   for (const YAML::Node& item : node) {
     if (!item.IsScalar()) context.loader.fail(item, key, "factor entries must be strings like 'R=3'");
-    for (Factor& f : parse_factor_text(item.Scalar(), item, context, key)) out.push_back(f);
+    // an entry may be an expression giving the text: ("X=" + str(INPUT_BITS_PER_SLICE))
+    const YAML::Node text = evaluate_node(item, context.variables, context.loader, key);
+    for (Factor& f : parse_factor_text(text.Scalar(), item, context, key)) out.push_back(f);
   }
   return out;
 }

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "compat/v04/architecture.hpp"
+#include "compat/v04/array_processor.hpp"
 #include "compat/v04/constraints.hpp"
+#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/sections.hpp"
 #include "src/common/error.hpp"
 
@@ -23,7 +25,7 @@ void set_default(YAML::Node& map, const std::string& key, const YAML::Node& valu
 // A copy of `map` with `version: '0.4'` first and the given keys after it.
 YAML::Node versioned(const YAML::Node& map) {
   YAML::Node out(YAML::NodeType::Map);
-  out["version"] = "0.4";
+  out["version"] = version_text();
   if (map.IsMap())
     for (const auto& entry : map)
       if (entry.first.Scalar() != "version") out.force_insert(entry.first, entry.second);
@@ -38,8 +40,14 @@ void collect_names(const YAML::Node& node, const std::vector<std::string>& dimen
   }
 }
 
+void check_keys(const YAML::Node& map, const std::set<std::string>& allowed, const SpecLoader& loader, const std::string& key) {
+  for (const auto& entry : map)
+    if (!allowed.count(entry.first.Scalar())) loader.fail(entry.first, key + "." + entry.first.Scalar(), "unknown key");
+}
+
 YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecLoader& loader) {
   if (!shape.IsMap()) loader.fail(shape, "problem.shape", "must be a mapping (named shapes are not supported here)");
+  check_keys(shape, {"name", "dimensions", "coefficients", "data_spaces", "version"}, loader, "problem.shape");
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& entry : shape) {
     const std::string key = entry.first.Scalar();
@@ -54,6 +62,7 @@ YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecL
   for (const YAML::Node& space : data_spaces) {
     const YAML::Node name = find_key(space, "name");
     if (!name.IsScalar()) loader.fail(space, "problem.shape.data_spaces", "each dataspace needs a name");
+    check_keys(space, {"name", "projection", "read_write"}, loader, "problem.shape.data_spaces." + name.Scalar());
     info.dataspaces.push_back(name.Scalar());
     collect_names(find_key(space, "projection"), info.dimensions, info.dataspace_dims[name.Scalar()]);
     YAML::Node copy(YAML::NodeType::Map);
@@ -119,12 +128,15 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
 }
 
 YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
+  check_keys(problem, {"version", "shape", "instance", "histograms"}, loader, "problem");
   YAML::Node out = versioned(problem);
   YAML::Node result(YAML::NodeType::Map);
   for (const auto& entry : out) {
     const std::string key = entry.first.Scalar();
     if (key == "shape") {
       result["shape"] = process_shape(entry.second, info, loader);
+    } else if (key == "histograms") {
+      continue;  // operand distributions: variables INPUTS_HIST, ... (array_processor.hpp)
     } else if (key == "instance") {
       Symbols scope = variables;
       YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
@@ -158,15 +170,35 @@ YAML::Node mapper_defaults(const YAML::Node& mapper) {
   return out;
 }
 
-YAML::Node globals_defaults(const YAML::Node& globals, const SpecLoader& loader) {
+YAML::Node globals_defaults(const YAML::Node& globals) {
   YAML::Node out = versioned(globals);
   set_default(out, "environment_variables", empty(YAML::NodeType::Map));
   set_default(out, "expression_custom_functions", empty(YAML::NodeType::Sequence));
   set_default(out, "accelergy_plug_ins", empty(YAML::NodeType::Sequence));
-  const YAML::Node functions = find_key(out, "expression_custom_functions");
-  if (!functions.IsSequence() || functions.size() > 0)
-    loader.fail(functions, "globals.expression_custom_functions", "Python custom functions are not supported by the C++ reader");
   return out;
+}
+
+// The C++ modules standing in for the listed Python files, as one expression hook.
+void use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
+  const YAML::Node files = find_key(globals, "expression_custom_functions");
+  if (!files.IsDefined() || files.IsNull()) return;
+  if (!files.IsSequence()) loader.fail(files, "globals.expression_custom_functions", "must be a list of files");
+  std::vector<CustomFunctions> modules;
+  for (const YAML::Node& file : files) {
+    const CustomFunctions* module = file.IsScalar() ? find_custom_functions(file.Scalar()) : nullptr;
+    if (!module) {
+      std::string known;
+      for (const std::string& name : registered_custom_function_files()) known += (known.empty() ? "" : ", ") + name;
+      loader.fail(file, "globals.expression_custom_functions",
+                  "'" + file.Scalar() + "' has no C++ implementation (available: " + (known.empty() ? "none" : known) + ")");
+    }
+    modules.push_back(*module);
+  }
+  loader.set_expression_functions([modules](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+    for (const CustomFunctions& module : modules)
+      if (std::optional<Value> value = module(name, args)) return value;
+    return std::nullopt;
+  });
 }
 
 }  // namespace
@@ -175,9 +207,10 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
                        Purpose purpose) {
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
+  use_custom_functions(sections.globals, loader);
   Symbols variables;
   const YAML::Node variable_tree = sections.variables.IsMap()
-                                       ? evaluate_map(versioned(sections.variables), variables, loader, "variables")
+                                       ? evaluate_variables_with_arrays(versioned(sections.variables), sections, loader, variables)
                                        : versioned(YAML::Node());
   ProblemInfo problem_info;
   const YAML::Node problem = process_problem(sections.problem, variables, problem_info, loader);
@@ -195,7 +228,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   out["architecture_constraints"] = constraints;
   out["problem"] = problem;
   YAML::Node components(YAML::NodeType::Map);
-  components["version"] = "0.4";
+  components["version"] = version_text();
   components["classes"] = sections.component_classes;
   out["compound_components"] = components;
   out["mapping"] = purpose == Purpose::Model ? directives : empty(YAML::NodeType::Sequence);
@@ -203,7 +236,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   YAML::Node mapspace = versioned(sections.mapspace);
   set_default(mapspace, "template", text("uber"));
   out["mapspace"] = mapspace;
-  out["globals"] = globals_defaults(sections.globals, loader);
+  out["globals"] = globals_defaults(sections.globals);
   if (sections.has_sparse || architecture.sparse_targets.size() > 0) {
     YAML::Node all(YAML::NodeType::Sequence);
     for (const YAML::Node& target : architecture.sparse_targets) all.push_back(target);

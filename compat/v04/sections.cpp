@@ -69,6 +69,7 @@ Sections combine_files(SpecLoader& loader, const std::vector<std::string>& files
       const std::string key = entry.first.Scalar();
       const YAML::Node& value = entry.second;
       const std::string section = section_of(key);
+      if (key.find("ignore") != std::string::npos) continue;  // anchors only (timeloopfe skips them)
       if (section.empty()) loader.fail(entry.first, key, "unknown top-level key");
       if (section == "architecture") {
         if (sections.architecture.IsDefined() && !sections.architecture.IsNull())

@@ -9,6 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/jinja.hpp"
 
 namespace cimloop::compat::v04 {
@@ -25,6 +26,10 @@ class SpecLoader {
   // Throws InputError "<file:line>: <key>: <message>".
   [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& message) const;
 
+  // Functions of the specification's `globals.expression_custom_functions`, for its expressions.
+  void set_expression_functions(CustomFunctions functions) { expression_functions_ = std::move(functions); }
+  const CustomFunctions& expression_functions() const { return expression_functions_; }
+
  private:
   YAML::Node load_document(const std::string& path, const std::vector<std::string>& search_dirs);
   Value include(const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
@@ -38,6 +43,7 @@ class SpecLoader {
   std::vector<Origin> lines_;            // origin of every line of the shared line space
   std::vector<YAML::Node> included_;     // values of `!include_loaded <index>` placeholders
   int depth_ = 0;                        // include() nesting
+  CustomFunctions expression_functions_;
   static constexpr int kMaxIncludeDepth = 64;
 };
 

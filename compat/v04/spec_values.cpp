@@ -76,6 +76,13 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     if (found == symbols.end()) return std::nullopt;
     return found->second;
   };
+  if (const CustomFunctions& functions = loader.expression_functions())
+    scope.call = [&symbols, &functions](const std::string& name, const std::vector<Value>& args) {
+      // called through a variable holding a function's name (CiMLoop's INPUT_ENCODING_FUNC)
+      const auto variable = symbols.find(name);
+      const bool named = variable != symbols.end() && variable->second.kind == Value::Kind::String;
+      return functions(named ? variable->second.text : name, args);
+    };
   try {
     return value_to_yaml(evaluate_expression(literal.text, Dialect::Python, scope));
   } catch (const UnknownNameError&) {
@@ -97,6 +104,8 @@ YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoade
   }
   return out;
 }
+
+YAML::Node version_text() { return value_to_yaml(Value::from_string("0.4")); }
 
 long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key) {
   const Value value = yaml_to_value(node);

@@ -27,6 +27,9 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
 // (and is added to `symbols`).
 YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key);
 
+// The specification version, '0.4', as the string the Python front end writes.
+YAML::Node version_text();
+
 // A positive integer from an evaluated node, else an error at `node`.
 long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key);
 

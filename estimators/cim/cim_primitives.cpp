@@ -11,6 +11,7 @@
 #include "estimators/cim/component_table.hpp"
 #include "estimators/cim/digital_gates.hpp"
 #include "estimators/cim/ladder_dac.hpp"
+#include "estimators/cim/library_components.hpp"
 #include "estimators/cim/memory_cell.hpp"
 
 namespace cimloop::estimators::cim {
@@ -56,6 +57,11 @@ class Inputs {
     for (double v; s >> v;) out.push_back(v);
     if (out.empty()) throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' is not a list");
     return out;
+  }
+  std::optional<double> optional_number(const std::string& name) const {
+    for (const PrimitiveInputs* p : {&args_, &a_})
+      if (auto it = p->numbers.find(name); it != p->numbers.end()) return it->second;
+    return std::nullopt;
   }
   double cycle() const { return number("global_cycle_seconds", number("cycle_seconds", 1e-9)); }
   const std::string& class_name() const { return cls_; }
@@ -203,6 +209,24 @@ const std::map<std::string, Primitive>& primitives() {
   return table;
 }
 
+// A published library entry scaled with the CiM technology rules, which reach nodes the
+// Accelergy library tables cannot (e.g. 7 nm); the Library estimator wins where it can.
+const LibraryEntry* library_entry_named(const std::string& class_name) {
+  for (const std::string& name : library_names())
+    if (lower(name) == lower(class_name)) return &library_entry(name);
+  return nullptr;
+}
+
+LibraryEstimate library(const Inputs& in, const LibraryEntry& entry) {
+  LibraryQuery q;
+  q.technology_nm = in.number("technology");
+  q.voltage = in.optional_number("voltage");
+  q.width = in.optional_number("width");
+  q.resolution = in.optional_number("resolution");
+  q.cycle_seconds = in.cycle();
+  return scale_library_entry(entry, q);
+}
+
 TableQuery table_query(const std::string& cls, const std::string& action, const Inputs& in,
                        const PrimitiveInputs& attributes) {
   TableQuery q;
@@ -220,11 +244,13 @@ TableQuery table_query(const std::string& cls, const std::string& action, const 
 std::vector<std::string> cim_primitive_classes() {
   std::vector<std::string> names = builtin_component_tables().class_names();
   for (const auto& [name, p] : primitives()) names.push_back(name);
+  for (const std::string& name : library_names()) names.push_back(name);
   return names;
 }
 
 bool is_cim_primitive_class(const std::string& class_name) {
-  return primitives().count(lower(class_name)) > 0 || builtin_component_tables().has_class(class_name);
+  return primitives().count(lower(class_name)) > 0 || builtin_component_tables().has_class(class_name) ||
+         library_entry_named(class_name) != nullptr;
 }
 
 double cim_primitive_energy(const std::string& class_name, const std::string& action,
@@ -234,6 +260,11 @@ double cim_primitive_energy(const std::string& class_name, const std::string& ac
     return it->second.energy(in, lower(action));
   if (builtin_component_tables().has_class(class_name))
     return builtin_component_tables().estimate(table_query(class_name, lower(action), in, attributes)).energy_pj;
+  if (const LibraryEntry* entry = library_entry_named(class_name)) {
+    const LibraryEstimate e = library(in, *entry);
+    if (lower(action) == "leak") return e.leak_energy_pj;
+    return only_reads(lower(action), in, e.read_energy_pj);  // writes cost nothing
+  }
   throw PrimitiveDeclined("not a CiM primitive class: " + class_name);
 }
 
@@ -243,6 +274,7 @@ double cim_primitive_area(const std::string& class_name, const PrimitiveInputs& 
   if (auto it = primitives().find(lower(class_name)); it != primitives().end()) return it->second.area(in);
   if (builtin_component_tables().has_class(class_name))
     return builtin_component_tables().estimate(table_query(class_name, "", in, attributes)).area_um2;
+  if (const LibraryEntry* entry = library_entry_named(class_name)) return library(in, *entry).area_um2;
   throw PrimitiveDeclined("not a CiM primitive class: " + class_name);
 }
 

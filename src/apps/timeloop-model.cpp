@@ -1,11 +1,8 @@
 // timeloop-model FILE... [-o DIR]: evaluates one mapping like Timeloop's timeloop-model and
 // writes <prefix>.stats.txt, .map.txt and .map.tenssella.txt into DIR (default ".").
-#include <sys/stat.h>
-
 #include <cstdio>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,10 +11,10 @@
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/output_files.hpp"
+#include "compat/timeloop/program_cli.hpp"
+#include "compat/timeloop/program_inputs.hpp"
 #include "compat/timeloop/stats_writer.hpp"
-#include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
-#include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
 #include "src/model/mapping_checks.hpp"
@@ -45,12 +42,6 @@ struct Arguments {
   compat::v04::V04Options v04;
 };
 
-int print_errors(const std::string& message) {
-  std::istringstream lines(message);
-  for (std::string line; std::getline(lines, line);) std::cerr << "ERROR: " << line << '\n';
-  return 1;
-}
-
 bool parse_arguments(int argc, char** argv, Arguments& args) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -76,15 +67,7 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
       std::cout << "input file: " << arg << '\n';
     }
   }
-  struct stat info {};
-  if (stat(args.output_dir.c_str(), &info) != 0) {
-    std::cerr << "ERROR: cannot access output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
-    return false;
-  }
-  if (!S_ISDIR(info.st_mode)) {
-    std::cerr << "ERROR: non-existent output directory: " << args.output_dir << "\nERROR: error parsing command line.\n";
-    return false;
-  }
+  if (!compat::check_output_dir(args.output_dir)) return false;
   if (args.inputs.empty()) {
     std::cerr << "ERROR: no input files given.\n" << kUsage;
     return false;
@@ -96,40 +79,13 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
   return true;
 }
 
-// No ERT given: the tables are estimated as Accelergy would, used, and written beside the
-// stats as <prefix>.ERT.yaml, .ART.yaml, .ERT_summary.yaml, .ART_summary.yaml and
-// .flattened_architecture.yaml. Estimated before the model parses the inputs, which rebinds
-// nodes of the tree.
-// Like Timeloop, only tree-form architectures go through Accelergy; the legacy form uses the
-// built-in formulas.
-std::optional<accelergy::AccelergyResult> estimate_missing_tables(const compat::MergedInput& merged) {
-  if (compat::child(merged.root, "ERT").IsDefined()) return std::nullopt;
-  YAML::Node architecture = compat::child(merged.root, "architecture");
-  if (!architecture.IsDefined()) architecture = compat::child(merged.root, "arch");
-  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !compat::child(architecture, "nodes").IsDefined()) {
-    return std::nullopt;
-  }
-  accelergy::EstimationOptions options = accelergy::options_from_environment();
-  options.sources = &merged.sources;
-  accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
-  for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
-  return tables;
-}
-
-void use_estimated_tables(const accelergy::AccelergyResult& tables, const compat::MergedInput& merged,
-                          const std::string& output_dir, compat::ModelInputs& inputs) {
-  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
-  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
-  accelergy::write_accelergy_outputs(tables, output_dir, inputs.out_prefix + ".");
-}
-
 int run(const Arguments& args) {
   const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
-  const std::optional<accelergy::AccelergyResult> estimated = estimate_missing_tables(merged);
+  const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  if (estimated) use_estimated_tables(*estimated, merged, args.output_dir, inputs);
+  if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, inputs.out_prefix, inputs);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
   mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
@@ -140,7 +96,7 @@ int run(const Arguments& args) {
   if (args.delta_rule == "reference") options.nest.delta_rule = nest::DeltaRule::Reference;
   model::Evaluator evaluator(inputs.arch, inputs.workload, options);
   const model::EvalResult& result = evaluator.evaluate(mapping);
-  if (!result.valid) return print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
+  if (!result.valid) return compat::print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
 
   compat::StatsOptions stats_options = compat::stats_options_from_environment();
   const std::string prefix = args.output_dir + "/" + inputs.out_prefix;
@@ -161,13 +117,5 @@ int run(const Arguments& args) {
 int main(int argc, char** argv) {
   Arguments args;
   if (!parse_arguments(argc, argv, args)) return 1;
-  try {
-    return run(args);
-  } catch (const cimloop::InputError& error) {
-    std::cout.flush();
-    return print_errors(error.what());
-  } catch (const std::exception& error) {
-    std::cout.flush();
-    return print_errors(std::string("internal error: ") + error.what());
-  }
+  return cimloop::compat::run_reporting_errors([&] { return run(args); });
 }

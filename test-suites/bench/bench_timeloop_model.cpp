@@ -13,6 +13,7 @@
 
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/model_inputs.hpp"
+#include "model_evaluation_bench.hpp"
 #include "src/model/evaluation.hpp"
 
 extern char** environ;
@@ -36,14 +37,7 @@ void BM_EyerissEvaluate(benchmark::State& state) {
   }
   const cimloop::compat::MergedInput merged = cimloop::compat::load_merged_inputs(case_files());
   cimloop::compat::ModelInputs inputs = cimloop::compat::load_model_inputs(merged);
-  const auto spec = cimloop::compat::load_mapping_spec(merged, inputs);
-  const auto mapping = cimloop::mapping::build_mapping(spec, inputs.arch, inputs.workload);
-  cimloop::model::Evaluator evaluator(inputs.arch, inputs.workload);
-  for (auto _ : state) {
-    const cimloop::model::EvalResult& result = evaluator.evaluate(mapping);
-    benchmark::DoNotOptimize(result.energy);
-  }
-  state.SetItemsProcessed(state.iterations());
+  cimloop::bench::evaluate_mapping_repeatedly(state, merged, inputs);
 }
 // The machine is usually shared, so repetitions also report their best run.
 double minimum(const std::vector<double>& values) { return *std::min_element(values.begin(), values.end()); }

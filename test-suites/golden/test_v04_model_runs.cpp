@@ -92,6 +92,33 @@ TEST_P(V04ModelRun, OutputsAreByteIdentical) {
 
 INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04ModelRun, testing::ValuesIn(raw_case_names(kRawDir)), case_test_name);
 
+// --dump-processed writes timeloopfe's processed form (model form: the model cases).
+class V04DumpProcessed : public testing::TestWithParam<std::string> {};
+
+TEST_P(V04DumpProcessed, MatchesTimeloopfeInContent) {
+  if (fixtures_missing(kRawDir)) GTEST_SKIP() << "fixtures not found at " << kRawDir;
+  const fs::path case_dir = kRawDir / "cases" / GetParam();
+  const YAML::Node spec = YAML::LoadFile((case_dir / "case.yaml").string());
+  const fs::path out = fs::temp_directory_path() / ("cimloop-v04-dump-" + std::to_string(::getpid()) + "-" + GetParam());
+  std::vector<std::string> arguments;
+  for (const YAML::Node& input : spec["inputs"]) arguments.push_back((kRawDir / input.Scalar()).string());
+  arguments.insert(arguments.end(), {(kRawDir / spec["reference"]["ERT"].Scalar()).string(),
+                                     (kRawDir / spec["reference"]["ART"].Scalar()).string(), "--dump-processed",
+                                     (out / "processed.yaml").string()});
+  ASSERT_EQ(run_program("timeloop-model", arguments, out), 0) << read_file(out / "stderr.txt");
+  YAML::Node dumped = YAML::LoadFile((out / "processed.yaml").string());
+  for (const char* table : {"ERT", "ART"}) {
+    EXPECT_TRUE(dumped[table]) << table << " given on the command line passes through";
+    dumped.remove(table);
+  }
+  std::vector<std::string> diffs;
+  compare(dumped, YAML::LoadFile((case_dir / "processed-input.yaml").string()), "", diffs);
+  EXPECT_TRUE(diffs.empty()) << joined(diffs);
+  fs::remove_all(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(TimeloopRaw, V04DumpProcessed, testing::ValuesIn(raw_case_names(kRawDir, "model")), case_test_name);
+
 class V04ExampleRun : public testing::TestWithParam<std::string> {};
 
 TEST_P(V04ExampleRun, MatchesTheReferenceDesignRun) {

@@ -4,6 +4,7 @@
 #include "cim_fixtures.hpp"
 #include "estimators/cim/adc.hpp"
 #include "estimators/cim/cim_primitives.hpp"
+#include "estimators/cim/library_components.hpp"
 #include "estimators/estimator.hpp"
 
 using namespace cimloop::estimators::cim;
@@ -82,4 +83,29 @@ TEST(CimPrimitives, SelectedThroughTheRegistry) {
   q.attributes = {{"technology", "7nm"}, {"scaling", "moderate"}, {"resolution", 8}};
   q.action = "convert";
   EXPECT_DOUBLE_EQ(Registry::builtin().select(q).estimate.value, 2.6);
+}
+
+// Library parts: the Accelergy Library estimator wins where its tables scale (45 nm); at
+// nodes they cannot reach (7 nm) the CiM estimator scales the same published entry with the
+// CiM technology rules, as the macro evaluator does.
+TEST(CimPrimitives, LibraryPartsBeyondTheLibraryTechnologyTables) {
+  using namespace cimloop::estimators;
+  Query q;
+  q.class_name = "aladdin_counter";
+  q.attributes = {{"technology", 45}, {"width", 32}, {"global_cycle_seconds", 1e-9}};
+  q.action = "read";
+  EXPECT_EQ(Registry::builtin().select(q).estimator, "Library");
+  q.attributes = {{"technology", 7}, {"width", 4}, {"global_cycle_seconds", 5.5e-9}};
+  const Selection s = Registry::builtin().select(q);
+  EXPECT_EQ(s.estimator, "CiM");
+  LibraryQuery expected;
+  expected.technology_nm = 7;
+  expected.width = 4;
+  expected.cycle_seconds = 5.5e-9;
+  const LibraryEstimate e = scale_library_entry(library_entry("aladdin_counter"), expected);
+  EXPECT_DOUBLE_EQ(s.estimate.value, e.read_energy_pj);
+  q.action = "leak";
+  EXPECT_DOUBLE_EQ(Registry::builtin().select(q).estimate.value, e.leak_energy_pj);
+  q.action = "write";
+  EXPECT_EQ(Registry::builtin().select(q).estimate.value, 0);
 }

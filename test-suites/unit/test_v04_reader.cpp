@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/expression.hpp"
 #include "compat/v04/process_v04.hpp"
 #include "compat/v04/spec_loader.hpp"
@@ -223,6 +224,8 @@ TEST_F(V04Reader, UnknownTagsAndKeysAreErrors) {
   EXPECT_NE(error_of(constraint).find("architecture.nodes.buf.constraints.temporal.factorz: unknown constraint key"),
             std::string::npos)
       << error_of(constraint);
+  const auto problem_key = design(std::string(kTop) + kMac, "problem:\n  instanse: {K: 2}\n");
+  EXPECT_NE(error_of(problem_key).find("extra.yaml:2: problem.instanse: unknown key"), std::string::npos) << error_of(problem_key);
   const auto top_key = design(std::string(kTop) + kMac, "mapingg: []\n");
   EXPECT_NE(error_of(top_key).find("extra.yaml:1: mapingg: unknown top-level key"), std::string::npos) << error_of(top_key);
 }
@@ -317,6 +320,19 @@ TEST_F(V04Reader, ComponentWithItsOwnSpatialFansOutThroughADummyLevel) {
   EXPECT_EQ(directive(out, "inter_regs_spatial", "spatial")["factors"].Scalar(), "K=4,N=1");
   EXPECT_TRUE(directive(out, "regs", "bypass"));
   EXPECT_FALSE(directive(out, "regs", "spatial"));
+}
+
+TEST_F(V04Reader, CustomFunctionModulesStandInForPythonFiles) {
+  const std::string arch = std::string(kTop) + "  - !Component {name: buf, class: SRAM, attributes: {depth: twice(WIDTH)}}\n" + kMac;
+  const std::string globals = "variables: {WIDTH: 8}\nglobals: {expression_custom_functions: [lib/test_doubling.py]}\n";
+  EXPECT_NE(error_of(design(arch, globals)).find("extra.yaml:2: globals.expression_custom_functions: 'lib/test_doubling.py' has no C++ implementation"),
+            std::string::npos)
+      << error_of(design(arch, globals));
+  register_custom_functions("test_doubling.py", [](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+    if (name != "twice") return std::nullopt;
+    return Value::from_int(2 * args.at(0).as_int());
+  });
+  EXPECT_EQ(level(process(design(arch, globals)), "buf")["attributes"]["depth"].Scalar(), "16");
 }
 
 TEST_F(V04Reader, DetectsRawInputs) {

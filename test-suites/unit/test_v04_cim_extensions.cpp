@@ -1,0 +1,98 @@
+// The v0.4 reader's CiMLoop extensions on examples/cim/basic_analog: the array processor
+// (problem histograms -> *_HIST variables, !ArrayContainer fan-outs -> ARRAY_* variables),
+// the built-in slicing_encoding.py functions (also called through a variable holding a
+// function name), expression entries in factor lists, and `*ignore*` top-level keys.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "compat/v04/process_v04.hpp"
+#include "compat/v04/spec_loader.hpp"
+#include "src/cim/spec_functions.hpp"
+#include "src/common/error.hpp"
+
+namespace fs = std::filesystem;
+using namespace cimloop::compat::v04;
+
+namespace {
+
+const fs::path kMacro = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "cim" / "basic_analog";
+
+// The macro for timeloop-model (with its mapping) or, without it, for timeloop-mapper.
+std::vector<std::string> basic_analog_files(const std::string& problem, bool with_mapping = true) {
+  std::vector<std::string> files = {(kMacro / "arch.yaml").string(), problem,
+                                    (kMacro.parent_path() / "components" / "cim_components.yaml").string()};
+  if (with_mapping) files.push_back((kMacro / "map.yaml").string());
+  return files;
+}
+
+double top_attribute(const YAML::Node& processed, const std::string& name) {
+  return processed["architecture"]["subtree"][0]["attributes"][name].as<double>();
+}
+
+Value list(const std::vector<double>& values) {
+  std::vector<Value> items;
+  for (double v : values) items.push_back(Value::from_float(v));
+  return Value::from_list(items);
+}
+
+}  // namespace
+
+TEST(V04CimExtensions, ArrayProcessorSetsArrayVariablesAndLayerHistograms) {
+  const YAML::Node processed = process_v04(basic_analog_files((kMacro / "problem.yaml").string()), {}, Purpose::Model);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_WORDLINES"), 32);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_BITLINES"), 32);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_PARALLEL_INPUTS"), 32);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_PARALLEL_OUTPUTS"), 32);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_PARALLEL_WEIGHTS"), 1024);
+  EXPECT_EQ(top_attribute(processed, "N_VIRTUAL_MACS"), 512);
+  EXPECT_FALSE(processed["problem"]["histograms"].IsDefined());
+
+  // AVERAGE_INPUT_VALUE is the slice statistic of the layer's histogram, not the default one.
+  std::vector<Value> inputs;
+  for (const YAML::Node& bin : processed["architecture"]["subtree"][0]["attributes"]["INPUTS_HIST"])
+    inputs.push_back(Value::from_float(bin.as<double>()));
+  ASSERT_EQ(inputs.size(), 31u);
+  const Value encoded = *cimloop::cim::call_cimloop_function("offset_encode_hist", {Value::from_list(inputs)});
+  const Value average = *cimloop::cim::call_cimloop_function(
+      "encoded_hist_to_avg_slice", {encoded, Value::from_int(8), Value::from_int(8)});
+  EXPECT_DOUBLE_EQ(top_attribute(processed, "AVERAGE_INPUT_VALUE"), average.as_double());
+  const Value default_average = *cimloop::cim::call_cimloop_function(
+      "encoded_hist_to_avg_slice",
+      {*cimloop::cim::call_cimloop_function("offset_encode_hist", {list({0, 0, 0, 3, 2, 1, 0})}), Value::from_int(8),
+       Value::from_int(8)});
+  EXPECT_NE(top_attribute(processed, "AVERAGE_INPUT_VALUE"), default_average.as_double());
+}
+
+TEST(V04CimExtensions, FactorListEntriesMayBeExpressions) {
+  const YAML::Node processed = process_v04(basic_analog_files((kMacro / "problem.yaml").string(), false), {}, Purpose::Mapper);
+  bool found = false;
+  for (const YAML::Node& target : processed["architecture_constraints"]["targets"])
+    if (target["target"].as<std::string>() == "inter_1bit_x_1bit_mac_spatial" && target["type"].as<std::string>() == "spatial") {
+      // ("X=" + str(INPUT_BITS_PER_SLICE)), ("Y=" + str(WEIGHT_BITS_PER_SLICE)), Z=0; then the
+      // unit factors factors_only implies
+      EXPECT_EQ(target["factors"].as<std::string>().rfind("X=8,Y=8,Z=0,", 0), 0u) << target["factors"];
+      found = true;
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST(V04CimExtensions, UnknownCustomFunctionModulesAreRejected) {
+  const fs::path dir = fs::temp_directory_path() / ("cimloop-v04-cim-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path globals = dir / "globals.yaml";
+  std::ofstream(globals) << "globals:\n  expression_custom_functions: [my_helpers.py]\n";
+  std::vector<std::string> files = basic_analog_files((kMacro / "problem.yaml").string());
+  files.push_back(globals.string());
+  try {
+    process_v04(files, {}, Purpose::Model);
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const cimloop::InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("expression_custom_functions"), std::string::npos) << error.what();
+  }
+  fs::remove_all(dir);
+}
