@@ -85,9 +85,44 @@ bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& o
   return true;  // a is contained in b + offset and both have the same size
 }
 
+LinkOutcome LinkPlan::compute_outcome(const std::vector<char>& usable, std::int64_t classes) const {
+  LinkOutcome result{0, 0, true};
+  std::vector<char> class_kept(classes, 0);
+  const std::int64_t children = static_cast<std::int64_t>(class_of_child.size());
+  for (std::int64_t c = 0; c < children; ++c) {
+    bool by_link = false;
+    for (int direction = 0; direction < 4 && !by_link; ++direction) {
+      const int id = neighbour_offset[c * 4 + direction];
+      by_link = id >= 0 && usable[id];
+    }
+    if (by_link) {
+      ++result.linked;
+    } else if (!class_kept[class_of_child[c]]) {
+      class_kept[class_of_child[c]] = 1;
+      ++result.remaining_classes;
+    }
+  }
+  return result;
+}
+
+const LinkOutcome& LinkPlan::outcome(const std::vector<char>& usable, std::int64_t classes) {
+  constexpr std::size_t kMemoisedTranslations = 10;
+  if (offsets.size() > kMemoisedTranslations) {
+    uncached_ = compute_outcome(usable, classes);
+    return uncached_;
+  }
+  std::size_t pattern = 0;
+  for (std::size_t k = 0; k < offsets.size(); ++k) pattern |= static_cast<std::size_t>(usable[k] != 0) << k;
+  outcomes_.resize(std::size_t{1} << offsets.size());
+  LinkOutcome& memo = outcomes_[pattern];
+  if (!memo.known) memo = compute_outcome(usable, classes);
+  return memo;
+}
+
 void LinkPlan::build(const std::vector<std::int64_t>& translations, std::int64_t children, int ranks,
                      std::int64_t mesh_width, bool toroidal) {
   offsets.clear();
+  outcomes_.clear();
   neighbour_offset.assign(static_cast<std::size_t>(children) * 4, -1);
   const std::int64_t width = std::max<std::int64_t>(1, mesh_width);
   const std::int64_t height = (children + width - 1) / width;

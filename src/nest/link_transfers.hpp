@@ -29,6 +29,14 @@ bool direct_translation(const DeltaSet& a, const DeltaSet& b, int ranks, RankVec
 bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& offset, const RankVector& span,
                        int ranks);
 
+// What link transfers achieve on one visit: children served by a neighbour, and multicast
+// classes the parent still has to serve.
+struct LinkOutcome {
+  std::int64_t linked = 0;
+  std::int64_t remaining_classes = 0;
+  bool known = false;
+};
+
 // Mesh neighbourhood of the children of one spatial fan-out and one data space: the distinct
 // translations between neighbours, and for each child the translation id towards each of its
 // (up to four) neighbours.
@@ -40,6 +48,15 @@ struct LinkPlan {
   // `translations` holds `children` rows of `ranks` values: each child's data translation.
   void build(const std::vector<std::int64_t>& translations, std::int64_t children, int ranks,
              std::int64_t mesh_width, bool toroidal);
+
+  // Outcome when exactly the translations k with usable[k] != 0 carry a child's new data;
+  // memoised, since a plan sees the same few patterns on every visit.
+  const LinkOutcome& outcome(const std::vector<char>& usable, std::int64_t classes);
+
+ private:
+  LinkOutcome compute_outcome(const std::vector<char>& usable, std::int64_t classes) const;
+  std::vector<LinkOutcome> outcomes_;  // by usable pattern as a bit mask, when there are few translations
+  LinkOutcome uncached_;
 };
 
 }  // namespace cimloop::nest

@@ -96,7 +96,7 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
   fanouts_.assign(static_cast<std::size_t>(count) * num_data_spaces_, FanoutState{});
   for (int l = 0; l < count; ++l) {
     if (!loops_[l].master) continue;
-    const FanoutAnalysis& analysis = analyse_fanout(l);
+    FanoutAnalysis& analysis = analyse_fanout(l);
     for (int t = 0; t < num_data_spaces_; ++t) {
       classes_[l * num_data_spaces_ + t] = analysis.classes[t];
       fanouts_[l * num_data_spaces_ + t].plan = &analysis.plans[t];
@@ -106,7 +106,7 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
 
 // Children of a spatial block hold translated copies of child 0's delta, so two children
 // share data exactly when their translations are equal: count the distinct translations.
-const NestAnalysis::FanoutAnalysis& NestAnalysis::analyse_fanout(int master) {
+NestAnalysis::FanoutAnalysis& NestAnalysis::analyse_fanout(int master) {
   const LoopInfo& info = loops_[master];
   scratch_key_.assign({mapping_->fanout_x[info.owner], mapping_->no_multicast[info.owner], options_.link_transfers,
                        options_.toroidal_links});
@@ -115,7 +115,7 @@ const NestAnalysis::FanoutAnalysis& NestAnalysis::analyse_fanout(int master) {
     scratch_key_.insert(scratch_key_.end(), {loop.dimension, loop.factor, loop.step,
                                              static_cast<std::int64_t>(mapping_->loops[j].kind)});
   }
-  for (const FanoutAnalysis& cached : fanout_cache_)
+  for (FanoutAnalysis& cached : fanout_cache_)
     if (cached.key == scratch_key_) return cached;
   FanoutAnalysis& analysis = fanout_cache_.emplace_back();
   analysis.key = scratch_key_;
@@ -184,12 +184,48 @@ void NestAnalysis::shift_origin(int dimension, std::int64_t amount) {
   for (const RankMove& move : dimension_moves_[dimension]) corner_[move.data_space][move.rank] += move.coefficient * amount;
 }
 
+namespace {
+
+struct MoveSummary {
+  std::int64_t kept = 1;  // elements the new working set shares with the previous one
+  bool zero_move = true;
+  bool same_stride = true;
+};
+
+// Runs for every boundary visit and data space; callers pass a constant rank count where
+// they can, so the loop is unrolled.
+__attribute__((always_inline)) inline MoveSummary summarise_move(int ranks, const RankVector& corner,
+                                                                 const RankVector& last, const RankVector& stride,
+                                                                 const RankVector& span) {
+  MoveSummary summary;
+  for (int r = 0; r < ranks; ++r) {
+    const std::int64_t move = corner[r] - last[r];
+    summary.zero_move &= move == 0;
+    summary.same_stride &= move == stride[r];
+    summary.kept *= std::max<std::int64_t>(0, span[r] - std::abs(move));
+  }
+  return summary;
+}
+
+MoveSummary summarise_move_any(int ranks, const RankVector& corner, const RankVector& last, const RankVector& stride,
+                               const RankVector& span) {
+  switch (ranks) {
+    case 1: return summarise_move(1, corner, last, stride, span);
+    case 2: return summarise_move(2, corner, last, stride, span);
+    case 3: return summarise_move(3, corner, last, stride, span);
+    case 4: return summarise_move(4, corner, last, stride, span);
+    default: return summarise_move(ranks, corner, last, stride, span);
+  }
+}
+
+}  // namespace
+
 // The working set now sits at corner_[t]; the previous one (same shape) at state.last. Also
-// records the delta as a point set for link-transfer detection.
+// records the delta as a point set for link-transfer detection. Ranks a data space does not
+// have stay 0 in corners, so whole vectors are copied.
 template <bool kRecordSet>
 __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rule(TileState& state, const Shape& shape,
                                                                                 int data_space) {
-  const int ranks = num_ranks_[data_space];
   const RankVector& corner = corner_[data_space];
   DeltaSet& set = last_delta_[data_space];
   if constexpr (kRecordSet) {
@@ -202,21 +238,14 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
     state.has_last = true;
     return shape.size;
   }
-  bool zero_move = true, same_stride = true;
-  std::int64_t kept = 1;
-  for (int r = 0; r < ranks; ++r) {
-    const std::int64_t move = corner[r] - state.last[r];
-    zero_move = zero_move && move == 0;
-    same_stride = same_stride && move == state.stride[r];
-    kept *= std::max<std::int64_t>(0, shape.span[r] - std::abs(move));
-  }
-  std::int64_t delta = shape.size - kept;
-  if (options_.delta_rule == DeltaRule::Head && zero_move) {
+  const MoveSummary summary = summarise_move_any(num_ranks_[data_space], corner, state.last, state.stride, shape.span);
+  std::int64_t delta = shape.size - summary.kept;
+  if (options_.delta_rule == DeltaRule::Head && summary.zero_move) {
     // zero moves leave the remembered stride alone
   } else if (!state.has_stride) {
-    for (int r = 0; r < ranks; ++r) state.stride[r] = corner[r] - state.last[r];
+    for (int r = 0; r < workload::kMaxRanks; ++r) state.stride[r] = corner[r] - state.last[r];
     state.has_stride = true;
-  } else if (!same_stride) {
+  } else if (!summary.same_stride) {
     delta = shape.size;
     state.has_stride = false;
   }
@@ -227,7 +256,7 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
       set.size = delta;
     }
   }
-  for (int r = 0; r < ranks; ++r) state.last[r] = corner[r];
+  state.last = corner;
   return delta;
 }
 
@@ -326,41 +355,26 @@ void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
     record.weighted += volume * static_cast<double>(receivers);
     return;
   }
-  const LinkPlan& plan = *fanout.plan;
+  LinkPlan& plan = *fanout.plan;
   if (delta > 0 && fanout.has_previous && fanout.previous.size == delta) {
     const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
-    scratch_flags_.assign(plan.offsets.size(), 0);
+    std::vector<char>& usable = scratch_usable_;  // translation k carries the new data
+    usable.resize(plan.offsets.size());
     bool any = false;
     RankVector direct{};
     const bool comparable = direct_translation(current, fanout.previous, num_ranks_[t], direct);
     for (std::size_t k = 0; k < plan.offsets.size(); ++k) {
-      scratch_flags_[k] = comparable ? plan.offsets[k] == direct
-                                     : equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span,
-                                                         num_ranks_[t]);
-      any = any || scratch_flags_[k];
+      usable[k] = comparable ? plan.offsets[k] == direct
+                             : equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span,
+                                                 num_ranks_[t]);
+      any = any || usable[k];
     }
     if (any) {
-      std::vector<char>& class_kept = scratch_classes_;
-      class_kept.assign(classes, 0);
-      std::int64_t remaining_classes = 0;
-      for (std::int64_t c = 0; c < info.fanout; ++c) {
-        bool by_link = false;
-        for (int direction = 0; direction < 4 && !by_link; ++direction) {
-          const int id = plan.neighbour_offset[c * 4 + direction];
-          by_link = id >= 0 && scratch_flags_[id];
-        }
-        if (by_link) {
-          ++linked;
-        } else if (!class_kept[plan.class_of_child[c]]) {
-          class_kept[plan.class_of_child[c]] = 1;
-          ++remaining_classes;
-        }
-      }
-      if (remaining_classes < classes) {
-        classes = remaining_classes;
+      const LinkOutcome& outcome = plan.outcome(usable, classes);
+      if (outcome.remaining_classes < classes) {
+        classes = outcome.remaining_classes;
+        linked = outcome.linked;
         receivers = info.fanout - linked;
-      } else {
-        linked = 0;
       }
     }
   }

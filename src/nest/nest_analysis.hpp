@@ -86,7 +86,7 @@ class NestAnalysis {
     std::array<LinkPlan, workload::kMaxDataSpaces> plans;
   };
   struct FanoutState {  // per spatial master and data space
-    const LinkPlan* plan = nullptr;
+    LinkPlan* plan = nullptr;
     DeltaSet previous;  // child 0's delta on the previous visit
     bool has_previous = false;
   };
@@ -107,7 +107,7 @@ class NestAnalysis {
 
   void prepare(const mapping::Mapping& mapping);
   void compute_shapes(int loop, const std::array<std::int64_t, workload::kMaxDimensions>& extent);
-  const FanoutAnalysis& analyse_fanout(int master);
+  FanoutAnalysis& analyse_fanout(int master);
   void count_multicast_classes(int master, FanoutAnalysis& analysis);
   void account_spatial(int loop, int data_space, std::int64_t delta);
   void visit(int loop, std::int64_t* deltas);
@@ -150,7 +150,7 @@ class NestAnalysis {
   std::deque<FanoutAnalysis> fanout_cache_;
   std::vector<std::int64_t> scratch_key_;
   std::array<DeltaSet, workload::kMaxDataSpaces> last_delta_;  // of the last boundary visited
-  std::vector<char> scratch_flags_, scratch_classes_;
+  std::vector<char> scratch_usable_;
   std::array<RankVector, workload::kMaxDataSpaces> corner_{};  // current origin projected per rank
   std::int64_t epoch_ = 1;
   double compute_counter_ = 0;
