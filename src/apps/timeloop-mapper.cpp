@@ -45,47 +45,16 @@ constexpr const char* kUsage =
     "num_threads, optimization_metrics, out_prefix, max_temporal_loops_in_a_mapping and seed.\n"
     "On a terminal a progress line is shown; Ctrl-C stops the search and writes the best so far.\n";
 
-struct Arguments {
-  std::vector<std::string> inputs;
-  std::string output_dir = ".";
-  std::optional<std::uint64_t> seed;
-  compat::v04::V04Options v04;
-};
-
-bool parse_arguments(int argc, char** argv, Arguments& args) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "-h" || arg == "--help") {
-      std::cout << kUsage;
-      std::exit(0);
-    } else if (arg == "-o" || arg == "--seed" || compat::v04::is_v04_option(arg)) {
-      if (i + 1 >= argc) {
-        std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
-        return false;
-      }
-      const std::string value = argv[++i];
-      if (arg == "--seed") {
-        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
-          std::cerr << "ERROR: --seed needs a non-negative integer.\nERROR: error parsing command line.\n";
-          return false;
-        }
-        args.seed = std::stoull(value);
-      } else if (arg == "-o") {
-        args.output_dir = value;
-      } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
-        std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
-        return false;
-      }
-    } else {
-      args.inputs.push_back(arg);
-      std::cout << "input file: " << arg << '\n';
-    }
-  }
-  if (!compat::check_output_dir(args.output_dir)) return false;
-  if (args.inputs.empty()) {
-    std::cerr << "ERROR: no input files given.\n" << kUsage;
+// The --seed value, if given; false (after a message) when it is not a non-negative integer.
+bool read_seed(const compat::ProgramArguments& args, std::optional<std::uint64_t>& seed) {
+  const auto option = args.options.find("--seed");
+  if (option == args.options.end()) return true;
+  const std::string& value = option->second;
+  if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
+    std::cerr << "ERROR: --seed needs a non-negative integer.\nERROR: error parsing command line.\n";
     return false;
   }
+  seed = std::stoull(value);
   return true;
 }
 
@@ -112,7 +81,7 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
   return result;
 }
 
-int run(const Arguments& args) {
+int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed) {
   const compat::MergedInput merged =
       compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
   const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
@@ -120,7 +89,7 @@ int run(const Arguments& args) {
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
   mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
-  if (args.seed) settings.seed = *args.seed;
+  if (seed) settings.seed = *seed;
   if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, settings.out_prefix, inputs);
   const bool dense = !compat::child(merged.root, "sparse_optimizations").IsDefined();
   const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, dense);
@@ -156,7 +125,9 @@ int run(const Arguments& args) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  Arguments args;
-  if (!parse_arguments(argc, argv, args)) return 1;
-  return cimloop::compat::run_reporting_errors([&] { return run(args); });
+  cimloop::compat::ProgramArguments args;
+  std::optional<std::uint64_t> seed;
+  if (!cimloop::compat::parse_program_arguments(argc, argv, {kUsage, {"--seed"}}, args) || !read_seed(args, seed))
+    return 1;
+  return cimloop::compat::run_reporting_errors([&] { return run(args, seed); });
 }

@@ -35,51 +35,20 @@ constexpr const char* kUsage =
     "  --delta-rule  working-set delta rule: reference (default, Timeloop 2024 outputs) or head\n"
     "                (Timeloop 2025); also TIMELOOP_DELTA_RULE=head\n";
 
-struct Arguments {
-  std::vector<std::string> inputs;
-  std::string output_dir = ".";
-  std::string delta_rule;
-  compat::v04::V04Options v04;
-};
-
-bool parse_arguments(int argc, char** argv, Arguments& args) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "-h" || arg == "--help") {
-      std::cout << kUsage;
-      std::exit(0);
-    } else if (arg == "-o" || arg == "--delta-rule" || compat::v04::is_v04_option(arg)) {
-      if (i + 1 >= argc) {
-        std::cerr << "ERROR: " << arg << " needs a value.\nERROR: error parsing command line.\n";
-        return false;
-      }
-      const std::string value = argv[++i];
-      if (arg == "-o" || arg == "--delta-rule") {
-        (arg == "-o" ? args.output_dir : args.delta_rule) = value;
-      } else if (const std::string error = compat::v04::add_v04_option(arg, value, args.v04); !error.empty()) {
-        std::cerr << "ERROR: " << error << "\nERROR: error parsing command line.\n";
-        return false;
-      }
-    } else if (arg == "timeloop-mapper.map.yaml") {
-      std::cerr << "WARNING: ignoring timeloop-mapper.map.yaml on the command line\n";
-    } else {
-      args.inputs.push_back(arg);
-      std::cout << "input file: " << arg << '\n';
-    }
-  }
-  if (!compat::check_output_dir(args.output_dir)) return false;
-  if (args.inputs.empty()) {
-    std::cerr << "ERROR: no input files given.\n" << kUsage;
-    return false;
-  }
-  if (!args.delta_rule.empty() && args.delta_rule != "reference" && args.delta_rule != "head") {
+// The --delta-rule value as a model option; false (after a message) for an unknown rule.
+bool apply_delta_rule(const compat::ProgramArguments& args, model::ModelOptions& options) {
+  const auto rule = args.options.find("--delta-rule");
+  if (rule == args.options.end()) return true;
+  if (rule->second == "head") options.nest.delta_rule = nest::DeltaRule::Head;
+  else if (rule->second == "reference") options.nest.delta_rule = nest::DeltaRule::Reference;
+  else {
     std::cerr << "ERROR: --delta-rule must be reference or head.\nERROR: error parsing command line.\n";
     return false;
   }
   return true;
 }
 
-int run(const Arguments& args) {
+int run(const compat::ProgramArguments& args, const model::ModelOptions& options) {
   const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
   const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
@@ -91,9 +60,6 @@ int run(const Arguments& args) {
   mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
   if (inputs.auto_bypass_on_failure) model::bypass_overfull_levels(inputs.arch, inputs.workload, mapping);
 
-  model::ModelOptions options = model::options_from_environment();
-  if (args.delta_rule == "head") options.nest.delta_rule = nest::DeltaRule::Head;
-  if (args.delta_rule == "reference") options.nest.delta_rule = nest::DeltaRule::Reference;
   model::Evaluator evaluator(inputs.arch, inputs.workload, options);
   const model::EvalResult& result = evaluator.evaluate(mapping);
   if (!result.valid) return compat::print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
@@ -115,7 +81,9 @@ int run(const Arguments& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Arguments args;
-  if (!parse_arguments(argc, argv, args)) return 1;
-  return cimloop::compat::run_reporting_errors([&] { return run(args); });
+  cimloop::compat::ProgramArguments args;
+  if (!cimloop::compat::parse_program_arguments(argc, argv, {kUsage, {"--delta-rule"}, true}, args)) return 1;
+  cimloop::model::ModelOptions options = cimloop::model::options_from_environment();
+  if (!apply_delta_rule(args, options)) return 1;
+  return cimloop::compat::run_reporting_errors([&] { return run(args, options); });
 }
