@@ -16,6 +16,8 @@
 #include "compat/accelergy/yaml_writer.hpp"
 #include "compat/config/input_files.hpp"
 
+#include "test-suites/golden/golden_helpers.hpp"
+
 namespace fs = std::filesystem;
 using namespace cimloop;
 
@@ -33,13 +35,6 @@ std::vector<std::string> cases_with_tables() {
   }
   std::sort(names.begin(), names.end());
   return names;
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
 }
 
 void expect_close(double actual, double expected, const std::string& what) {
@@ -84,12 +79,12 @@ TEST_P(AccelergyFixture, EveryActionEnergyAndAreaMatches) {
 TEST_P(AccelergyFixture, OutputFilesAreByteIdentical) {
   fs::path dir = kTimeloopFixtures / GetParam();
   accelergy::AccelergyResult result = estimate_case(dir);
-  EXPECT_EQ(accelergy::to_accelergy_yaml(result.ert), read_text(dir / "ERT.yaml"));
-  EXPECT_EQ(accelergy::to_accelergy_yaml(result.art), read_text(dir / "ART.yaml"));
-  EXPECT_EQ(accelergy::to_accelergy_yaml(result.ert_summary), read_text(dir / "expected/ERT_summary.yaml"));
-  EXPECT_EQ(accelergy::to_accelergy_yaml(result.art_summary), read_text(dir / "expected/ART_summary.yaml"));
+  EXPECT_EQ(accelergy::to_accelergy_yaml(result.ert), cimloop::golden::read_file(dir / "ERT.yaml"));
+  EXPECT_EQ(accelergy::to_accelergy_yaml(result.art), cimloop::golden::read_file(dir / "ART.yaml"));
+  EXPECT_EQ(accelergy::to_accelergy_yaml(result.ert_summary), cimloop::golden::read_file(dir / "expected/ERT_summary.yaml"));
+  EXPECT_EQ(accelergy::to_accelergy_yaml(result.art_summary), cimloop::golden::read_file(dir / "expected/ART_summary.yaml"));
   EXPECT_EQ(accelergy::to_accelergy_yaml(result.flattened_architecture),
-            read_text(dir / "expected/flattened_architecture.yaml"));
+            cimloop::golden::read_file(dir / "expected/flattened_architecture.yaml"));
 }
 
 INSTANTIATE_TEST_SUITE_P(TimeloopReferenceRuns, AccelergyFixture, ::testing::ValuesIn(cases_with_tables()),
@@ -118,9 +113,9 @@ TEST(AccelergyFixtures, CliWritesTheFiveOutputs) {
   std::string command = std::string(CIMLOOP_BIN_DIR) + "/accelergy " + (dir / "input.yaml").string() + " -o " +
                         out.string() + " --oprefix run. > /dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0);
-  EXPECT_EQ(read_text(out / "run.ERT.yaml"), read_text(dir / "ERT.yaml"));
-  EXPECT_EQ(read_text(out / "run.ART.yaml"), read_text(dir / "ART.yaml"));
-  EXPECT_EQ(read_text(out / "run.flattened_architecture.yaml"), read_text(dir / "expected/flattened_architecture.yaml"));
+  EXPECT_EQ(cimloop::golden::read_file(out / "run.ERT.yaml"), cimloop::golden::read_file(dir / "ERT.yaml"));
+  EXPECT_EQ(cimloop::golden::read_file(out / "run.ART.yaml"), cimloop::golden::read_file(dir / "ART.yaml"));
+  EXPECT_EQ(cimloop::golden::read_file(out / "run.flattened_architecture.yaml"), cimloop::golden::read_file(dir / "expected/flattened_architecture.yaml"));
   fs::remove_all(out);
 }
 

@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include "test-suites/golden/golden_helpers.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -37,13 +39,6 @@ std::vector<std::string> dense_cases_with_tables() {
   return names;
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
 // The case's timeloop-model arguments without the ERT/ART files.
 std::string arguments_without_tables(const fs::path& dir) {
   std::istringstream words(YAML::LoadFile((dir / "case.yaml").string())["command"].Scalar());
@@ -64,9 +59,9 @@ TEST_P(ModelWithoutTables, StatsAreByteIdentical) {
   std::string command = "cd " + dir.string() + " && " + CIMLOOP_BIN_DIR + "/timeloop-model" +
                         arguments_without_tables(dir) + " -o " + out.string() + " > /dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
-  EXPECT_EQ(read_text(out / "timeloop-model.stats.txt"), read_text(dir / "expected/stats.txt"));
-  EXPECT_EQ(read_text(out / "timeloop-model.ERT.yaml"), read_text(dir / "ERT.yaml"));
-  EXPECT_EQ(read_text(out / "timeloop-model.ART.yaml"), read_text(dir / "ART.yaml"));
+  EXPECT_EQ(cimloop::golden::read_file(out / "timeloop-model.stats.txt"), cimloop::golden::read_file(dir / "expected/stats.txt"));
+  EXPECT_EQ(cimloop::golden::read_file(out / "timeloop-model.ERT.yaml"), cimloop::golden::read_file(dir / "ERT.yaml"));
+  EXPECT_EQ(cimloop::golden::read_file(out / "timeloop-model.ART.yaml"), cimloop::golden::read_file(dir / "ART.yaml"));
   for (const char* name : {"ERT_summary", "ART_summary", "flattened_architecture"}) {
     EXPECT_TRUE(fs::exists(out / ("timeloop-model." + std::string(name) + ".yaml"))) << name;
   }

@@ -12,19 +12,16 @@
 
 #include "../unit/model_test_inputs.hpp"
 
+#include "test-suites/golden/golden_helpers.hpp"
+
 namespace {
+
+using cimloop::golden::read_file;
 
 namespace fs = std::filesystem;
 
 const fs::path kBinary = fs::path(CIMLOOP_BIN_DIR) / "timeloop-model";
 const fs::path kExample = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "conv1d";
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 class TimeloopModelCli : public testing::Test {
  protected:

@@ -15,7 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "test-suites/golden/golden_helpers.hpp"
+
 namespace {
+
+using cimloop::golden::read_file;
+using cimloop::golden::run_in;
+using cimloop::golden::shell_quote;
 
 namespace fs = std::filesystem;
 
@@ -43,19 +49,6 @@ std::vector<GoldenCase> find_cases() {
   return cases;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
 // The features list names why a case cannot run yet; empty when it must pass.
 std::string pending_reason(const YAML::Node& spec) {
   for (const YAML::Node& feature : spec["features"])
@@ -77,13 +70,9 @@ TEST_P(TimeloopModelGolden, MatchesReference) {
                                                     golden.dir.filename().string());
   fs::remove_all(out);
   fs::create_directories(out);
-  const std::string shell = "cd " + shell_quote(golden.dir.string()) + " && " + shell_quote(kBinary.string()) +
-                            command.substr(program.size()) + " -o " + shell_quote(out.string()) + " >" +
-                            shell_quote((out / "stdout.txt").string()) + " 2>" +
-                            shell_quote((out / "stderr.txt").string());
-  const int status = std::system(shell.c_str());
-  ASSERT_NE(status, -1);
-  const int exit_code = WEXITSTATUS(status);
+  const int exit_code =
+      run_in(golden.dir, shell_quote(kBinary.string()) + command.substr(program.size()) + " -o " + shell_quote(out.string()), out);
+  ASSERT_NE(exit_code, -1);
   const fs::path expected = golden.dir / "expected";
 
   if (fs::exists(expected / "exit_code")) {
@@ -114,10 +103,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, TimeloopModelGolden, testing::ValuesIn(find_c
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TimeloopModelGolden);
 
 TEST(TimeloopModelGoldenFixtures, Present) {
-  if (fs::is_directory(kFixtures / "timeloop")) return;
-  const char* ci = std::getenv("CI");
-  if (ci && std::string(ci) == "true") FAIL() << "fixtures missing: " << kFixtures;
-  GTEST_SKIP() << "fixtures folder absent (" << kFixtures << "): golden cases not run";
+  CIMLOOP_REQUIRE_FIXTURES(kFixtures / "timeloop");
 }
 
 }  // namespace

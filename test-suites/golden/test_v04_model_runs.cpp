@@ -15,39 +15,29 @@
 
 #include "test-suites/golden/v04_golden_helpers.hpp"
 
+#include "test-suites/golden/golden_helpers.hpp"
+
 namespace fs = std::filesystem;
 using namespace v04_test;
 
 namespace {
 
+using cimloop::golden::read_file;
+using cimloop::golden::run_in;
+using cimloop::golden::shell_quote;
+
 const fs::path kRawDir = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop-raw";
 const fs::path kReference = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop";
 const fs::path kExamples = fs::path(CIMLOOP_SOURCE_DIR) / "examples";
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
 
 // Runs `program` with `arguments` into `out` (created empty); the exit status.
 int run_program(const std::string& program, const std::vector<std::string>& arguments, const fs::path& out,
                 const fs::path& cwd = fs::current_path()) {
   fs::remove_all(out);
   fs::create_directories(out);
-  std::string command = "cd " + quote(cwd.string()) + " && " + quote((fs::path(CIMLOOP_BIN_DIR) / program).string());
-  for (const std::string& argument : arguments) command += " " + quote(argument);
-  command += " -o " + quote(out.string()) + " >" + quote((out / "stdout.txt").string()) + " 2>" +
-             quote((out / "stderr.txt").string());
-  const int status = std::system(command.c_str());
-  return status == -1 ? -1 : WEXITSTATUS(status);
+  std::string command = shell_quote((fs::path(CIMLOOP_BIN_DIR) / program).string());
+  for (const std::string& argument : arguments) command += " " + shell_quote(argument);
+  return run_in(cwd, command + " -o " + shell_quote(out.string()), out);
 }
 
 // Runs timeloop-model with `arguments` and compares its outputs with the files in `expected`
