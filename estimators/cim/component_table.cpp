@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "estimators/cim/technology_scaling.hpp"
+#include "estimators/estimator.hpp"
 #include "src/cim/csv.hpp"
 #include "src/common/error.hpp"
 
@@ -134,8 +135,7 @@ TableEstimate ComponentTables::estimate(const TableQuery& q) const {
 const ComponentTables& builtin_component_tables() {
   static const ComponentTables tables = [] {
     ComponentTables t;
-    const char* env = std::getenv("CIMLOOP_DATA_DIR");
-    const std::filesystem::path dir = env ? env : CIMLOOP_DATA_DIR;
+    const std::filesystem::path dir = data_directory();
     t.load((dir / "cim" / "photonic_components.csv").string());
     return t;
   }();
