@@ -128,15 +128,16 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
 }
 
 YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
-  check_keys(problem, {"version", "shape", "instance", "histograms"}, loader, "problem");
+  // name, dnn_name and notes describe a layer in CiMLoop's workload files; Timeloop ignores them.
+  check_keys(problem, {"version", "shape", "instance", "histograms", "name", "dnn_name", "notes"}, loader, "problem");
   YAML::Node out = versioned(problem);
   YAML::Node result(YAML::NodeType::Map);
   for (const auto& entry : out) {
     const std::string key = entry.first.Scalar();
     if (key == "shape") {
       result["shape"] = process_shape(entry.second, info, loader);
-    } else if (key == "histograms") {
-      continue;  // operand distributions: variables INPUTS_HIST, ... (array_processor.hpp)
+    } else if (key == "histograms" || key == "name" || key == "dnn_name" || key == "notes") {
+      continue;  // histograms: variables INPUTS_HIST, ... (array_processor.hpp)
     } else if (key == "instance") {
       Symbols scope = variables;
       YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
