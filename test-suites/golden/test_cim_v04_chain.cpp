@@ -54,3 +54,23 @@ TEST(CimV04Chain, SinangilMatchesPrivateEvaluator) {
   const fs::path problem = kExamples / sinangil.macro / "problem.yaml";
   expect_matches_private(sinangil, problem, cimloop::cim::read_layer_distributions(problem.string()));
 }
+
+// A layer file of CiMLoop's workloads (with its name/dnn_name/notes keys and histograms) drives
+// the mapper on basic_analog: every real MAC of the layer is counted once per virtual 1b MAC.
+TEST(CimV04Chain, MapperRunsOnCiMLoopWorkloadLayer) {
+  const fs::path layer = fs::path(CIMLOOP_FIXTURES_DIR) / "cimloop/workloads/resnet18/05.yaml";
+  CIMLOOP_REQUIRE_FIXTURES(layer.parent_path());
+  const fs::path out = fs::temp_directory_path() / ("cim_chain_layer_" + std::to_string(::getpid()));
+  fs::create_directories(out);
+  std::string command = cimloop::golden::shell_quote(std::string(CIMLOOP_BIN_DIR) + "/timeloop-mapper");
+  for (const fs::path& file : {kExamples / "basic_analog" / "arch.yaml", layer, kExamples / "components" / "cim_components.yaml"})
+    command.append(" ").append(cimloop::golden::shell_quote(file.string()));
+  command.append(" -o ").append(cimloop::golden::shell_quote(out.string()));
+  ASSERT_EQ(cimloop::golden::run_in(kExamples, command, out), 0) << read_file(out / "stderr.txt");
+  const std::string stats = read_file(out / "timeloop-mapper.stats.txt");
+  const double macs = 64.0 * 128 * 28 * 28 * 3 * 3;  // C M P Q R S of the layer
+  const size_t computes = stats.find("\nComputes = ");
+  ASSERT_NE(computes, std::string::npos);
+  EXPECT_EQ(std::stod(stats.substr(computes + 12)), macs * 8 * 8 * 8);
+  fs::remove_all(out);
+}
