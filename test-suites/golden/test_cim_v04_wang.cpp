@@ -11,6 +11,8 @@
 //   pixels, so the chain reads a CiM unit once per layer (and writes it once); the private
 //   evaluator counts one read per activation. The energy per read is the same (0 for these
 //   SRAM cells).
+// The accuracy suite's layer (steady_state_{problem,map}.yaml, 256 x 256 output pixels) makes
+// both negligible: there the chain's metrics are the private evaluator's.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -18,6 +20,7 @@
 #include <string>
 
 #include "cim_chain_helpers.hpp"
+#include "src/cim/chain_evaluation.hpp"
 
 using namespace cimloop::golden::cim_chain;
 using cimloop::golden::read_file;
@@ -77,4 +80,32 @@ TEST(CimV04Chain, WangResNetLayerMatchesPrivateEvaluator) {
   expect_matches_private(kWang, problem, distributions);
   expect_weight_path_matches(problem, distributions);
   fs::remove(problem);
+}
+
+// scripts/accuracy evaluates Wang through the chain (accuracy.yaml): at its steady-state layer
+// the metrics per MVM equal the private evaluator's, at two operating points.
+TEST(CimV04Chain, WangSteadyStateMetricsMatchPrivateEvaluator) {
+  const fs::path dir = kExamples / kWang.macro;
+  const std::vector<std::string> files = {(dir / "arch.yaml").string(), (dir / "steady_state_problem.yaml").string(),
+                                          (dir / "steady_state_map.yaml").string(),
+                                          (kExamples / "components" / "cim_components.yaml").string()};
+  const auto spec = cimloop::cim::read_macro_spec((dir / "macro.yaml").string());
+  for (const double voltage : {0.7, 1.1}) {
+    SCOPED_TRACE(voltage);
+    const auto chain = cimloop::cim::evaluate_v04_macro(kWang.macro, files, {{"VOLTAGE", printed("%g", voltage)}});
+    const auto reference = cimloop::cim::evaluate_macro(spec, cimloop::cim::default_distributions(spec), {{"VOLTAGE", voltage}});
+    // One MVM: 8 activations (the 8 weights of every CiM unit), in both.
+    EXPECT_DOUBLE_EQ(chain.macs_per_activation * chain.activations_per_mvm, reference.macs_per_activation * reference.activations_per_mvm);
+    // The chain also loads the weights once: 256 of the layer's 524,288 cycles.
+    EXPECT_NEAR(chain.tops(), reference.tops(), 1e-3 * reference.tops());
+    for (const auto& [name, bits] : kWang.bits_per_action) {
+      SCOPED_TRACE(name);
+      // ERT energies carry 6 decimals: each action may be off by 0.5e-6 pJ.
+      const auto& expected = private_component(reference, name);
+      const double bound = 0.5e-6 * expected.actions_per_activation * reference.activations_per_mvm;
+      EXPECT_NEAR(chain.energy_per_activation_pj({name}) * chain.activations_per_mvm,
+                  reference.energy_per_activation_pj({name}) * reference.activations_per_mvm, bound);
+      EXPECT_NEAR(chain.area_um2({name}), reference.area_um2({name}), 0.5e-6 * expected.instances + 1e-7 * expected.area_um2);
+    }
+  }
 }
