@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,7 +14,6 @@
 #include "src/cim/csv.hpp"
 #include "src/cim/macro_evaluator.hpp"
 #include "src/cim/macro_variables.hpp"
-#include <iterator>
 
 namespace fs = std::filesystem;
 
