@@ -86,6 +86,23 @@ TEST(V04CimExtensions, VariablesMayUseTheArrayVariables) {
   EXPECT_EQ(bits.size(), 8u);
 }
 
+// An unknown keyword argument stops the reader with the file, line and variable.
+TEST(V04CimExtensions, UnknownKeywordArgumentsAreInputErrors) {
+  const fs::path wang = kMacro.parent_path() / "wang_vlsi_2022";
+  const std::vector<std::string> files = {(wang / "arch.yaml").string(), (wang / "problem.yaml").string(),
+                                          (wang / "map.yaml").string()};
+  try {
+    process_v04(files, {}, Purpose::Model,
+                {{"WEIGHT_BIT_DISTRIBUTION", "encoded_hist_to_avg_slice(offset_encode_hist(WEIGHTS_HIST), 8, 1, per_slice=True)"}});
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const cimloop::InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("variables.WEIGHT_BIT_DISTRIBUTION"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("encoded_hist_to_avg_slice() got an unexpected keyword argument 'per_slice'"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(V04CimExtensions, FactorListEntriesMayBeExpressions) {
   const YAML::Node processed = process_v04(basic_analog_files((kMacro / "problem.yaml").string(), false), {}, Purpose::Mapper);
   bool found = false;
