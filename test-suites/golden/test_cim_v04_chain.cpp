@@ -73,7 +73,7 @@ TEST(CimV04Chain, MapperRunsOnCiMLoopWorkloadLayer) {
 // The mapper's map.yaml replays on the raw v0.4 files of the macro: timeloop-model then
 // writes the mapper's stats byte for byte.
 TEST(CimV04Chain, MapperMapReplaysOnRawMacroFiles) {
-  for (const std::string macro : {"basic_analog", "sinangil_jssc_2021"}) {
+  for (const std::string macro : {"basic_analog", "sinangil_jssc_2021", "wang_vlsi_2022"}) {
     SCOPED_TRACE(macro);
     const fs::path out = fs::temp_directory_path() / ("cim_chain_replay_" + std::to_string(::getpid()));
     fs::remove_all(out);
