@@ -1,33 +1,54 @@
 // Jia JSSC 2020 (CiMLoop Macro A) through the CiM chain: examples/cim/jia_jssc_2020 as a v0.4
 // specification through timeloop-model with no ERT/ART, against the private evaluator
 // (examples/cim/jia_jssc_2020/macro.yaml) for the same layer distributions.
+//
+// Every component of the macro is compared: the library parts at 65 nm (jia_datapath,
+// jia_shift_add, with their leakage), the zero comparator, the row/column drivers, the ADCs,
+// the cells, the charge-domain bitcell capacitors and the weight-write drivers. The one
+// relation that differs by construction: the v0.4 layer loads its weights once (Timeloop counts
+// the weight-stationary fills: one weight-driver action per array row, plus the cells' write
+// energy, which the private evaluator does not model), which the private evaluator is told as
+// WEIGHT_LOADS_PER_ACTIVATION = 1 / activations (its steady state is 0).
 #include <gtest/gtest.h>
 
 #include "cim_chain_helpers.hpp"
 
 using namespace cimloop::golden::cim_chain;
 
-// 8b inputs, weights and outputs: eight input bits one after another (X at the shift-add), eight
-// weight slices across columns (Y), four output pixels; every component of the macro. The
-// library parts (jia_datapath, jia_shift_add at 65 nm), the zero comparator, the charge-domain
-// bitcell capacitors and the weight-write drivers are compared too. The one relation that
-// differs by construction: the v0.4 layer loads its weights once (Timeloop counts the
-// weight-stationary fills: one row write per array row), which the private evaluator states
-// as WEIGHT_LOADS_PER_ACTIVATION = 1 / activations (its steady state is 0).
-TEST(CimV04Chain, JiaMatchesPrivateEvaluator) {
-  const double activations = 2 * 2 * 8;  // pixels x input slices
-  const MacroCase jia = {"jia_jssc_2020",
-                         {{"out_datapath", 8},
-                          {"shift_add", 8},
-                          {"input_zero_gating", 1},
-                          {"row_drivers", 1},
-                          {"weight_drivers", 768},
-                          {"adc", 8},
-                          {"column_drivers", 8},
-                          {"cim_unit", 1},
-                          {"bitcell_capacitor", 1}},
-                         8 * 8 * 8};
+namespace {
+
+MacroCase jia_case(double output_bits) {
+  return {"jia_jssc_2020",
+          {{"out_datapath", output_bits},
+           {"shift_add", output_bits},
+           {"input_zero_gating", 1},
+           {"row_drivers", 1},
+           {"weight_drivers", 768},
+           {"adc", output_bits},
+           {"column_drivers", output_bits},
+           {"cim_unit", 1},
+           {"bitcell_capacitor", 1}},
+          0};
+}
+
+void expect_jia_matches(const std::map<std::string, double>& operating_point, double input_bits, double weight_bits,
+                        double output_bits) {
+  MacroCase jia = jia_case(output_bits);
+  jia.virtual_macs_per_mac = input_bits * weight_bits * output_bits;
+  const double activations = 2 * 2 * input_bits;  // pixels x input slices (1b DAC)
   const fs::path problem = kExamples / jia.macro / "problem.yaml";
   expect_matches_private(jia, problem, cimloop::cim::read_layer_distributions(problem.string()),
-                         {activations, {{"WEIGHT_LOADS_PER_ACTIVATION", 1 / activations}}});
+                         {activations, operating_point, {{"WEIGHT_LOADS_PER_ACTIVATION", 1 / activations}}});
+}
+
+}  // namespace
+
+// CiMLoop's default operating point: 8b inputs (eight bit-serial slices at the shift-add),
+// 8b weights (eight slices across columns), 8b outputs, 0.85 V.
+TEST(CimV04Chain, JiaMatchesPrivateEvaluator) { expect_jia_matches({}, 8, 8, 8); }
+
+// Another operating point through --set: 1.2 V (the library parts' own voltage, a shorter
+// cycle), 4b inputs and weights.
+TEST(CimV04Chain, JiaOperatingPointMatchesPrivateEvaluator) {
+  expect_jia_matches({{"VOLTAGE", 1.2}, {"INPUT_BITS", 4}, {"WEIGHT_BITS", 4}}, 4, 4, 8);
 }
