@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "cim_chain_helpers.hpp"
+#include "src/cim/chain_evaluation.hpp"
 
 using namespace cimloop::golden::cim_chain;
 
@@ -51,4 +52,25 @@ TEST(CimV04Chain, JiaMatchesPrivateEvaluator) { expect_jia_matches({}, 8, 8, 8);
 // cycle), 4b inputs and weights.
 TEST(CimV04Chain, JiaOperatingPointMatchesPrivateEvaluator) {
   expect_jia_matches({{"VOLTAGE", 1.2}, {"INPUT_BITS", 4}, {"WEIGHT_BITS", 4}}, 4, 4, 8);
+}
+
+// Areas by component (the ART through src/cim/chain_evaluation): the library parts with their
+// instances, the zero comparator's comparators and flags, the drivers with the macro's area
+// calibration, the cells, and no area for the stacked bitcell capacitors.
+TEST(CimV04Chain, JiaAreasMatchPrivateEvaluator) {
+  const fs::path dir = kExamples / "jia_jssc_2020";
+  const auto chain = cimloop::cim::evaluate_v04_macro(
+      "jia_jssc_2020",
+      {(dir / "arch.yaml").string(), (dir / "problem.yaml").string(), (dir / "map.yaml").string(),
+       (kExamples / "components" / "cim_components.yaml").string()},
+      {});
+  const auto spec = cimloop::cim::read_macro_spec((dir / "macro.yaml").string());
+  const auto reference =
+      cimloop::cim::evaluate_macro(spec, cimloop::cim::read_layer_distributions((dir / "problem.yaml").string()), {});
+  for (const auto& component : reference.components) {
+    SCOPED_TRACE(component.name);
+    // ART areas carry 6 decimals of um^2 per instance, and Timeloop keeps them as floats.
+    EXPECT_NEAR(chain.area_um2({component.name}), component.area_um2,
+                0.5e-6 * component.instances + 1e-7 * component.area_um2);
+  }
 }
