@@ -54,6 +54,15 @@ TEST(CimV04Chain, JiaOperatingPointMatchesPrivateEvaluator) {
   expect_jia_matches({{"VOLTAGE", 1.2}, {"INPUT_BITS", 4}, {"WEIGHT_BITS", 4}}, 4, 4, 8);
 }
 
+// The published operating points (Table I): 1b inputs, weights and outputs at 0.85 V and 1.2 V.
+// The virtual-MAC container then has no fan-out (one 1b x 1b MAC per cell).
+TEST(CimV04Chain, JiaPublishedOperatingPointsMatchPrivateEvaluator) {
+  for (const double voltage : {0.85, 1.2}) {
+    SCOPED_TRACE(voltage);
+    expect_jia_matches({{"VOLTAGE", voltage}, {"INPUT_BITS", 1}, {"WEIGHT_BITS", 1}, {"OUTPUT_BITS", 1}}, 1, 1, 1);
+  }
+}
+
 // Areas by component (the ART through src/cim/chain_evaluation): the library parts with their
 // instances, the zero comparator's comparators and flags, the drivers with the macro's area
 // calibration, the cells, and no area for the stacked bitcell capacitors.
