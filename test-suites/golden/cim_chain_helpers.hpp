@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,9 @@ struct LayerCase {
   double activations = 4;
   std::map<std::string, double> operating_point;    // both paths (voltage, bits, ...)
   std::map<std::string, double> private_overrides;  // the private evaluator only
+  // A design choice the v0.4 files take as a variable (e.g. XNOR inputs), told to the private
+  // macro.yaml's encodings.
+  std::optional<cimloop::cim::Encoding> private_input_encoding;
 };
 
 inline void expect_matches_private(const MacroCase& c, const fs::path& problem,
@@ -135,7 +139,8 @@ inline void expect_matches_private(const MacroCase& c, const fs::path& problem,
   const ChainRun chain = run_chain(c.macro, problem, components, layer.operating_point);
   ASSERT_FALSE(chain.read_energy_pj.empty());
 
-  const auto spec = cimloop::cim::read_macro_spec((kExamples / c.macro / "macro.yaml").string());
+  auto spec = cimloop::cim::read_macro_spec((kExamples / c.macro / "macro.yaml").string());
+  if (layer.private_input_encoding) spec.input_encoding = *layer.private_input_encoding;
   std::map<std::string, double> overrides = layer.private_overrides;
   overrides.insert(layer.operating_point.begin(), layer.operating_point.end());
   const auto result = cimloop::cim::evaluate_macro(spec, distributions, overrides);

@@ -32,14 +32,16 @@ MacroCase jia_case(double output_bits) {
           0};
 }
 
+// `input_bits`: encoded input bits (one slice each, 1b DAC).
 void expect_jia_matches(const std::map<std::string, double>& operating_point, double input_bits, double weight_bits,
-                        double output_bits) {
+                        double output_bits, LayerCase layer = {}) {
   MacroCase jia = jia_case(output_bits);
   jia.virtual_macs_per_mac = input_bits * weight_bits * output_bits;
-  const double activations = 2 * 2 * input_bits;  // pixels x input slices (1b DAC)
+  layer.activations = 2 * 2 * input_bits;  // pixels x input slices
+  layer.operating_point = operating_point;
+  layer.private_overrides["WEIGHT_LOADS_PER_ACTIVATION"] = 1 / layer.activations;
   const fs::path problem = kExamples / jia.macro / "problem.yaml";
-  expect_matches_private(jia, problem, cimloop::cim::read_layer_distributions(problem.string()),
-                         {activations, operating_point, {{"WEIGHT_LOADS_PER_ACTIVATION", 1 / activations}}});
+  expect_matches_private(jia, problem, cimloop::cim::read_layer_distributions(problem.string()), layer);
 }
 
 }  // namespace
@@ -60,6 +62,18 @@ TEST(CimV04Chain, JiaPublishedOperatingPointsMatchPrivateEvaluator) {
   for (const double voltage : {0.85, 1.2}) {
     SCOPED_TRACE(voltage);
     expect_jia_matches({{"VOLTAGE", voltage}, {"INPUT_BITS", 1}, {"WEIGHT_BITS", 1}, {"OUTPUT_BITS", 1}}, 1, 1, 1);
+  }
+}
+
+// XNOR inputs (XNOR_ENCODE = 1: one more input bit, so nine bit-serial slices), with and without
+// zero gating, against the private evaluator with the same input encoding and encoded bits.
+TEST(CimV04Chain, JiaXnorInputsMatchPrivateEvaluator) {
+  using cimloop::cim::Encoding;
+  for (const auto& [gate, encoding] : {std::pair{1.0, Encoding::zero_gated_xnor}, std::pair{0.0, Encoding::xnor}}) {
+    SCOPED_TRACE(gate);
+    LayerCase layer;
+    layer.private_input_encoding = encoding;  // macro.yaml's encodings are not variables
+    expect_jia_matches({{"XNOR_ENCODE", 1}, {"ZERO_GATE_INPUTS", gate}}, 9, 8, 8, layer);
   }
 }
 
