@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,15 +60,20 @@ inline std::string printed(const char* format, double value) {
   return text;
 }
 
-inline ChainRun run_chain(const std::string& macro, const fs::path& problem, const std::vector<std::string>& components) {
+// `operating_point`: variables replaced with timeloop-model's --set.
+inline ChainRun run_chain(const std::string& macro, const fs::path& problem, const std::vector<std::string>& components,
+                          const std::map<std::string, double>& operating_point = {}) {
   const fs::path out = fs::temp_directory_path() / ("cim_chain_" + macro + "_" + std::to_string(::getpid()));
   fs::create_directories(out);
   const fs::path dir = kExamples / macro;
-  std::string command = shell_quote(std::string(CIMLOOP_BIN_DIR) + "/timeloop-model");
-  // appended piecewise: GCC 12 warns falsely on `command += " " + text`
-  for (const fs::path& file : {dir / "arch.yaml", problem, dir / "map.yaml"}) command.append(" ").append(shell_quote(file.string()));
-  command.append(" ").append(shell_quote((kExamples / "components" / "cim_components.yaml").string()));
-  command.append(" -o ").append(shell_quote(out.string()));
+  std::vector<std::string> words = {std::string(CIMLOOP_BIN_DIR) + "/timeloop-model", (dir / "arch.yaml").string(),
+                                    problem.string(), (dir / "map.yaml").string(),
+                                    (kExamples / "components" / "cim_components.yaml").string(), "-o", out.string()};
+  for (const auto& [name, value] : operating_point) {
+    words.push_back("--set");
+    words.push_back(name + "=" + printed("%.17g", value));
+  }
+  const std::string command = quoted_words(words);
   const int status = run_in(dir, command, out);
   EXPECT_EQ(status, 0) << read_file(out / "stderr.txt");
   ChainRun run;
@@ -119,18 +125,25 @@ struct MacroCase {
 // about it (e.g. how often the layer loads its weights).
 struct LayerCase {
   double activations = 4;
-  std::map<std::string, double> private_overrides;
+  std::map<std::string, double> operating_point;    // both paths (voltage, bits, ...)
+  std::map<std::string, double> private_overrides;  // the private evaluator only
+  // A design choice the v0.4 files take as a variable (e.g. XNOR inputs), told to the private
+  // macro.yaml's encodings.
+  std::optional<cimloop::cim::Encoding> private_input_encoding;
 };
 
 inline void expect_matches_private(const MacroCase& c, const fs::path& problem,
                                    const cimloop::cim::LayerDistributions& distributions, const LayerCase& layer = {}) {
   std::vector<std::string> components;
   for (const auto& [name, bits] : c.bits_per_action) components.push_back(name);
-  const ChainRun chain = run_chain(c.macro, problem, components);
+  const ChainRun chain = run_chain(c.macro, problem, components, layer.operating_point);
   ASSERT_FALSE(chain.read_energy_pj.empty());
 
-  const auto spec = cimloop::cim::read_macro_spec((kExamples / c.macro / "macro.yaml").string());
-  const auto result = cimloop::cim::evaluate_macro(spec, distributions, layer.private_overrides);
+  auto spec = cimloop::cim::read_macro_spec((kExamples / c.macro / "macro.yaml").string());
+  if (layer.private_input_encoding) spec.input_encoding = *layer.private_input_encoding;
+  std::map<std::string, double> overrides = layer.private_overrides;
+  overrides.insert(layer.operating_point.begin(), layer.operating_point.end());
+  const auto result = cimloop::cim::evaluate_macro(spec, distributions, overrides);
   const double activations = layer.activations;
   EXPECT_EQ(chain.computes, activations * result.macs_per_activation * c.virtual_macs_per_mac);
   for (const auto& [name, bits] : c.bits_per_action) {
