@@ -75,8 +75,11 @@ std::vector<Token> tokenize(const std::string& text) {
 
 // Syntax tree; evaluated after parsing so that `a if c else b` and `and`/`or` short-circuit.
 struct Node {
-  enum class Kind { Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined }
-      kind;
+  enum class Kind {
+    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined,
+    CallValue,     // kids: callee expression (a function's name), arguments
+    Comprehension  // op: loop variable; kids: item, iterable[, condition]
+  } kind;
   std::string op;  // operator, function/filter name, or variable name
   Value literal;
   std::vector<std::unique_ptr<Node>> kids;
@@ -220,6 +223,10 @@ class Parser {
       if (accept("[")) {
         node = make(Node::Kind::Index, "", kids(std::move(node), ternary()));
         expect("]");
+      } else if (dialect_ == Dialect::Python && accept("(")) {  // (f if c else g)(x)
+        std::vector<NodePtr> args = kids(std::move(node));
+        for (NodePtr& arg : arguments()) args.push_back(std::move(arg));
+        node = make(Node::Kind::CallValue, "", std::move(args));
       } else if (dialect_ == Dialect::Jinja && accept("|")) {
         if (peek().kind != Token::Kind::Name) fail("expected a filter name after '|'");
         std::string name = tokens_[pos_++].text;
@@ -259,13 +266,24 @@ class Parser {
     if (token.text == "[") {
       std::vector<NodePtr> items;
       if (!accept("]")) {
-        do items.push_back(ternary());
-        while (accept(","));
+        items.push_back(ternary());
+        if (accept("for")) return comprehension(std::move(items[0]));
+        while (accept(",")) items.push_back(ternary());
         expect("]");
       }
       return make(Node::Kind::List, "", std::move(items));
     }
     fail("unexpected '" + token.text + "'");
+  }
+  // [item for name in iterable if condition], after `for`.
+  NodePtr comprehension(NodePtr item) {
+    if (peek().kind != Token::Kind::Name) fail("expected a loop variable after 'for'");
+    std::string variable = tokens_[pos_++].text;
+    expect("in");
+    std::vector<NodePtr> parts = kids(std::move(item), or_expr());
+    if (accept("if")) parts.push_back(or_expr());
+    expect("]");
+    return make(Node::Kind::Comprehension, std::move(variable), std::move(parts));
   }
   NodePtr name_or_call(const std::string& name) {
     NodePtr node = make(Node::Kind::Literal);
@@ -315,6 +333,8 @@ class Evaluator {
         return Value::from_bool(compare(node.op, defined(eval(*node.kids[0])), defined(eval(*node.kids[1]))));
       case Node::Kind::Index: return index(defined(eval(*node.kids[0])), defined(eval(*node.kids[1])));
       case Node::Kind::Call: return call(node);
+      case Node::Kind::CallValue: return call_value(node);
+      case Node::Kind::Comprehension: return comprehension(node);
       case Node::Kind::Filter: return filter(node);
     }
     return Value();
@@ -335,13 +355,78 @@ class Evaluator {
     if (value.kind == Value::Kind::Undefined) throw UnknownNameError(value.text);
     return value;
   }
+  // Python passes functions as values (`sum_map(f, xs)`, `(f if c else g)(x)`): in a callee or
+  // argument position, a name that is not a variable stands for the function of that name.
+  // Only the scope's own functions may receive such a reference; anywhere else the name is
+  // unknown, as before.
+  struct Argument {
+    Value value;
+    bool unresolved_name = false;
+  };
+  Argument argument(const Node& node) const {
+    if (dialect_ == Dialect::Python && node.kind == Node::Kind::Name) {
+      std::optional<Value> value = scope_.lookup ? scope_.lookup(node.op) : std::nullopt;
+      if (value) return {*value};
+      return {Value::from_string(node.op), true};
+    }
+    if (dialect_ == Dialect::Python && node.kind == Node::Kind::Ternary)
+      return argument(*node.kids[defined(eval(*node.kids[0])).truthy() ? 1 : 2]);
+    return {defined(eval(node))};
+  }
   Value call(const Node& node) const {
-    std::vector<Value> args;
-    for (const NodePtr& kid : node.kids) args.push_back(defined(eval(*kid)));
-    if (scope_.call)
-      if (std::optional<Value> value = scope_.call(node.op, args)) return *value;
-    if (std::optional<Value> value = call_builtin(node.op, args)) return *value;
-    throw ExpressionError("unknown function '" + node.op + "'");
+    std::vector<Argument> args;
+    for (const NodePtr& kid : node.kids) args.push_back(argument(*kid));
+    return call_named(node.op, args);
+  }
+  Value call_value(const Node& node) const {
+    const Argument callee = argument(*node.kids[0]);
+    if (callee.value.kind != Value::Kind::String)
+      throw ExpressionError("'" + callee.value.str() + "' is not callable");
+    std::vector<Argument> args;
+    for (size_t i = 1; i < node.kids.size(); ++i) args.push_back(argument(*node.kids[i]));
+    try {
+      return call_named(callee.value.text, args);
+    } catch (const UnknownNameError&) {
+      throw;
+    } catch (const ExpressionError&) {
+      if (callee.unresolved_name) throw UnknownNameError(callee.value.text);
+      throw;
+    }
+  }
+  Value call_named(const std::string& function, const std::vector<Argument>& args) const {
+    std::vector<Value> values;
+    const Argument* unresolved = nullptr;
+    for (const Argument& arg : args) {
+      values.push_back(arg.value);
+      if (arg.unresolved_name && !unresolved) unresolved = &arg;
+    }
+    if (scope_.call) {
+      try {
+        if (std::optional<Value> value = scope_.call(function, values)) return *value;
+      } catch (const ExpressionError&) {
+        if (unresolved) throw UnknownNameError(unresolved->value.text);
+        throw;
+      }
+    }
+    if (unresolved) throw UnknownNameError(unresolved->value.text);
+    if (std::optional<Value> value = call_builtin(function, values)) return *value;
+    throw ExpressionError("unknown function '" + function + "'");
+  }
+  Value comprehension(const Node& node) const {
+    const Value iterable = defined(eval(*node.kids[1]));
+    if (iterable.kind != Value::Kind::List) throw ExpressionError("can only iterate over a list");
+    std::vector<Value> items;
+    for (const Value& element : iterable.items) {
+      ExpressionScope inner = scope_;
+      inner.lookup = [&](const std::string& name) -> std::optional<Value> {
+        if (name == node.op) return element;
+        return scope_.lookup ? scope_.lookup(name) : std::nullopt;
+      };
+      const Evaluator body(dialect_, inner);
+      if (node.kids.size() > 2 && !defined(body.eval(*node.kids[2])).truthy()) continue;
+      items.push_back(defined(body.eval(*node.kids[0])));
+    }
+    return Value::from_list(std::move(items));
   }
   Value filter(const Node& node) const {
     Value subject = eval(*node.kids[0]);
