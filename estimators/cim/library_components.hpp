@@ -29,8 +29,8 @@ struct LibraryQuery {
   std::optional<double> voltage;
   std::optional<double> width;
   std::optional<double> resolution;
-  std::optional<double> n_steps;
   double cycle_seconds = 1e-9;
+  std::optional<double> n_steps;
 };
 
 struct LibraryEstimate {

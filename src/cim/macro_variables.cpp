@@ -17,6 +17,27 @@ MacroVariables::MacroVariables(const MacroSpec& spec, LayerDistributions distrib
     : spec_(spec), distributions_(std::move(distributions)) {
   for (const auto& [name, value] : overrides) values_[name] = number_value(value);
   for (const auto& v : spec.variables) definitions_[v.name] = &v;
+  // An override of a name the macro never defines would be silently ignored.
+  for (const auto& [name, value] : values_)
+    if (!has_variable(spec, name))
+      throw InputError(spec.source + ": cannot set " + name + ": the macro has no such variable");
+}
+
+bool has_variable(const MacroSpec& spec, const std::string& name) {
+  for (const auto& v : spec.variables)
+    if (v.name == name) return true;
+  return is_derived_variable(name);
+}
+
+bool is_derived_variable(const std::string& name) {
+  static const std::set<std::string> names = {
+      "INPUTS_SIGNED", "WEIGHTS_SIGNED", "INPUTS_HIST", "WEIGHTS_HIST", "OUTPUTS_HIST",
+      "CIM_UNIT_WIDTH_CELLS", "CIM_UNIT_DEPTH_CELLS",
+      "BITS_PER_CELL", "DAC_RESOLUTION", "INPUT_BITS_PER_SLICE", "WEIGHT_BITS_PER_SLICE",
+      "N_INPUT_SLICES", "N_WEIGHT_SLICES", "N_VIRTUAL_MACS", "AVERAGE_INPUT_VALUE",
+      "AVERAGE_WEIGHT_VALUE", "ARRAY_WORDLINES", "ARRAY_BITLINES", "ARRAY_PARALLEL_INPUTS",
+      "ARRAY_PARALLEL_OUTPUTS", "ARRAY_PARALLEL_WEIGHTS"};
+  return names.count(name) > 0;
 }
 
 double MacroVariables::evaluate(const std::string& expression, const std::string& where) {
@@ -109,20 +130,10 @@ Value list_value(const std::vector<double>& numbers) {
   return Value::from_list(std::move(items));
 }
 
-bool is_derived(const std::string& name) {
-  static const std::set<std::string> names = {
-      "INPUTS_SIGNED", "WEIGHTS_SIGNED", "INPUTS_HIST", "WEIGHTS_HIST", "OUTPUTS_HIST",
-      "CIM_UNIT_WIDTH_CELLS", "CIM_UNIT_DEPTH_CELLS", "BITS_PER_CELL", "DAC_RESOLUTION",
-      "INPUT_BITS_PER_SLICE", "WEIGHT_BITS_PER_SLICE", "N_INPUT_SLICES", "N_WEIGHT_SLICES",
-      "N_VIRTUAL_MACS", "AVERAGE_INPUT_VALUE", "AVERAGE_WEIGHT_VALUE", "ARRAY_WORDLINES",
-      "ARRAY_BITLINES", "ARRAY_PARALLEL_INPUTS", "ARRAY_PARALLEL_OUTPUTS", "ARRAY_PARALLEL_WEIGHTS"};
-  return names.count(name) > 0;
-}
-
 }  // namespace
 
 std::optional<Value> MacroVariables::derived(const std::string& name) {
-  if (!is_derived(name)) return std::nullopt;
+  if (!is_derived_variable(name)) return std::nullopt;
   const LayerDistributions& d = distributions_;
   if (name == "INPUTS_HIST") return list_value(d.inputs.pmf());
   if (name == "WEIGHTS_HIST") return list_value(d.weights.pmf());
@@ -154,7 +165,7 @@ double MacroVariables::derived_number(const std::string& name) {
   if (name == "ARRAY_BITLINES") return shape.bitlines;
   if (name == "ARRAY_PARALLEL_INPUTS") return shape.parallel_inputs;
   if (name == "ARRAY_PARALLEL_OUTPUTS") return shape.parallel_outputs;
-  return shape.parallel_weights;
+  return shape.parallel_weights;  // the last number of is_derived_variable's list
 }
 
 }  // namespace cimloop::cim
