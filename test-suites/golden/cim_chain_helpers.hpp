@@ -94,7 +94,8 @@ inline const cimloop::cim::ComponentResult& private_component(const cimloop::cim
   throw std::runtime_error("private evaluator has no component " + name);
 }
 
-// One layer that fills the array once per output pixel (P = Q = 2: four activations).
+// One layer that fills the array once per output pixel (P = Q = 2: four MVMs, each of the
+// macro's activations per MVM, i.e. its input slices).
 // Explained relations, all exact:
 // - Accelergy writes ERT energies rounded to 6 decimals (as the reference Accelergy does), so
 //   the chain's read and leak energies are the private evaluator's, printed with %.6f;
@@ -117,7 +118,7 @@ inline void expect_matches_private(const MacroCase& c, const fs::path& problem,
 
   const auto spec = cimloop::cim::read_macro_spec((kExamples / c.macro / "macro.yaml").string());
   const auto result = cimloop::cim::evaluate_macro(spec, distributions, {});
-  const double activations = 4;
+  const double activations = 4 * result.activations_per_mvm;
   EXPECT_EQ(chain.computes, activations * result.macs_per_activation * c.virtual_macs_per_mac);
   for (const auto& [name, bits] : c.bits_per_action) {
     SCOPED_TRACE(name);
