@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <unordered_map>
 
 #include "compat/v04/builtins.hpp"
 
@@ -469,6 +470,13 @@ class Evaluator {
 Value evaluate_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope) {
   Parser parser(text, dialect);
   NodePtr tree = parser.parse();
+  return Evaluator(dialect, scope).eval(*tree);
+}
+
+Value evaluate_cached_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope) {
+  thread_local std::unordered_map<std::string, NodePtr> trees[2];
+  NodePtr& tree = trees[dialect == Dialect::Python ? 0 : 1][text];
+  if (!tree) tree = Parser(text, dialect).parse();  // after a syntax error: parsed again next time
   return Evaluator(dialect, scope).eval(*tree);
 }
 

@@ -44,6 +44,9 @@ struct ExpressionScope {
 };
 
 Value evaluate_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope);
+// The same, parsing each distinct text once per thread: for expressions evaluated again and
+// again (a macro's variables for every layer and operating point).
+Value evaluate_cached_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope);
 
 bool is_identifier(const std::string& text);
 

@@ -19,7 +19,7 @@ Value evaluate_value(const std::string& text, const ValueResolver& resolve, cons
     return call_phase_function(name, args);
   };
   try {
-    return v04::evaluate_expression(text, v04::Dialect::Python, scope);
+    return v04::evaluate_cached_expression(text, v04::Dialect::Python, scope);
   } catch (const v04::UnknownNameError& e) {
     throw InputError(where + ": unknown variable " + e.name() + " in expression '" + text + "'");
   } catch (const v04::ExpressionError& e) {
