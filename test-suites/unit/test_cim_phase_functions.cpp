@@ -123,3 +123,18 @@ TEST(CimPhaseFunctions, LibraryPartsScaleWithSteps) {
   const auto sample = scale_library_entry(library_entry("wan_analog_sample"), {130, 1.8, {}, {}, 1e-6, 5});
   EXPECT_NEAR(sample.read_energy_pj, 1.2, 1e-12);
 }
+
+TEST(CimPhaseFunctions, CachedExpressionsKeepTreesNotValues) {
+  using cimloop::compat::v04::evaluate_cached_expression;
+  long long x = 1;
+  ExpressionScope scope;
+  scope.lookup = [&x](const std::string& name) -> std::optional<Value> {
+    if (name == "x") return Value::from_int(x);
+    return std::nullopt;
+  };
+  EXPECT_EQ(evaluate_cached_expression("[x + 1 for _ in [0]]", Dialect::Python, scope).str(), "[2]");
+  x = 5;
+  EXPECT_EQ(evaluate_cached_expression("[x + 1 for _ in [0]]", Dialect::Python, scope).str(), "[6]");
+  for (int i = 0; i < 2; ++i)
+    EXPECT_THROW(evaluate_cached_expression("x +", Dialect::Python, scope), cimloop::compat::v04::ExpressionSyntaxError);
+}
