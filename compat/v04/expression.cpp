@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -19,7 +20,7 @@ struct Token {
 std::vector<Token> tokenize(const std::string& text) {
   static const char* const kOperators[] = {"**", "//", "==", "!=", "<=", ">=", "<", ">", "+", "-",
                                            "*",  "/",  "%",  "~",  "|",  "(",  ")", "[", "]", ",",
-                                           "."};
+                                           ".",  "="};
   std::vector<Token> tokens;
   size_t i = 0;
   while (i < text.size()) {
@@ -77,13 +78,15 @@ std::vector<Token> tokenize(const std::string& text) {
 // Syntax tree; evaluated after parsing so that `a if c else b` and `and`/`or` short-circuit.
 struct Node {
   enum class Kind {
-    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined,
-    CallValue,     // kids: callee expression (a function's name), arguments
-    Comprehension  // op: loop variable; kids: item, iterable[, condition]
+    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined, Comprehension,
+    CallValue  // `(f if c else g)(x)`: kids are the callee (a function's name), then the arguments
   } kind;
   std::string op;  // operator, function/filter name, or variable name
   Value literal;
   std::vector<std::unique_ptr<Node>> kids;
+  // Call/Filter: keyword names of the last kids (the others are positional).
+  // Comprehension: the loop's target names; kids are element, iterable[, condition].
+  std::vector<std::string> names;
 };
 using NodePtr = std::unique_ptr<Node>;
 
@@ -210,13 +213,41 @@ class Parser {
     if (accept("**")) return make(Node::Kind::Binary, "**", kids(std::move(base), unary()));
     return base;
   }
-  std::vector<NodePtr> arguments() {
-    std::vector<NodePtr> args;
-    if (accept(")")) return args;
-    do args.push_back(ternary());
-    while (accept(","));
+  // After '(': positional arguments, then `name=value` keywords (Python's order), or one
+  // generator expression.
+  NodePtr arguments(Node::Kind kind, const std::string& function, std::vector<NodePtr> args = {}) {
+    NodePtr call = make(kind, function, std::move(args));
+    if (accept(")")) return call;
+    do {
+      if (peek().kind == Token::Kind::Name && tokens_[pos_ + 1].kind == Token::Kind::Op && tokens_[pos_ + 1].text == "=") {
+        const std::string name = tokens_[pos_].text;
+        pos_ += 2;
+        if (std::find(call->names.begin(), call->names.end(), name) != call->names.end())
+          fail("keyword argument repeated: '" + name + "'");
+        call->names.push_back(name);
+        call->kids.push_back(ternary());
+        continue;
+      }
+      if (!call->names.empty()) fail("positional argument follows keyword argument");
+      NodePtr argument = ternary();
+      if (peek().text == "for" && peek().kind == Token::Kind::Name) argument = comprehension(std::move(argument));
+      call->kids.push_back(std::move(argument));
+    } while (accept(","));
     expect(")");
-    return args;
+    return call;
+  }
+  // `element for a[, b] in iterable [if condition]`, after the element.
+  NodePtr comprehension(NodePtr element) {
+    expect("for");
+    NodePtr node = make(Node::Kind::Comprehension, "", kids(std::move(element)));
+    do {
+      if (peek().kind != Token::Kind::Name) fail("expected a name after 'for'");
+      node->names.push_back(tokens_[pos_++].text);
+    } while (accept(","));
+    expect("in");
+    node->kids.push_back(or_expr());
+    if (accept("if")) node->kids.push_back(or_expr());
+    return node;
   }
   NodePtr postfix() {
     NodePtr node = primary();
@@ -224,17 +255,13 @@ class Parser {
       if (accept("[")) {
         node = make(Node::Kind::Index, "", kids(std::move(node), ternary()));
         expect("]");
-      } else if (dialect_ == Dialect::Python && accept("(")) {  // (f if c else g)(x)
-        std::vector<NodePtr> args = kids(std::move(node));
-        for (NodePtr& arg : arguments()) args.push_back(std::move(arg));
-        node = make(Node::Kind::CallValue, "", std::move(args));
+      } else if (dialect_ == Dialect::Python && accept("(")) {
+        node = arguments(Node::Kind::CallValue, "", kids(std::move(node)));
       } else if (dialect_ == Dialect::Jinja && accept("|")) {
         if (peek().kind != Token::Kind::Name) fail("expected a filter name after '|'");
         std::string name = tokens_[pos_++].text;
-        std::vector<NodePtr> args = kids(std::move(node));
-        if (accept("("))
-          for (NodePtr& arg : arguments()) args.push_back(std::move(arg));
-        node = make(Node::Kind::Filter, name, std::move(args));
+        if (accept("(")) node = arguments(Node::Kind::Filter, name, kids(std::move(node)));
+        else node = make(Node::Kind::Filter, name, kids(std::move(node)));
       } else {
         return node;
       }
@@ -266,32 +293,25 @@ class Parser {
     }
     if (token.text == "[") {
       std::vector<NodePtr> items;
-      if (!accept("]")) {
-        items.push_back(ternary());
-        if (accept("for")) return comprehension(std::move(items[0]));
-        while (accept(",")) items.push_back(ternary());
+      if (accept("]")) return make(Node::Kind::List);
+      items.push_back(ternary());
+      if (peek().text == "for" && peek().kind == Token::Kind::Name) {
+        NodePtr node = comprehension(std::move(items[0]));
         expect("]");
+        return node;
       }
+      while (accept(",")) items.push_back(ternary());
+      expect("]");
       return make(Node::Kind::List, "", std::move(items));
     }
     fail("unexpected '" + token.text + "'");
-  }
-  // [item for name in iterable if condition], after `for`.
-  NodePtr comprehension(NodePtr item) {
-    if (peek().kind != Token::Kind::Name) fail("expected a loop variable after 'for'");
-    std::string variable = tokens_[pos_++].text;
-    expect("in");
-    std::vector<NodePtr> parts = kids(std::move(item), or_expr());
-    if (accept("if")) parts.push_back(or_expr());
-    expect("]");
-    return make(Node::Kind::Comprehension, std::move(variable), std::move(parts));
   }
   NodePtr name_or_call(const std::string& name) {
     NodePtr node = make(Node::Kind::Literal);
     if (name == "True" || name == "true") node->literal = Value::from_bool(true);
     else if (name == "False" || name == "false") node->literal = Value::from_bool(false);
     else if (name == "None" || name == "none") node->literal = Value::none();
-    else if (accept("(")) return make(Node::Kind::Call, name, arguments());
+    else if (accept("(")) return arguments(Node::Kind::Call, name);
     else return make(Node::Kind::Name, name);
     return node;
   }
@@ -334,9 +354,9 @@ class Evaluator {
         return Value::from_bool(compare(node.op, defined(eval(*node.kids[0])), defined(eval(*node.kids[1]))));
       case Node::Kind::Index: return index(defined(eval(*node.kids[0])), defined(eval(*node.kids[1])));
       case Node::Kind::Call: return call(node);
-      case Node::Kind::CallValue: return call_value(node);
-      case Node::Kind::Comprehension: return comprehension(node);
       case Node::Kind::Filter: return filter(node);
+      case Node::Kind::Comprehension: return comprehension(node);
+      case Node::Kind::CallValue: return call_value(node);
     }
     return Value();
   }
@@ -356,87 +376,101 @@ class Evaluator {
     if (value.kind == Value::Kind::Undefined) throw UnknownNameError(value.text);
     return value;
   }
-  // Python passes functions as values (`sum_map(f, xs)`, `(f if c else g)(x)`): in a callee or
-  // argument position, a name that is not a variable stands for the function of that name.
-  // Only the scope's own functions may receive such a reference; anywhere else the name is
-  // unknown, as before.
-  struct Argument {
-    Value value;
-    bool unresolved_name = false;
-  };
-  Argument argument(const Node& node) const {
+  // The kids of a call or filter from `first` on, split into positional and keyword values.
+  // With `unresolved`, a call's arguments may be functions (see argument()).
+  CallArguments arguments(const Node& node, size_t first, std::string* unresolved = nullptr) const {
+    CallArguments args;
+    const size_t positional = node.kids.size() - node.names.size();
+    for (size_t i = first; i < node.kids.size(); ++i) {
+      Value value = unresolved ? argument(*node.kids[i], *unresolved) : defined(eval(*node.kids[i]));
+      if (i < positional) args.positional.push_back(std::move(value));
+      else args.keywords.emplace_back(node.names[i - positional], std::move(value));
+    }
+    return args;
+  }
+  // Python passes functions as values (`sum_map(f, xs)`, `(f if c else g)(x)`): as a callee
+  // or argument, a name that is not a variable stands for the function of that name (its name
+  // as text; the first such name goes to `unresolved`). Only the scope's own functions may
+  // take one; to anything else the name is unknown, as before.
+  Value argument(const Node& node, std::string& unresolved) const {
     if (dialect_ == Dialect::Python && node.kind == Node::Kind::Name) {
-      std::optional<Value> value = scope_.lookup ? scope_.lookup(node.op) : std::nullopt;
-      if (value) return {*value};
-      return {Value::from_string(node.op), true};
+      if (std::optional<Value> value = scope_.lookup ? scope_.lookup(node.op) : std::nullopt) return *value;
+      if (unresolved.empty()) unresolved = node.op;
+      return Value::from_string(node.op);
     }
     if (dialect_ == Dialect::Python && node.kind == Node::Kind::Ternary)
-      return argument(*node.kids[defined(eval(*node.kids[0])).truthy() ? 1 : 2]);
-    return {defined(eval(node))};
+      return argument(*node.kids[defined(eval(*node.kids[0])).truthy() ? 1 : 2], unresolved);
+    return defined(eval(node));
   }
   Value call(const Node& node) const {
-    std::vector<Argument> args;
-    for (const NodePtr& kid : node.kids) args.push_back(argument(*kid));
-    return call_named(node.op, args);
+    std::string unresolved;
+    const CallArguments args = arguments(node, 0, &unresolved);
+    return call_named(node.op, args, unresolved);
   }
   Value call_value(const Node& node) const {
-    const Argument callee = argument(*node.kids[0]);
-    if (callee.value.kind != Value::Kind::String)
-      throw ExpressionError("'" + callee.value.str() + "' is not callable");
-    std::vector<Argument> args;
-    for (size_t i = 1; i < node.kids.size(); ++i) args.push_back(argument(*node.kids[i]));
+    std::string callee_unresolved, unresolved;
+    const Value callee = argument(*node.kids[0], callee_unresolved);
+    if (callee.kind != Value::Kind::String) throw ExpressionError("'" + callee.str() + "' is not callable");
+    const CallArguments args = arguments(node, 1, &unresolved);
     try {
-      return call_named(callee.value.text, args);
+      return call_named(callee.text, args, unresolved);
     } catch (const UnknownNameError&) {
       throw;
     } catch (const ExpressionError&) {
-      if (callee.unresolved_name) throw UnknownNameError(callee.value.text);
+      if (!callee_unresolved.empty()) throw UnknownNameError(callee_unresolved);
       throw;
     }
   }
-  Value call_named(const std::string& function, const std::vector<Argument>& args) const {
-    std::vector<Value> values;
-    const Argument* unresolved = nullptr;
-    for (const Argument& arg : args) {
-      values.push_back(arg.value);
-      if (arg.unresolved_name && !unresolved) unresolved = &arg;
-    }
+  Value call_named(const std::string& function, const CallArguments& args, const std::string& unresolved) const {
     if (scope_.call) {
       try {
-        if (std::optional<Value> value = scope_.call(function, values)) return *value;
+        if (std::optional<Value> value = scope_.call(function, args)) return *value;
       } catch (const ExpressionError&) {
-        if (unresolved) throw UnknownNameError(unresolved->value.text);
+        if (!unresolved.empty()) throw UnknownNameError(unresolved);
         throw;
       }
     }
-    if (unresolved) throw UnknownNameError(unresolved->value.text);
-    if (std::optional<Value> value = call_builtin(function, values)) return *value;
+    if (!unresolved.empty()) throw UnknownNameError(unresolved);
+    if (std::optional<Value> value = call_builtin(function, args)) return *value;
     throw ExpressionError("unknown function '" + function + "'");
   }
+  // A generator or list comprehension, evaluated eagerly to a list.
   Value comprehension(const Node& node) const {
     const Value iterable = defined(eval(*node.kids[1]));
-    if (iterable.kind != Value::Kind::List) throw ExpressionError("can only iterate over a list");
-    std::vector<Value> items;
-    for (const Value& element : iterable.items) {
-      ExpressionScope inner = scope_;
-      inner.lookup = [&](const std::string& name) -> std::optional<Value> {
-        if (name == node.op) return element;
-        return scope_.lookup ? scope_.lookup(name) : std::nullopt;
-      };
-      const Evaluator body(dialect_, inner);
+    if (iterable.kind != Value::Kind::List) throw ExpressionError("cannot iterate over '" + iterable.str() + "'");
+    std::map<std::string, Value> bound;
+    ExpressionScope inner = scope_;
+    inner.lookup = [&bound, this](const std::string& name) -> std::optional<Value> {
+      if (const auto found = bound.find(name); found != bound.end()) return found->second;
+      return scope_.lookup ? scope_.lookup(name) : std::nullopt;
+    };
+    const Evaluator body(dialect_, inner);
+    std::vector<Value> out;
+    for (const Value& item : iterable.items) {
+      bind_targets(node.names, item, bound);
       if (node.kids.size() > 2 && !defined(body.eval(*node.kids[2])).truthy()) continue;
-      items.push_back(defined(body.eval(*node.kids[0])));
+      out.push_back(defined(body.eval(*node.kids[0])));
     }
-    return Value::from_list(std::move(items));
+    return Value::from_list(std::move(out));
+  }
+  static void bind_targets(const std::vector<std::string>& names, const Value& item, std::map<std::string, Value>& bound) {
+    if (names.size() == 1) {
+      bound[names[0]] = item;
+      return;
+    }
+    if (item.kind != Value::Kind::List || item.items.size() != names.size())
+      throw ExpressionError("cannot unpack '" + item.str() + "' into " + std::to_string(names.size()) + " names");
+    for (size_t i = 0; i < names.size(); ++i) bound[names[i]] = item.items[i];
   }
   Value filter(const Node& node) const {
     Value subject = eval(*node.kids[0]);
     if (node.op == "default" || node.op == "d") {
       if (subject.kind != Value::Kind::Undefined) return subject;
-      return node.kids.size() > 1 ? defined(eval(*node.kids[1])) : Value::from_string("");
+      const std::vector<Value> args = positional_only(node.op, arguments(node, 1));
+      return args.empty() ? Value::from_string("") : args[0];
     }
-    std::vector<Value> args{defined(subject)};
-    for (size_t i = 1; i < node.kids.size(); ++i) args.push_back(defined(eval(*node.kids[i])));
+    CallArguments args = arguments(node, 1);
+    args.positional.insert(args.positional.begin(), defined(subject));
     const std::string function = node.op == "string" ? "str" : node.op == "length" ? "len" : node.op;
     if (function == "int" || function == "float" || function == "str" || function == "len" || function == "abs" ||
         function == "round")
@@ -446,11 +480,12 @@ class Evaluator {
   }
   // Jinja's indent(width=4, first=False): every line but the first (unless `first`) gets
   // `width` spaces; blank lines stay blank.
-  static Value indent(const std::vector<Value>& args) {
-    const long long width = args.size() > 1 ? args[1].as_int() : 4;
-    const bool first = args.size() > 2 && args[2].truthy();
+  static Value indent(const CallArguments& call) {
+    const auto args = bind_arguments({"indent", {"s", "width", "first"}, 1}, call);
+    const long long width = args[1] ? args[1]->as_int() : 4;
+    const bool first = args[2] && args[2]->truthy();
     const std::string pad(static_cast<size_t>(std::max(0LL, width)), ' ');
-    const std::string text = args[0].str();
+    const std::string text = args[0]->str();
     std::string out;
     bool line_start = first;
     for (char c : text) {

@@ -212,7 +212,7 @@ void use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
     }
     modules.push_back(*module);
   }
-  loader.set_expression_functions([modules](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+  loader.set_expression_functions([modules](const std::string& name, const CallArguments& args) -> std::optional<Value> {
     for (const CustomFunctions& module : modules)
       if (std::optional<Value> value = module(name, args)) return value;
     return std::nullopt;

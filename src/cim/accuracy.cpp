@@ -4,12 +4,12 @@
 #include <cmath>
 #include <filesystem>
 #include <iomanip>
-#include <optional>
+#include <memory>
 #include <sstream>
 
+#include "src/cim/accuracy_macro.hpp"
 #include "src/cim/csv.hpp"
 #include "src/cim/macro_evaluator.hpp"
-#include "src/cim/macro_variables.hpp"
 #include "src/cim/operating_point.hpp"
 #include "src/common/error.hpp"
 
@@ -91,11 +91,11 @@ double metric_value(const MacroResult& r, const std::string& metric, const std::
 
 // The condition's NAME=VALUE assignments that name macro variables; other names are labels of
 // the published test (e.g. Sinangil's AVERAGE_OUTPUT_VALUE), reported in `ignored`.
-std::map<std::string, double> macro_overrides(const MacroSpec& spec, const std::string& condition,
+std::map<std::string, double> macro_overrides(const AccuracyMacro& macro, const std::string& condition,
                                               std::vector<std::string>& ignored) {
   std::map<std::string, double> overrides;
   for (const auto& [name, value] : parse_operating_point(condition))
-    if (has_variable(spec, name))
+    if (macro.has_variable(name))
       overrides[name] = value;
     else
       ignored.push_back(name);
@@ -120,27 +120,25 @@ std::map<std::string, std::string> read_exemptions(const std::string& path) {
 }
 
 struct LoadedMacro {
-  std::optional<MacroSpec> spec;
+  std::unique_ptr<AccuracyMacro> macro;
   std::string error;
 };
 
-// Reads <macro_dir>/<name>/macro.yaml once; a missing or unreadable description is an error of
-// the rows that name it (each of them says why), not of the whole table.
-const MacroSpec& macro_named(const std::string& name, const std::string& macro_dir,
-                             std::map<std::string, LoadedMacro>& macros) {
+// Reads each macro once; a missing or unreadable description is an error of the rows that
+// name it (each of them says why), not of the whole table.
+const AccuracyMacro& macro_named(const std::string& name, const std::string& macro_dir,
+                                 std::map<std::string, LoadedMacro>& macros) {
   auto [it, inserted] = macros.try_emplace(name);
-  LoadedMacro& macro = it->second;
+  LoadedMacro& loaded = it->second;
   if (inserted) {
-    const auto file = std::filesystem::path(macro_dir) / name / "macro.yaml";
     try {
-      if (!std::filesystem::exists(file)) throw InputError("no macro description " + file.string());
-      macro.spec = read_macro_spec(file.string());
+      loaded.macro = std::make_unique<AccuracyMacro>(macro_dir, name);
     } catch (const InputError& e) {
-      macro.error = e.what();
+      loaded.error = e.what();
     }
   }
-  if (!macro.spec) throw InputError(macro.error);
-  return *macro.spec;
+  if (!loaded.macro) throw InputError(loaded.error);
+  return *loaded.macro;
 }
 
 }  // namespace
@@ -172,11 +170,12 @@ AccuracySummary evaluate_published(const std::string& published_csv, const std::
       exemptions.erase(it);
     }
     try {
-      const MacroSpec& spec = macro_named(name, macro_dir, macros);
+      const AccuracyMacro& macro = macro_named(name, macro_dir, macros);
       std::vector<std::string> ignored;
-      const auto overrides = macro_overrides(spec, f[col.condition], ignored);
+      const auto overrides = macro_overrides(macro, f[col.condition], ignored);
       for (const auto& label : ignored) row.notes.push_back(label + " is not a variable of " + name + " (ignored)");
-      const MacroResult result = evaluate_macro(spec, default_distributions(spec), overrides);
+      row.form = macro.form();
+      const MacroResult result = macro.evaluate(overrides);
       row.model = metric_value(result, f[col.metric], f[col.unit], component_subset(f[col.components]));
       row.error_pct = (row.model - row.published) / row.published * 100;
     } catch (const InputError& e) {
@@ -223,6 +222,7 @@ std::string format_accuracy_summary(const AccuracySummary& s) {
     }
     out << std::setw(8) << row.error_pct << "%  " << row.fields[0] << "  " << row.fields[1]
         << "  [" << row.fields[2] << "]  published " << row.published << " model " << row.model;
+    out << "  (" << row.form << ")";
     if (!row.exemption.empty()) out << "  EXEMPT: " << row.exemption;
     for (const auto& note : row.notes) out << "  (" << note << ")";
     out << "\n";

@@ -14,7 +14,7 @@ namespace v04 = compat::v04;
 Value evaluate_value(const std::string& text, const ValueResolver& resolve, const std::string& where) {
   v04::ExpressionScope scope;
   scope.lookup = resolve;
-  scope.call = [](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+  scope.call = [](const std::string& name, const v04::CallArguments& args) -> std::optional<Value> {
     if (std::optional<Value> value = call_cimloop_function(name, args)) return value;
     return call_phase_function(name, args);
   };

@@ -1,12 +1,14 @@
 #include "src/cim/phase_functions.hpp"
 
 #include <cmath>
+#include <set>
 
 #include "compat/v04/builtins.hpp"
 #include "compat/v04/expression.hpp"
 
 namespace cimloop::cim {
 
+using compat::v04::CallArguments;
 using compat::v04::ExpressionError;
 using compat::v04::Value;
 
@@ -53,8 +55,8 @@ Value sum_map(const std::vector<Value>& args) {
   if (args[1].kind != Value::Kind::List) throw ExpressionError("sum_map: the second argument must be a list");
   Value total = Value::from_int(0);
   for (const Value& item : args[1].items) {
-    std::optional<Value> mapped = call_phase_function(args[0].text, {item});
-    if (!mapped) mapped = compat::v04::call_builtin(args[0].text, {item});
+    std::optional<Value> mapped = call_phase_function(args[0].text, CallArguments{item});
+    if (!mapped) mapped = compat::v04::call_builtin(args[0].text, CallArguments{item});
     if (!mapped) throw ExpressionError("sum_map: unknown function '" + args[0].text + "'");
     total = compat::v04::binary("+", total, *mapped);
   }
@@ -63,7 +65,11 @@ Value sum_map(const std::vector<Value>& args) {
 
 }  // namespace
 
-std::optional<Value> call_phase_function(const std::string& name, const std::vector<Value>& args) {
+std::optional<Value> call_phase_function(const std::string& name, const CallArguments& call) {
+  static const std::set<std::string> names = {"bits2phase_1phase", "bits2phase_2phase", "bits2integration_steps",
+                                              "sum_phase_out_bits", "sum_map"};
+  if (!names.count(name)) return std::nullopt;
+  const std::vector<Value>& args = compat::v04::positional_only(name, call);
   if (name == "bits2phase_1phase" || name == "bits2phase_2phase") {
     expect_arguments(args, 2, name + "(bits, max_bits)");
     const long long bits = whole_bits(args[0], name), max_bits = whole_bits(args[1], name);
@@ -78,8 +84,7 @@ std::optional<Value> call_phase_function(const std::string& name, const std::vec
     expect_arguments(args, 2, name + "(out_bits, phases)");
     return phase_out_bits(whole_bits(args[0], name), phases_of(args[1], name));
   }
-  if (name == "sum_map") return sum_map(args);
-  return std::nullopt;
+  return sum_map(args);
 }
 
 }  // namespace cimloop::cim

@@ -21,13 +21,13 @@
 #include <string>
 #include <vector>
 
-#include "compat/v04/value.hpp"
+#include "compat/v04/call_arguments.hpp"
 
 namespace cimloop::cim {
 
 // nullopt when `name` is not one of these functions; throws compat::v04::ExpressionError for
 // bad arguments.
 std::optional<compat::v04::Value> call_phase_function(const std::string& name,
-                                                      const std::vector<compat::v04::Value>& args);
+                                                      const compat::v04::CallArguments& call);
 
 }  // namespace cimloop::cim

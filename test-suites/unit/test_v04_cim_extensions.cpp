@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -66,6 +67,23 @@ TEST(V04CimExtensions, ArrayProcessorSetsArrayVariablesAndLayerHistograms) {
       {*cimloop::cim::call_cimloop_function("offset_encode_hist", {list({0, 0, 0, 3, 2, 1, 0})}), Value::from_int(8),
        Value::from_int(8)});
   EXPECT_NE(top_attribute(processed, "AVERAGE_INPUT_VALUE"), default_average.as_double());
+}
+
+// Wang's cycle time scales with ARRAY_BITLINES, a variable the array processor sets; its bit
+// distributions come from encoded_hist_to_avg_slice(..., return_per_slice=True).
+TEST(V04CimExtensions, VariablesMayUseTheArrayVariables) {
+  const fs::path wang = kMacro.parent_path() / "wang_vlsi_2022";
+  const YAML::Node processed =
+      process_v04({(wang / "arch.yaml").string(), (wang / "problem.yaml").string(),
+                   (kMacro.parent_path() / "components" / "cim_components.yaml").string(), (wang / "map.yaml").string()},
+                  {}, Purpose::Model);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_WORDLINES"), 64 * 8);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_BITLINES"), 16 * 8);
+  EXPECT_EQ(top_attribute(processed, "LATENCY_COLUMNS_SCALE"), 1);
+  EXPECT_DOUBLE_EQ(top_attribute(processed, "GLOBAL_CYCLE_SECONDS"), 6.9e-9 * std::pow(0.7, 1.1));
+  const YAML::Node bits = processed["architecture"]["subtree"][0]["attributes"]["INPUT_BIT_DISTRIBUTION"];
+  ASSERT_TRUE(bits.IsSequence());
+  EXPECT_EQ(bits.size(), 8u);
 }
 
 TEST(V04CimExtensions, FactorListEntriesMayBeExpressions) {
