@@ -1,7 +1,9 @@
 #pragma once
 // A small Python-like expression language, used for v0.4 attribute/variable expressions
 // (`depth * 2`, `max(1, ceil(log2(depth)))`, `a if c else b`, keyword arguments `f(x, k=v)`,
-// generator and list comprehensions `sum(p * (1 - p) for p in bits)`) and, in the Jinja dialect, for
+// generator and list comprehensions `sum(p * (1 - p) for p in bits)`, functions passed as
+// values to the scope's functions `sum_map(f, xs)` and called `(f if c else g)(x)`) and, in
+// the Jinja dialect, for
 // `{{ ... }}` / `{% set %}` / `{% if %}` (adds `~` concatenation, `| filter(...)`, `is defined`,
 // and leaves unknown names undefined instead of failing at once).
 #include <functional>
