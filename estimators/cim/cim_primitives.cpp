@@ -226,6 +226,7 @@ LibraryEstimate library(const Inputs& in, const LibraryEntry& entry) {
   q.voltage = in.optional_number("voltage");
   q.width = in.optional_number("width");
   q.resolution = in.optional_number("resolution");
+  q.n_steps = in.optional_number("n_steps");
   q.cycle_seconds = in.cycle();
   return scale_library_entry(entry, q);
 }

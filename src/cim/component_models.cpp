@@ -164,6 +164,7 @@ ComponentEstimate library(const Attributes& a, const std::string& name) {
   q.voltage = a.get("voltage", "VOLTAGE");
   if (a.has("width")) q.width = a.get("width", "1");
   if (a.has("resolution")) q.resolution = a.get("resolution", "1");
+  if (a.has("n_steps")) q.n_steps = a.get("n_steps", "1");
   q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
   const auto e = est::scale_library_entry(entry, q);
   return {e.read_energy_pj, e.leak_energy_pj, e.area_um2, {}};

@@ -4,10 +4,12 @@
 // CiM quantities (slicing, array sizes, per-slice statistics) that CiMLoop computes in
 // variables_common.yaml and its ArrayProcessor.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "src/cim/expression.hpp"
 #include "src/cim/macro_spec.hpp"
 #include "src/cim/slicing.hpp"
 
@@ -20,9 +22,11 @@ class MacroVariables {
   MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
                  std::map<std::string, double> overrides);
 
-  // Throws InputError for unknown names and circular definitions.
+  // Throws InputError for unknown names, non-numeric values and circular definitions.
   double get(const std::string& name);
   double evaluate(const std::string& expression, const std::string& where);
+  // Any value (lists too); nullopt when `name` is neither defined nor derived.
+  std::optional<Value> lookup(const std::string& name);
 
   const LayerDistributions& distributions() const { return distributions_; }
   const MacroSpec& spec() const { return spec_; }
@@ -37,11 +41,13 @@ class MacroVariables {
   double bits_per_value(Tensor tensor);
 
  private:
-  double derived(const std::string& name, bool& found);
+  // nullopt for names that are not derived quantities.
+  std::optional<Value> derived(const std::string& name);
+  double derived_number(const std::string& name);
 
   const MacroSpec& spec_;
   LayerDistributions distributions_;
-  std::map<std::string, double> values_;
+  std::map<std::string, Value> values_;
   std::map<std::string, const VariableSpec*> definitions_;
   std::set<std::string> in_progress_;
 };
