@@ -42,6 +42,7 @@ double attribute_scale(const std::string& name, double row, double query, bool a
   if (name == "technology") return area ? area_scale(row, query) : energy_scale(row, query);
   if (name == "resolution") return std::pow(2.0, query - row);
   if (name == "width" || name == "datawidth") return query / row;
+  if (name == "depth") return area ? query / row : std::pow(query / row, 0.78);  // CACTI fit
   return 1;
 }
 

@@ -101,7 +101,8 @@ AccuracySummary evaluate_published(const std::string& published_csv, const std::
     }
     const MacroSpec& spec = macros.at(name);
     const MacroResult result =
-        evaluate_macro(spec, default_distributions(spec), parse_operating_point(f[col.condition]));
+        evaluate_macro(spec, default_distributions(spec), parse_operating_point(f[col.condition]),
+                       parse_operating_point_text(f[col.condition]));
     AccuracyRow row;
     row.fields = f;
     try {

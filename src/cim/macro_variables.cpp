@@ -13,13 +13,39 @@ LayerDistributions default_distributions(const MacroSpec& spec) {
 }
 
 MacroVariables::MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
-                               std::map<std::string, double> overrides)
-    : spec_(spec), distributions_(std::move(distributions)), values_(std::move(overrides)) {
+                               std::map<std::string, double> overrides,
+                               std::map<std::string, std::string> text_overrides)
+    : spec_(spec),
+      distributions_(std::move(distributions)),
+      values_(std::move(overrides)),
+      texts_(std::move(text_overrides)) {
   for (const auto& v : spec.variables) definitions_[v.name] = &v;
 }
 
 double MacroVariables::evaluate(const std::string& expression, const std::string& where) {
-  return evaluate_expression(expression, [this](const std::string& n) { return get(n); }, where);
+  return evaluate_expression(
+      expression, [this](const std::string& n) { return get(n); }, where,
+      [this](const std::string& n) { return text(n); });
+}
+
+std::optional<std::string> MacroVariables::text(const std::string& name) {
+  if (auto it = texts_.find(name); it != texts_.end()) return it->second;
+  if (values_.count(name)) return std::nullopt;
+  auto def = definitions_.find(name);
+  if (def == definitions_.end() || in_progress_.count(name)) return std::nullopt;
+  const std::string& expression = def->second->expression;
+  if (auto literal = quoted_text(expression)) return literal;
+  if (!definitions_.count(expression)) return std::nullopt;  // not an alias of a variable
+  in_progress_.insert(name);
+  auto aliased = text(expression);
+  in_progress_.erase(name);
+  return aliased;
+}
+
+std::string MacroVariables::text_or_keyword(const std::string& expression) {
+  if (auto literal = quoted_text(expression)) return *literal;
+  if (auto value = text(expression)) return *value;
+  return expression;
 }
 
 double MacroVariables::get(const std::string& name) {
@@ -52,7 +78,8 @@ std::vector<ArrayContainer> MacroVariables::containers() {
     const double fanout = evaluate(a.fanout, spec_.source + ": array " + a.name + ".fanout");
     if (fanout < 1 || fanout != std::floor(fanout))
       throw InputError(spec_.source + ": array " + a.name + ".fanout must be a positive integer");
-    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares, a.spatial_reuse});
+    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares, a.spatial_reuse,
+                   a.array_container});
   }
   return out;
 }
@@ -101,6 +128,19 @@ double MacroVariables::derived(const std::string& name, bool& found) {
     return 1;
   if (name == "DAC_RESOLUTION")
     return std::max(get("VOLTAGE_DAC_RESOLUTION"), get("TEMPORAL_DAC_RESOLUTION"));
+  if (name.rfind("ARRAY_", 0) == 0) {
+    // Only the CiM unit's cells size the array (bit widths may depend on the array size,
+    // e.g. Colonnade's ENCODED_WEIGHT_BITS = WEIGHT_BITS + ceil(log2(ARRAY_WORDLINES))).
+    SlicingInputs unit;
+    unit.cim_unit_width_cells = static_cast<int>(std::lround(get("CIM_UNIT_WIDTH_CELLS")));
+    unit.cim_unit_depth_cells = static_cast<int>(std::lround(get("CIM_UNIT_DEPTH_CELLS")));
+    const ArrayShape shape = array_shape(containers(), unit);
+    if (name == "ARRAY_WORDLINES") return shape.wordlines;
+    if (name == "ARRAY_BITLINES") return shape.bitlines;
+    if (name == "ARRAY_PARALLEL_INPUTS") return shape.parallel_inputs;
+    if (name == "ARRAY_PARALLEL_OUTPUTS") return shape.parallel_outputs;
+    if (name == "ARRAY_PARALLEL_WEIGHTS") return shape.parallel_weights;
+  }
   const Slicing s = slicing();
   if (name == "INPUT_BITS_PER_SLICE") return s.input_bits_per_slice;
   if (name == "WEIGHT_BITS_PER_SLICE") return s.weight_bits_per_slice;
@@ -113,12 +153,6 @@ double MacroVariables::derived(const std::string& name, bool& found) {
   if (name == "AVERAGE_WEIGHT_VALUE")
     return average_slice_value(encoded_weights(), static_cast<int>(get("ENCODED_WEIGHT_BITS")),
                                s.weight_bits_per_slice);
-  const ArrayShape shape = array_shape(containers(), slicing_inputs());
-  if (name == "ARRAY_WORDLINES") return shape.wordlines;
-  if (name == "ARRAY_BITLINES") return shape.bitlines;
-  if (name == "ARRAY_PARALLEL_INPUTS") return shape.parallel_inputs;
-  if (name == "ARRAY_PARALLEL_OUTPUTS") return shape.parallel_outputs;
-  if (name == "ARRAY_PARALLEL_WEIGHTS") return shape.parallel_weights;
   found = false;
   return 0;
 }

@@ -4,6 +4,7 @@
 // CiM quantities (slicing, array sizes, per-slice statistics) that CiMLoop computes in
 // variables_common.yaml and its ArrayProcessor.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,13 +16,21 @@ namespace cimloop::cim {
 
 class MacroVariables {
  public:
-  // `overrides` replace any variable, including derived ones (e.g. AVERAGE_INPUT_VALUE).
+  // `overrides` replace any variable, including derived ones (e.g. AVERAGE_INPUT_VALUE);
+  // `text_overrides` set text-valued ones (e.g. SCALING = aggressive).
   MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
-                 std::map<std::string, double> overrides);
+                 std::map<std::string, double> overrides,
+                 std::map<std::string, std::string> text_overrides = {});
 
   // Throws InputError for unknown names and circular definitions.
   double get(const std::string& name);
   double evaluate(const std::string& expression, const std::string& where);
+  // The text a variable denotes (defined as a quoted literal, or as another text variable),
+  // nullopt for numeric variables and unknown names.
+  std::optional<std::string> text(const std::string& name);
+  // An attribute that selects by text: a quoted literal or text variable gives its text;
+  // any other expression is taken literally (a keyword such as `conservative`).
+  std::string text_or_keyword(const std::string& expression);
 
   const LayerDistributions& distributions() const { return distributions_; }
   const MacroSpec& spec() const { return spec_; }
@@ -41,6 +50,7 @@ class MacroVariables {
   const MacroSpec& spec_;
   LayerDistributions distributions_;
   std::map<std::string, double> values_;
+  std::map<std::string, std::string> texts_;
   std::map<std::string, const VariableSpec*> definitions_;
   std::set<std::string> in_progress_;
 };
