@@ -176,7 +176,27 @@ Value index(const Value& container, const Value& key) {
   return Value::from_string(container.text.substr(static_cast<size_t>(i), 1));
 }
 
-std::optional<Value> call_builtin(const std::string& name, const std::vector<Value>& args) {
+namespace {
+
+// round(number, ndigits=None) as Python.
+Value round_number(const CallArguments& call) {
+  const auto args = bind_arguments({"round", {"number", "ndigits"}, 1}, call);
+  const double x = numeric_arg("round", *args[0]);
+  if (!args[1] || args[1]->kind == Value::Kind::None) return Value::from_int(static_cast<long long>(std::nearbyint(x)));
+  const double scale = std::pow(10.0, static_cast<double>(args[1]->as_int()));
+  return Value::from_float(std::nearbyint(x * scale) / scale);
+}
+
+// enumerate(list) -> [[0, item0], [1, item1], ...]
+Value enumerate(const Value& list) {
+  if (list.kind != Value::Kind::List) throw ExpressionError("enumerate() of '" + type_name(list) + "'");
+  std::vector<Value> pairs;
+  for (size_t i = 0; i < list.items.size(); ++i)
+    pairs.push_back(Value::from_list({Value::from_int(static_cast<long long>(i)), list.items[i]}));
+  return Value::from_list(std::move(pairs));
+}
+
+std::optional<Value> call_positional(const std::string& name, const std::vector<Value>& args) {
   auto need = [&](size_t count) {
     if (args.size() != count)
       throw ExpressionError(name + "() takes " + std::to_string(count) + " argument(s), got " +
@@ -202,13 +222,9 @@ std::optional<Value> call_builtin(const std::string& name, const std::vector<Val
     return args[0].kind == Value::Kind::Float ? Value::from_float(std::fabs(args[0].real))
                                               : Value::from_int(std::llabs(args[0].as_int()));
   }
-  if (name == "round") {
-    if (args.size() == 2) {
-      const double scale = std::pow(10.0, static_cast<double>(args[1].as_int()));
-      return Value::from_float(std::nearbyint(numeric_arg(name, args[0]) * scale) / scale);
-    }
+  if (name == "enumerate") {
     need(1);
-    return Value::from_int(static_cast<long long>(std::nearbyint(numeric_arg(name, args[0]))));
+    return enumerate(args[0]);
   }
   if (name == "pow") {
     need(2);
@@ -223,6 +239,15 @@ std::optional<Value> call_builtin(const std::string& name, const std::vector<Val
   if (math == math_functions().end()) return std::nullopt;
   need(1);
   return Value::from_float(math->second(numeric_arg(name, args[0])));
+}
+
+}  // namespace
+
+std::optional<Value> call_builtin(const std::string& name, const CallArguments& call) {
+  if (name == "round") return round_number(call);
+  std::optional<Value> value = call_positional(name, call.positional);
+  if (value) positional_only(name, call);  // a built-in taking no keywords was given some
+  return value;
 }
 
 }  // namespace cimloop::compat::v04

@@ -1,11 +1,13 @@
 #pragma once
 // Operators and built-in functions of the expression language (Python semantics for the
 // subset used by v0.4 specifications: int/float arithmetic, string concatenation, list
-// repetition, comparisons and the math helpers min, max, ceil, floor, log, log2, ...).
+// repetition, comparisons, the math helpers min, max, ceil, floor, log, log2, ... and sum, len,
+// enumerate over lists).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "compat/v04/call_arguments.hpp"
 #include "compat/v04/value.hpp"
 
 namespace cimloop::compat::v04 {
@@ -14,7 +16,7 @@ Value negate(const Value& value);
 Value binary(const std::string& op, const Value& left, const Value& right);
 bool compare(const std::string& op, const Value& left, const Value& right);
 Value index(const Value& container, const Value& key);
-// nullopt when `name` is not a built-in function.
-std::optional<Value> call_builtin(const std::string& name, const std::vector<Value>& args);
+// nullopt when `name` is not a built-in function. Only round() takes a keyword (ndigits).
+std::optional<Value> call_builtin(const std::string& name, const CallArguments& call);
 
 }  // namespace cimloop::compat::v04

@@ -7,12 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "compat/v04/call_arguments.hpp"
 #include "compat/v04/value.hpp"
 
 namespace cimloop::compat::v04 {
 
-// nullopt when `name` is not one of the module's functions.
-using CustomFunctions = std::function<std::optional<Value>(const std::string& name, const std::vector<Value>& args)>;
+// nullopt when `name` is not one of the module's functions; functions that take keyword
+// arguments bind them with bind_arguments (call_arguments.hpp).
+using CustomFunctions = std::function<std::optional<Value>(const std::string& name, const CallArguments& args)>;
 
 // `file_name` without directories, e.g. "slicing_encoding.py". Registering twice replaces.
 void register_custom_functions(const std::string& file_name, CustomFunctions functions);

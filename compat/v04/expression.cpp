@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "compat/v04/builtins.hpp"
@@ -18,7 +19,7 @@ struct Token {
 std::vector<Token> tokenize(const std::string& text) {
   static const char* const kOperators[] = {"**", "//", "==", "!=", "<=", ">=", "<", ">", "+", "-",
                                            "*",  "/",  "%",  "~",  "|",  "(",  ")", "[", "]", ",",
-                                           "."};
+                                           ".",  "="};
   std::vector<Token> tokens;
   size_t i = 0;
   while (i < text.size()) {
@@ -75,11 +76,15 @@ std::vector<Token> tokenize(const std::string& text) {
 
 // Syntax tree; evaluated after parsing so that `a if c else b` and `and`/`or` short-circuit.
 struct Node {
-  enum class Kind { Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined }
-      kind;
+  enum class Kind {
+    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined, Comprehension
+  } kind;
   std::string op;  // operator, function/filter name, or variable name
   Value literal;
   std::vector<std::unique_ptr<Node>> kids;
+  // Call/Filter: keyword names of the last kids (the others are positional).
+  // Comprehension: the loop's target names; kids are element, iterable[, condition].
+  std::vector<std::string> names;
 };
 using NodePtr = std::unique_ptr<Node>;
 
@@ -206,13 +211,41 @@ class Parser {
     if (accept("**")) return make(Node::Kind::Binary, "**", kids(std::move(base), unary()));
     return base;
   }
-  std::vector<NodePtr> arguments() {
-    std::vector<NodePtr> args;
-    if (accept(")")) return args;
-    do args.push_back(ternary());
-    while (accept(","));
+  // After '(': positional arguments, then `name=value` keywords (Python's order), or one
+  // generator expression.
+  NodePtr arguments(Node::Kind kind, const std::string& function, std::vector<NodePtr> args = {}) {
+    NodePtr call = make(kind, function, std::move(args));
+    if (accept(")")) return call;
+    do {
+      if (peek().kind == Token::Kind::Name && tokens_[pos_ + 1].kind == Token::Kind::Op && tokens_[pos_ + 1].text == "=") {
+        const std::string name = tokens_[pos_].text;
+        pos_ += 2;
+        if (std::find(call->names.begin(), call->names.end(), name) != call->names.end())
+          fail("keyword argument repeated: '" + name + "'");
+        call->names.push_back(name);
+        call->kids.push_back(ternary());
+        continue;
+      }
+      if (!call->names.empty()) fail("positional argument follows keyword argument");
+      NodePtr argument = ternary();
+      if (peek().text == "for" && peek().kind == Token::Kind::Name) argument = comprehension(std::move(argument));
+      call->kids.push_back(std::move(argument));
+    } while (accept(","));
     expect(")");
-    return args;
+    return call;
+  }
+  // `element for a[, b] in iterable [if condition]`, after the element.
+  NodePtr comprehension(NodePtr element) {
+    expect("for");
+    NodePtr node = make(Node::Kind::Comprehension, "", kids(std::move(element)));
+    do {
+      if (peek().kind != Token::Kind::Name) fail("expected a name after 'for'");
+      node->names.push_back(tokens_[pos_++].text);
+    } while (accept(","));
+    expect("in");
+    node->kids.push_back(or_expr());
+    if (accept("if")) node->kids.push_back(or_expr());
+    return node;
   }
   NodePtr postfix() {
     NodePtr node = primary();
@@ -223,10 +256,8 @@ class Parser {
       } else if (dialect_ == Dialect::Jinja && accept("|")) {
         if (peek().kind != Token::Kind::Name) fail("expected a filter name after '|'");
         std::string name = tokens_[pos_++].text;
-        std::vector<NodePtr> args = kids(std::move(node));
-        if (accept("("))
-          for (NodePtr& arg : arguments()) args.push_back(std::move(arg));
-        node = make(Node::Kind::Filter, name, std::move(args));
+        if (accept("(")) node = arguments(Node::Kind::Filter, name, kids(std::move(node)));
+        else node = make(Node::Kind::Filter, name, kids(std::move(node)));
       } else {
         return node;
       }
@@ -258,11 +289,15 @@ class Parser {
     }
     if (token.text == "[") {
       std::vector<NodePtr> items;
-      if (!accept("]")) {
-        do items.push_back(ternary());
-        while (accept(","));
+      if (accept("]")) return make(Node::Kind::List);
+      items.push_back(ternary());
+      if (peek().text == "for" && peek().kind == Token::Kind::Name) {
+        NodePtr node = comprehension(std::move(items[0]));
         expect("]");
+        return node;
       }
+      while (accept(",")) items.push_back(ternary());
+      expect("]");
       return make(Node::Kind::List, "", std::move(items));
     }
     fail("unexpected '" + token.text + "'");
@@ -272,7 +307,7 @@ class Parser {
     if (name == "True" || name == "true") node->literal = Value::from_bool(true);
     else if (name == "False" || name == "false") node->literal = Value::from_bool(false);
     else if (name == "None" || name == "none") node->literal = Value::none();
-    else if (accept("(")) return make(Node::Kind::Call, name, arguments());
+    else if (accept("(")) return arguments(Node::Kind::Call, name);
     else return make(Node::Kind::Name, name);
     return node;
   }
@@ -316,6 +351,7 @@ class Evaluator {
       case Node::Kind::Index: return index(defined(eval(*node.kids[0])), defined(eval(*node.kids[1])));
       case Node::Kind::Call: return call(node);
       case Node::Kind::Filter: return filter(node);
+      case Node::Kind::Comprehension: return comprehension(node);
     }
     return Value();
   }
@@ -335,22 +371,61 @@ class Evaluator {
     if (value.kind == Value::Kind::Undefined) throw UnknownNameError(value.text);
     return value;
   }
+  // The kids of a call or filter from `first` on, split into positional and keyword values.
+  CallArguments arguments(const Node& node, size_t first) const {
+    CallArguments args;
+    const size_t positional = node.kids.size() - node.names.size();
+    for (size_t i = first; i < node.kids.size(); ++i) {
+      Value value = defined(eval(*node.kids[i]));
+      if (i < positional) args.positional.push_back(std::move(value));
+      else args.keywords.emplace_back(node.names[i - positional], std::move(value));
+    }
+    return args;
+  }
   Value call(const Node& node) const {
-    std::vector<Value> args;
-    for (const NodePtr& kid : node.kids) args.push_back(defined(eval(*kid)));
+    const CallArguments args = arguments(node, 0);
     if (scope_.call)
       if (std::optional<Value> value = scope_.call(node.op, args)) return *value;
     if (std::optional<Value> value = call_builtin(node.op, args)) return *value;
     throw ExpressionError("unknown function '" + node.op + "'");
   }
+  // A generator or list comprehension, evaluated eagerly to a list.
+  Value comprehension(const Node& node) const {
+    const Value iterable = defined(eval(*node.kids[1]));
+    if (iterable.kind != Value::Kind::List) throw ExpressionError("cannot iterate over '" + iterable.str() + "'");
+    std::map<std::string, Value> bound;
+    ExpressionScope inner = scope_;
+    inner.lookup = [&bound, this](const std::string& name) -> std::optional<Value> {
+      if (const auto found = bound.find(name); found != bound.end()) return found->second;
+      return scope_.lookup ? scope_.lookup(name) : std::nullopt;
+    };
+    const Evaluator body(dialect_, inner);
+    std::vector<Value> out;
+    for (const Value& item : iterable.items) {
+      bind_targets(node.names, item, bound);
+      if (node.kids.size() > 2 && !defined(body.eval(*node.kids[2])).truthy()) continue;
+      out.push_back(defined(body.eval(*node.kids[0])));
+    }
+    return Value::from_list(std::move(out));
+  }
+  static void bind_targets(const std::vector<std::string>& names, const Value& item, std::map<std::string, Value>& bound) {
+    if (names.size() == 1) {
+      bound[names[0]] = item;
+      return;
+    }
+    if (item.kind != Value::Kind::List || item.items.size() != names.size())
+      throw ExpressionError("cannot unpack '" + item.str() + "' into " + std::to_string(names.size()) + " names");
+    for (size_t i = 0; i < names.size(); ++i) bound[names[i]] = item.items[i];
+  }
   Value filter(const Node& node) const {
     Value subject = eval(*node.kids[0]);
     if (node.op == "default" || node.op == "d") {
       if (subject.kind != Value::Kind::Undefined) return subject;
-      return node.kids.size() > 1 ? defined(eval(*node.kids[1])) : Value::from_string("");
+      const std::vector<Value> args = positional_only(node.op, arguments(node, 1));
+      return args.empty() ? Value::from_string("") : args[0];
     }
-    std::vector<Value> args{defined(subject)};
-    for (size_t i = 1; i < node.kids.size(); ++i) args.push_back(defined(eval(*node.kids[i])));
+    CallArguments args = arguments(node, 1);
+    args.positional.insert(args.positional.begin(), defined(subject));
     const std::string function = node.op == "string" ? "str" : node.op == "length" ? "len" : node.op;
     if (function == "int" || function == "float" || function == "str" || function == "len" || function == "abs" ||
         function == "round")
@@ -360,11 +435,12 @@ class Evaluator {
   }
   // Jinja's indent(width=4, first=False): every line but the first (unless `first`) gets
   // `width` spaces; blank lines stay blank.
-  static Value indent(const std::vector<Value>& args) {
-    const long long width = args.size() > 1 ? args[1].as_int() : 4;
-    const bool first = args.size() > 2 && args[2].truthy();
+  static Value indent(const CallArguments& call) {
+    const auto args = bind_arguments({"indent", {"s", "width", "first"}, 1}, call);
+    const long long width = args[1] ? args[1]->as_int() : 4;
+    const bool first = args[2] && args[2]->truthy();
     const std::string pad(static_cast<size_t>(std::max(0LL, width)), ' ');
-    const std::string text = args[0].str();
+    const std::string text = args[0]->str();
     std::string out;
     bool line_start = first;
     for (char c : text) {

@@ -1,6 +1,7 @@
 #pragma once
 // A small Python-like expression language, used for v0.4 attribute/variable expressions
-// (`depth * 2`, `max(1, ceil(log2(depth)))`, `a if c else b`) and, in the Jinja dialect, for
+// (`depth * 2`, `max(1, ceil(log2(depth)))`, `a if c else b`, keyword arguments `f(x, k=v)`,
+// generator and list comprehensions `sum(p * (1 - p) for p in bits)`) and, in the Jinja dialect, for
 // `{{ ... }}` / `{% set %}` / `{% if %}` (adds `~` concatenation, `| filter(...)`, `is defined`,
 // and leaves unknown names undefined instead of failing at once).
 #include <functional>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "compat/v04/call_arguments.hpp"
 #include "compat/v04/value.hpp"
 
 namespace cimloop::compat::v04 {
@@ -39,8 +41,9 @@ class UnknownNameError : public ExpressionError {
 
 struct ExpressionScope {
   std::function<std::optional<Value>(const std::string&)> lookup;
-  // Functions beyond the built-in math ones (Jinja: cwd, include, ...); empty = none.
-  std::function<std::optional<Value>(const std::string&, const std::vector<Value>&)> call;
+  // Functions beyond the built-in math ones (Jinja: cwd, include, ...; custom function
+  // modules); nullopt when `name` is not one of them; empty = none.
+  std::function<std::optional<Value>(const std::string& name, const CallArguments&)> call;
 };
 
 Value evaluate_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "compat/v04/expression.hpp"
@@ -283,7 +284,7 @@ class TemplateRenderer {
       if (auto global = context_.variables.find(name); global != context_.variables.end()) return global->second;
       return std::nullopt;
     };
-    scope.call = [this](const std::string& name, const std::vector<Value>& args) { return call(name, args); };
+    scope.call = [this](const std::string& name, const CallArguments& args) { return call(name, args); };
     try {
       Value value = evaluate_expression(expression, Dialect::Jinja, scope);
       if (value.kind == Value::Kind::Undefined) throw UnknownNameError(value.text);
@@ -301,7 +302,11 @@ class TemplateRenderer {
     return args[0].text;
   }
 
-  std::optional<Value> call(const std::string& name, const std::vector<Value>& args) {
+  std::optional<Value> call(const std::string& name, const CallArguments& call) {
+    static const std::set<std::string> kFunctions = {"cwd",  "add_to_path", "path_exists", "include_text", "include",
+                                                     "include_all", "find_path", "find_paths", "setenv"};
+    if (!kFunctions.count(name)) return std::nullopt;
+    const std::vector<Value>& args = positional_only(name, call);
     if (name == "cwd") return Value::from_string(directory_of(path_));
     if (name == "add_to_path") {
       context_.search_dirs.push_back(text_arg(name, args, 1));
@@ -328,8 +333,7 @@ class TemplateRenderer {
         paths.push_back(Value::from_string(path));
       return Value::from_list(std::move(paths));
     }
-    if (name == "setenv") throw ExpressionError("setenv() is not supported by this reader");
-    return std::nullopt;
+    throw ExpressionError("setenv() is not supported by this reader");
   }
 
   std::string single_match(const std::string& pattern) const {

@@ -11,9 +11,11 @@
 
 namespace cimloop::compat::v04 {
 
-// The programs' v0.4 options: `--var NAME=VALUE` (repeatable) and `--dump-processed FILE`.
+// The programs' v0.4 options: `--var NAME=VALUE` (Jinja2 variable), `--set NAME=EXPRESSION`
+// (replaces a top-level variable; both repeatable) and `--dump-processed FILE`.
 struct V04Options {
   std::map<std::string, std::string> template_vars;
+  std::map<std::string, std::string> variable_overrides;
   std::string dump_processed;
 };
 
@@ -31,6 +33,7 @@ bool any_raw_v04(const std::vector<std::string>& paths);
 // front end does before it calls Timeloop) and, when `dump_path` is not empty, writes the
 // processed form there atomically.
 MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::map<std::string, std::string>& template_vars,
-                            Purpose purpose, const std::string& dump_path);
+                            Purpose purpose, const std::string& dump_path,
+                            const std::map<std::string, std::string>& variable_overrides = {});
 
 }  // namespace cimloop::compat::v04

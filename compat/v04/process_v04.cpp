@@ -127,16 +127,34 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
   return out;
 }
 
+// `variables` with the expressions of `overrides` in place of the file's.
+YAML::Node with_overrides(const YAML::Node& variables, const std::map<std::string, std::string>& overrides) {
+  if (overrides.empty()) return variables;
+  for (const auto& [name, expression] : overrides)
+    if (!find_key(variables, name).IsDefined())
+      throw InputError("--set " + name + ": the specification has no variable " + name);
+  YAML::Node out(YAML::NodeType::Map);
+  for (const auto& entry : variables) {
+    const auto it = overrides.find(entry.first.Scalar());
+    if (it == overrides.end())
+      out.force_insert(entry.first, entry.second);
+    else
+      out.force_insert(entry.first, YAML::Node(it->second));
+  }
+  return out;
+}
+
 YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, ProblemInfo& info, const SpecLoader& loader) {
-  check_keys(problem, {"version", "shape", "instance", "histograms"}, loader, "problem");
+  // name, dnn_name and notes describe a layer in CiMLoop's workload files; Timeloop ignores them.
+  check_keys(problem, {"version", "shape", "instance", "histograms", "name", "dnn_name", "notes"}, loader, "problem");
   YAML::Node out = versioned(problem);
   YAML::Node result(YAML::NodeType::Map);
   for (const auto& entry : out) {
     const std::string key = entry.first.Scalar();
     if (key == "shape") {
       result["shape"] = process_shape(entry.second, info, loader);
-    } else if (key == "histograms") {
-      continue;  // operand distributions: variables INPUTS_HIST, ... (array_processor.hpp)
+    } else if (key == "histograms" || key == "name" || key == "dnn_name" || key == "notes") {
+      continue;  // histograms: variables INPUTS_HIST, ... (array_processor.hpp)
     } else if (key == "instance") {
       Symbols scope = variables;
       YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
@@ -194,7 +212,7 @@ void use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
     }
     modules.push_back(*module);
   }
-  loader.set_expression_functions([modules](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+  loader.set_expression_functions([modules](const std::string& name, const CallArguments& args) -> std::optional<Value> {
     for (const CustomFunctions& module : modules)
       if (std::optional<Value> value = module(name, args)) return value;
     return std::nullopt;
@@ -204,13 +222,14 @@ void use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
 }  // namespace
 
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
-                       Purpose purpose) {
+                       Purpose purpose, const std::map<std::string, std::string>& variable_overrides) {
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
   use_custom_functions(sections.globals, loader);
   Symbols variables;
-  const YAML::Node variable_tree = sections.variables.IsMap()
-                                       ? evaluate_variables_with_arrays(versioned(sections.variables), sections, loader, variables)
+  const YAML::Node given = with_overrides(versioned(sections.variables), variable_overrides);
+  const YAML::Node variable_tree = sections.variables.IsMap() || !variable_overrides.empty()
+                                       ? evaluate_variables_with_arrays(given, sections, loader, variables)
                                        : versioned(YAML::Node());
   ProblemInfo problem_info;
   const YAML::Node problem = process_problem(sections.problem, variables, problem_info, loader);

@@ -16,9 +16,12 @@ namespace cimloop::compat::v04 {
 enum class Purpose { Model, Mapper };
 
 // `files` are read like timeloopfe's from_yaml_files (first = entry point); `template_vars`
-// are the Jinja2 variables. ERT/ART/model keys pass through unchanged. Throws InputError.
+// are the Jinja2 variables; `variable_overrides` replace the expressions of top-level
+// `variables` (NAME -> expression, e.g. an operating point VOLTAGE -> "0.9"), as CiMLoop's
+// scripts set spec.variables; naming a variable the specification does not define is an
+// error. ERT/ART/model keys pass through unchanged. Throws InputError.
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
-                       Purpose purpose);
+                       Purpose purpose, const std::map<std::string, std::string>& variable_overrides = {});
 
 // True for inputs only the v0.4 reader understands: Jinja2 files, v0.4 node tags, template
 // markup, `<<<` merges, or an architecture given as `nodes`.

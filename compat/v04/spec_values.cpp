@@ -77,7 +77,7 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     return found->second;
   };
   if (const CustomFunctions& functions = loader.expression_functions())
-    scope.call = [&symbols, &functions](const std::string& name, const std::vector<Value>& args) {
+    scope.call = [&symbols, &functions](const std::string& name, const CallArguments& args) {
       // called through a variable holding a function's name (CiMLoop's INPUT_ENCODING_FUNC)
       const auto variable = symbols.find(name);
       const bool named = variable != symbols.end() && variable->second.kind == Value::Kind::String;

@@ -32,7 +32,7 @@ namespace {
 using namespace cimloop;
 
 constexpr const char* kUsage =
-    "usage: timeloop-mapper FILE... [-o DIR] [--seed N] [--var NAME=VALUE]... [--dump-processed FILE]\n"
+    "usage: timeloop-mapper FILE... [-o DIR] [--seed N] [--var NAME=VALUE]... [--set NAME=EXPR]... [--dump-processed FILE]\n"
     "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture (with\n"
     "        constraints), problem, mapper settings, architecture_constraints, and optionally ERT\n"
     "        and ART (estimated like Accelergy when absent). Raw Timeloop v0.4 specifications are\n"
@@ -40,6 +40,7 @@ constexpr const char* kUsage =
     "  -o    output directory (default: current directory)\n"
     "  --seed  random seed of the search (overrides mapper.seed; default 0)\n"
     "  --var NAME=VALUE  Jinja2 template variable for v0.4 inputs (repeatable)\n"
+    "  --set NAME=EXPRESSION  replace the v0.4 variable NAME, e.g. an operating point (repeatable)\n"
     "  --dump-processed FILE  write the processed form of v0.4 inputs to FILE\n"
     "Settings come from the `mapper` section: algorithm, search_size, timeout, victory_condition,\n"
     "num_threads, optimization_metrics, out_prefix, max_temporal_loops_in_a_mapping and seed.\n"

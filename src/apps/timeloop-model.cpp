@@ -24,12 +24,13 @@ namespace {
 using namespace cimloop;
 
 constexpr const char* kUsage =
-    "usage: timeloop-model FILE... [-o DIR] [--delta-rule reference|head] [--var NAME=VALUE]...\n"
+    "usage: timeloop-model FILE... [-o DIR] [--delta-rule reference|head] [--var NAME=VALUE]... [--set NAME=EXPR]...\n"
     "                      [--dump-processed FILE]\n"
     "  FILE  YAML (.yaml/.yml) or libconfig (.cfg) inputs, merged in order: architecture, problem,\n"
     "        mapping, ERT and ART (energy/area tables). Raw Timeloop v0.4 specifications (Jinja2\n"
     "        templates, !Container/!Component nodes, <<< merges) are processed natively\n"
     "  --var NAME=VALUE  Jinja2 template variable for v0.4 inputs (repeatable)\n"
+    "  --set NAME=EXPRESSION  replace the v0.4 variable NAME, e.g. an operating point (repeatable)\n"
     "  --dump-processed FILE  write the processed form of v0.4 inputs to FILE\n"
     "  -o    output directory (default: current directory)\n"
     "  --delta-rule  working-set delta rule: reference (default, Timeloop 2024 outputs) or head\n"

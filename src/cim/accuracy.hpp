@@ -13,6 +13,9 @@ struct AccuracyRow {
   double model = 0;
   double error_pct = 0;
   std::string exemption;            // non-empty: documented as unmodelled, with the reason
+  std::string failure;              // non-empty: could not be evaluated (no macro, unknown unit...)
+  std::vector<std::string> notes;   // e.g. condition labels that are not macro variables
+  std::string form;                 // how the macro was evaluated: "chain" or "macro.yaml"
 };
 
 struct AccuracySummary {
@@ -21,10 +24,12 @@ struct AccuracySummary {
   double mean_abs_error_pct = 0;    // over rows without an exemption
   double max_abs_error_pct = 0;
   size_t counted_rows = 0;
+  size_t failed_rows = 0;           // rows that could not be evaluated: the targets are missed
 };
 
-// `macro_dir` holds <macro>/macro.yaml; `exemptions_csv` lists macro,metric,condition,reason.
-// Throws InputError (file, line) for malformed inputs or rows naming unknown macros/metrics.
+// `macro_dir` holds <macro>/accuracy.yaml or macro.yaml (src/cim/accuracy_macro.hpp); `exemptions_csv` lists macro,metric,condition,reason.
+// Throws InputError (file, line) for a malformed table; a row that cannot be evaluated (no
+// description of its macro, unknown unit or component, bad condition) is kept with its reason.
 AccuracySummary evaluate_published(const std::string& published_csv, const std::string& macro_dir,
                                    const std::string& exemptions_csv);
 

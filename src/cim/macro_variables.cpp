@@ -20,6 +20,29 @@ MacroVariables::MacroVariables(const MacroSpec& spec, LayerDistributions distrib
       values_(std::move(overrides)),
       texts_(std::move(text_overrides)) {
   for (const auto& v : spec.variables) definitions_[v.name] = &v;
+  // An override of a name the macro never defines would be silently ignored.
+  for (const auto& [name, value] : values_)
+    if (!has_variable(spec, name))
+      throw InputError(spec.source + ": cannot set " + name + ": the macro has no such variable");
+  for (const auto& [name, text] : texts_)
+    if (!definitions_.count(name))
+      throw InputError(spec.source + ": cannot set " + name + ": the macro has no such variable");
+}
+
+bool has_variable(const MacroSpec& spec, const std::string& name) {
+  for (const auto& v : spec.variables)
+    if (v.name == name) return true;
+  return is_derived_variable(name);
+}
+
+bool is_derived_variable(const std::string& name) {
+  static const std::set<std::string> names = {
+      "INPUTS_SIGNED", "WEIGHTS_SIGNED", "CIM_UNIT_WIDTH_CELLS", "CIM_UNIT_DEPTH_CELLS",
+      "BITS_PER_CELL", "DAC_RESOLUTION", "INPUT_BITS_PER_SLICE", "WEIGHT_BITS_PER_SLICE",
+      "N_INPUT_SLICES", "N_WEIGHT_SLICES", "N_VIRTUAL_MACS", "AVERAGE_INPUT_VALUE",
+      "AVERAGE_WEIGHT_VALUE", "ARRAY_WORDLINES", "ARRAY_BITLINES", "ARRAY_PARALLEL_INPUTS",
+      "ARRAY_PARALLEL_OUTPUTS", "ARRAY_PARALLEL_WEIGHTS"};
+  return names.count(name) > 0;
 }
 
 double MacroVariables::evaluate(const std::string& expression, const std::string& where) {
@@ -121,7 +144,8 @@ double MacroVariables::bits_per_value(Tensor tensor) {
 }
 
 double MacroVariables::derived(const std::string& name, bool& found) {
-  found = true;
+  found = is_derived_variable(name);
+  if (!found) return 0;
   if (name == "INPUTS_SIGNED") return distributions_.inputs.is_signed() ? 1 : 0;
   if (name == "WEIGHTS_SIGNED") return distributions_.weights.is_signed() ? 1 : 0;
   if (name == "CIM_UNIT_WIDTH_CELLS" || name == "CIM_UNIT_DEPTH_CELLS" || name == "BITS_PER_CELL")
@@ -139,7 +163,7 @@ double MacroVariables::derived(const std::string& name, bool& found) {
     if (name == "ARRAY_BITLINES") return shape.bitlines;
     if (name == "ARRAY_PARALLEL_INPUTS") return shape.parallel_inputs;
     if (name == "ARRAY_PARALLEL_OUTPUTS") return shape.parallel_outputs;
-    if (name == "ARRAY_PARALLEL_WEIGHTS") return shape.parallel_weights;
+    return shape.parallel_weights;  // the last ARRAY_ name of is_derived_variable's list
   }
   const Slicing s = slicing();
   if (name == "INPUT_BITS_PER_SLICE") return s.input_bits_per_slice;
@@ -150,11 +174,8 @@ double MacroVariables::derived(const std::string& name, bool& found) {
   if (name == "AVERAGE_INPUT_VALUE")
     return average_slice_value(encoded_inputs(), static_cast<int>(get("ENCODED_INPUT_BITS")),
                                s.input_bits_per_slice);
-  if (name == "AVERAGE_WEIGHT_VALUE")
-    return average_slice_value(encoded_weights(), static_cast<int>(get("ENCODED_WEIGHT_BITS")),
-                               s.weight_bits_per_slice);
-  found = false;
-  return 0;
+  return average_slice_value(encoded_weights(), static_cast<int>(get("ENCODED_WEIGHT_BITS")),
+                             s.weight_bits_per_slice);  // AVERAGE_WEIGHT_VALUE, the last left
 }
 
 }  // namespace cimloop::cim

@@ -17,7 +17,8 @@ namespace cimloop::cim {
 class MacroVariables {
  public:
   // `overrides` replace any variable, including derived ones (e.g. AVERAGE_INPUT_VALUE);
-  // `text_overrides` set text-valued ones (e.g. SCALING = aggressive).
+  // `text_overrides` set text-valued ones (e.g. SCALING = aggressive). A name that is
+  // neither defined nor derived is an InputError.
   MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
                  std::map<std::string, double> overrides,
                  std::map<std::string, std::string> text_overrides = {});
@@ -54,6 +55,12 @@ class MacroVariables {
   std::map<std::string, const VariableSpec*> definitions_;
   std::set<std::string> in_progress_;
 };
+
+// The quantities MacroVariables derives when the macro does not define them (slicing, array
+// shape, per-slice averages, signedness).
+bool is_derived_variable(const std::string& name);
+// Defined by the macro or derived.
+bool has_variable(const MacroSpec& spec, const std::string& name);
 
 // Layer distributions from the macro's defaults (for a macro evaluated without a workload).
 LayerDistributions default_distributions(const MacroSpec& spec);

@@ -22,8 +22,8 @@ std::vector<double> resized_bits(const std::vector<uint8_t>& bits, int total_bit
 
 }  // namespace
 
-std::vector<double> average_slice_values(const EncodedPmf& codes, int total_bits,
-                                         int bits_per_slice) {
+std::vector<double> average_slice_values(const EncodedPmf& codes, int total_bits, int bits_per_slice,
+                                         bool partial_slices_use_full_range) {
   if (total_bits < 1 || bits_per_slice < 1)
     throw InputError("slice statistics: bit counts must be >= 1");
   const int n_slices = (total_bits + bits_per_slice - 1) / bits_per_slice;
@@ -37,14 +37,16 @@ std::vector<double> average_slice_values(const EncodedPmf& codes, int total_bits
       double value = 0;
       for (int j = 0; j < width; ++j)
         value += bits[first + j] * static_cast<double>(1L << (width - j - 1));
-      slices[s] += code.probability * value / full_scale;
+      const double scale = partial_slices_use_full_range ? static_cast<double>((1L << width) - 1) : full_scale;
+      slices[s] += code.probability * value / scale;
     }
   }
   return slices;
 }
 
-double average_slice_value(const EncodedPmf& codes, int total_bits, int bits_per_slice) {
-  const auto slices = average_slice_values(codes, total_bits, bits_per_slice);
+double average_slice_value(const EncodedPmf& codes, int total_bits, int bits_per_slice,
+                           bool partial_slices_use_full_range) {
+  const auto slices = average_slice_values(codes, total_bits, bits_per_slice, partial_slices_use_full_range);
   return std::accumulate(slices.begin(), slices.end(), 0.0) / slices.size();
 }
 

@@ -7,6 +7,7 @@
 
 namespace cimloop::cim {
 
+using compat::v04::CallArguments;
 using compat::v04::ExpressionError;
 using compat::v04::Value;
 
@@ -61,33 +62,36 @@ EncodedPmf encoded_from(const Value& value) {
   return out;
 }
 
-Value average_slice(const std::vector<Value>& args) {
+Value average_slice(const CallArguments& call) {
   const std::string function = "encoded_hist_to_avg_slice";
-  if (args.size() < 3 || args.size() > 4 || !args[1].is_number() || !args[2].is_number())
-    throw ExpressionError(function + "(encoded, total_bits, bits_per_slice[, return_per_slice])");
-  const EncodedPmf codes = encoded_from(args[0]);
-  const int total = static_cast<int>(args[1].as_int()), per_slice = static_cast<int>(args[2].as_int());
+  const auto args = compat::v04::bind_arguments(
+      {function, {"encoded_hist", "total_bits", "bits_per_slice", "return_per_slice", "partial_slices_use_full_range"}, 3},
+      call);
+  if (!args[1]->is_number() || !args[2]->is_number())
+    throw ExpressionError(function + ": total_bits and bits_per_slice must be numbers");
+  const EncodedPmf codes = encoded_from(*args[0]);
+  const int total = static_cast<int>(args[1]->as_int()), per_slice = static_cast<int>(args[2]->as_int());
+  const bool per_slice_list = args[3] && args[3]->truthy();
+  const bool full_range = args[4] && args[4]->truthy();
   try {
-    if (args.size() == 4 && args[3].truthy()) return list_of(average_slice_values(codes, total, per_slice));
-    return Value::from_float(average_slice_value(codes, total, per_slice));
+    if (per_slice_list) return list_of(average_slice_values(codes, total, per_slice, full_range));
+    return Value::from_float(average_slice_value(codes, total, per_slice, full_range));
   } catch (const InputError& e) {
     throw ExpressionError(e.what());
   }
 }
 
+// The single histogram argument of `function(hist)`.
+Value hist_argument(const std::string& function, const CallArguments& call) {
+  return *compat::v04::bind_arguments({function, {"hist"}, 1}, call)[0];
+}
+
 }  // namespace
 
-std::optional<Value> call_cimloop_function(const std::string& name, const std::vector<Value>& args) {
+std::optional<Value> call_cimloop_function(const std::string& name, const CallArguments& args) {
   if (name == "encoded_hist_to_avg_slice") return average_slice(args);
-  const bool one_list = args.size() == 1;
-  if (name == "is_hist_signed") {
-    if (!one_list) throw ExpressionError("is_hist_signed(hist)");
-    return Value::from_bool(histogram(args[0], name).is_signed());
-  }
-  if (name == "hist_to_magnitude") {
-    if (!one_list) throw ExpressionError("hist_to_magnitude(hist)");
-    return list_of(histogram(args[0], name).magnitude_pmf());
-  }
+  if (name == "is_hist_signed") return Value::from_bool(histogram(hist_argument(name, args), name).is_signed());
+  if (name == "hist_to_magnitude") return list_of(histogram(hist_argument(name, args), name).magnitude_pmf());
   if (!name.ends_with("_hist")) return std::nullopt;
   Encoding encoding;
   try {
@@ -95,8 +99,7 @@ std::optional<Value> call_cimloop_function(const std::string& name, const std::v
   } catch (const InputError&) {
     return std::nullopt;
   }
-  if (!one_list) throw ExpressionError(name + "(hist)");
-  return encoded_value(encode(histogram(args[0], name), encoding));
+  return encoded_value(encode(histogram(hist_argument(name, args), name), encoding));
 }
 
 }  // namespace cimloop::cim

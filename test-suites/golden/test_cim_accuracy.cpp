@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "src/cim/csv.hpp"
+#include <iterator>
 
 namespace fs = std::filesystem;
 
@@ -49,23 +50,82 @@ TEST(CimAccuracy, PublishedRowsMeetTargets) {
   fs::remove(out.string() + ".log");
 }
 
-TEST(CimAccuracy, BadPublishedFileIsAnInputError) {
-  const fs::path dir = fs::temp_directory_path() / ("cim_bad_" + std::to_string(::getpid()));
+namespace {
+
+// Runs cimloop-accuracy on `published` (rows after the header) with no exemptions, in a fresh
+// folder; returns the exit code and leaves accuracy.csv / summary.txt / err in `dir`.
+int run_accuracy(const fs::path& dir, const std::string& rows) {
+  fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "published.csv") << "macro,metric,condition,published_value,unit,components\n"
-                                       << "nosuch_macro,tops,,1,TOPS,\n";
+  std::ofstream(dir / "published.csv") << "macro,metric,condition,published_value,unit,components\n" << rows;
   std::ofstream(dir / "exempt.csv") << "macro,metric,condition,reason\n";
   const std::string command = "'" + std::string(CIMLOOP_BIN_DIR) + "/cimloop-accuracy' '" +
                               (dir / "published.csv").string() + "' '" + CIMLOOP_SOURCE_DIR +
                               "/examples/cim' '" + (dir / "exempt.csv").string() + "' '" +
-                              (dir / "out").string() + "' 2> '" + (dir / "err").string() + "'";
-  const int status = std::system(command.c_str());
-  EXPECT_EQ(WEXITSTATUS(status), 1);
-  std::ifstream err(dir / "err");
-  std::string line;
-  std::getline(err, line);
-  EXPECT_NE(line.find("ERROR:"), std::string::npos);
-  EXPECT_NE(line.find("line 2"), std::string::npos) << line;
+                              (dir / "out").string() + "' > '" + (dir / "log").string() + "' 2> '" +
+                              (dir / "err").string() + "'";
+  return WEXITSTATUS(std::system(command.c_str()));
+}
+
+std::string file_text(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+// A malformed table is an input error: one message with the line, nothing written.
+TEST(CimAccuracy, MalformedPublishedFileIsAnInputError) {
+  const fs::path dir = fs::temp_directory_path() / ("cim_bad_" + std::to_string(::getpid()));
+  EXPECT_EQ(run_accuracy(dir, "sinangil_jssc_2021,tops,,not-a-number,TOPS,\n"), 1);
+  const std::string err = file_text(dir / "err");
+  EXPECT_NE(err.find("ERROR:"), std::string::npos);
+  EXPECT_NE(err.find("line 2"), std::string::npos) << err;
   EXPECT_FALSE(fs::exists(dir / "out" / "accuracy.csv"));
+  fs::remove_all(dir);
+}
+
+// A row the tool cannot evaluate (no such macro, unknown unit) is kept with its reason; the
+// other rows are still evaluated, and the targets count as missed (exit 2).
+TEST(CimAccuracy, RowsThatCannotBeEvaluatedAreReportedNotFatal) {
+  const fs::path dir = fs::temp_directory_path() / ("cim_rows_" + std::to_string(::getpid()));
+  EXPECT_EQ(run_accuracy(dir, "nosuch_macro,tops,,1,TOPS,\n"
+                              "sinangil_jssc_2021,tops,VOLTAGE=0.8,0.3724,TOPS,\n"
+                              "sinangil_jssc_2021,tops,VOLTAGE=0.8,1,furlongs,\n"),
+            2);
+  const auto rows = cimloop::cim::read_csv((dir / "out" / "accuracy.csv").string());
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].fields[6], "");
+  EXPECT_NE(rows[2].fields[6], "");
+  EXPECT_EQ(rows[3].fields[6], "");
+  const std::string summary = file_text(dir / "out" / "summary.txt");
+  EXPECT_NE(summary.find("line 2): no macro description"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("line 4): metric tops: unit 'furlongs'"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("not evaluated 2"), std::string::npos) << summary;
+  fs::remove_all(dir);
+}
+
+// The same quantity in other units, per MAC instead of per MVM, as power: the model values
+// keep the exact ratios the units imply.
+TEST(CimAccuracy, UnitsAndNormalisationsAreConsistent) {
+  const fs::path dir = fs::temp_directory_path() / ("cim_units_" + std::to_string(::getpid()));
+  const std::string c = "sinangil_jssc_2021,";
+  const std::string at = ",VOLTAGE=0.9,1,";
+  run_accuracy(dir, c + "tops" + at + "TOPS,\n" + c + "gops" + at + "GOPS,\n" +   // 1, 2
+                        c + "energy" + at + "pJ,\n" + c + "energy" + at + "nJ,\n" +  // 3, 4
+                        c + "energy_per_mac" + at + "fJ/MAC,\n" +                      // 5
+                        c + "tops_per_w" + at + "TOPS/W,\n" + c + "area" + at + "um^2,\n" +  // 6, 7
+                        c + "area" + at + "mm^2,\n" + c + "power" + at + "mW,\n" +          // 8, 9
+                        c + "tops_per_mm2" + at + "TOPS/mm^2,\n");                            // 10
+  const auto rows = cimloop::cim::read_csv((dir / "out" / "accuracy.csv").string());
+  ASSERT_EQ(rows.size(), 11u) << file_text(dir / "err");
+  auto model = [&](size_t i) { return std::stod(rows[i].fields.at(6)); };
+  EXPECT_NEAR(model(2), model(1) * 1e3, model(2) * 1e-5);
+  EXPECT_NEAR(model(4), model(3) * 1e-3, model(4) * 1e-5);
+  EXPECT_NEAR(model(8), model(7) * 1e-6, model(8) * 1e-5);
+  // TOPS/W = 2 MACs / energy per MAC; TOPS / power = TOPS/W; TOPS / area = TOPS/mm^2.
+  EXPECT_NEAR(model(6), 2 / (model(5) * 1e-15) / 1e12, model(6) * 1e-5);
+  EXPECT_NEAR(model(1) / (model(9) * 1e-3), model(6), model(6) * 1e-5);
+  EXPECT_NEAR(model(1) / model(8), model(10), model(10) * 1e-5);
   fs::remove_all(dir);
 }

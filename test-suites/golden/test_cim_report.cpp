@@ -74,6 +74,10 @@ TEST(CimReport, BadInputIsOneClearError) {
   const ReportRun unknown = run_report(quote(kSinangil) + " --set NO_SUCH=1 --set VOLTAGE=bogus");
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("ERROR: "), std::string::npos);
+  // A misspelt operating point is not silently ignored.
+  const ReportRun misspelt = run_report(quote(kSinangil) + " --set VOLTGE=0.9");
+  EXPECT_EQ(misspelt.exit_code, 1);
+  EXPECT_NE(misspelt.err.find("cannot set VOLTGE: the macro has no such variable"), std::string::npos) << misspelt.err;
 }
 
 TEST(CimReport, NetworkBestMappingPerLayer) {

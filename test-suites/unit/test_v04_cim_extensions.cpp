@@ -96,3 +96,21 @@ TEST(V04CimExtensions, UnknownCustomFunctionModulesAreRejected) {
   }
   fs::remove_all(dir);
 }
+
+// --set NAME=EXPRESSION replaces a top-level variable before anything is evaluated: the
+// operating point flows into the variables that depend on it; unknown names are errors.
+TEST(V04CimExtensions, VariableOverridesReplaceExpressions) {
+  const auto files = basic_analog_files((kMacro / "problem.yaml").string());
+  const YAML::Node base = process_v04(files, {}, Purpose::Model);
+  const YAML::Node halved = process_v04(files, {}, Purpose::Model, {{"VOLTAGE", "0.5 * 1"}, {"INPUT_BITS", "4"}});
+  EXPECT_EQ(top_attribute(halved, "VOLTAGE"), 0.5);
+  EXPECT_EQ(top_attribute(base, "ENCODED_INPUT_BITS"), 8);
+  EXPECT_EQ(top_attribute(halved, "ENCODED_INPUT_BITS"), 4);
+  EXPECT_EQ(halved["problem"]["instance"]["X"].as<int>(), 4);
+  try {
+    process_v04(files, {}, Purpose::Model, {{"VOLTGE", "1"}});
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const cimloop::InputError& error) {
+    EXPECT_STREQ(error.what(), "--set VOLTGE: the specification has no variable VOLTGE");
+  }
+}

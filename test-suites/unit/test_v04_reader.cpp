@@ -328,9 +328,9 @@ TEST_F(V04Reader, CustomFunctionModulesStandInForPythonFiles) {
   EXPECT_NE(error_of(design(arch, globals)).find("extra.yaml:2: globals.expression_custom_functions: 'lib/test_doubling.py' has no C++ implementation"),
             std::string::npos)
       << error_of(design(arch, globals));
-  register_custom_functions("test_doubling.py", [](const std::string& name, const std::vector<Value>& args) -> std::optional<Value> {
+  register_custom_functions("test_doubling.py", [](const std::string& name, const CallArguments& args) -> std::optional<Value> {
     if (name != "twice") return std::nullopt;
-    return Value::from_int(2 * args.at(0).as_int());
+    return Value::from_int(2 * args.positional.at(0).as_int());
   });
   EXPECT_EQ(level(process(design(arch, globals)), "buf")["attributes"]["depth"].Scalar(), "16");
 }

@@ -1,0 +1,82 @@
+#include "src/cim/accuracy_macro.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "compat/v04/model_inputs.hpp"
+#include "src/cim/chain_evaluation.hpp"
+#include "src/cim/macro_variables.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::cim {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> chain_files(const fs::path& manifest) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(manifest.string());
+  } catch (const YAML::Exception& e) {
+    throw InputError(manifest.string() + ": " + e.msg);
+  }
+  const YAML::Node files = root["files"];
+  if (!files.IsSequence() || files.size() == 0)
+    throw InputError(manifest.string() + ": `files` must list the v0.4 files to evaluate");
+  std::vector<std::string> out;
+  for (const YAML::Node& file : files) {
+    const fs::path path = manifest.parent_path() / file.as<std::string>();
+    if (!fs::exists(path)) throw InputError(manifest.string() + ": files: no such file " + path.string());
+    out.push_back(path.string());
+  }
+  return out;
+}
+
+// The names of the specification's top-level variables (after processing, as timeloopfe
+// places them on the first architecture node).
+std::set<std::string> chain_variable_names(const std::vector<std::string>& files) {
+  const compat::MergedInput merged = compat::v04::merged_from_v04(files, {}, compat::v04::Purpose::Model, "");
+  std::set<std::string> names;
+  for (const auto& entry : merged.root["architecture"]["subtree"][0]["attributes"]) names.insert(entry.first.Scalar());
+  return names;
+}
+
+std::string expression_of(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
+}  // namespace
+
+AccuracyMacro::AccuracyMacro(const std::string& macro_dir, const std::string& name) : name_(name) {
+  const fs::path folder = fs::path(macro_dir) / name;
+  if (fs::exists(folder / "accuracy.yaml")) {
+    form_ = "chain";
+    chain_files_ = chain_files(folder / "accuracy.yaml");
+    chain_variables_ = chain_variable_names(chain_files_);
+  } else if (fs::exists(folder / "macro.yaml")) {
+    form_ = "macro.yaml";
+    spec_ = std::make_unique<MacroSpec>(read_macro_spec((folder / "macro.yaml").string()));
+  } else {
+    throw InputError("no macro description " + (folder / "accuracy.yaml").string() + " or macro.yaml");
+  }
+}
+
+bool AccuracyMacro::has_variable(const std::string& name) const {
+  return spec_ ? cim::has_variable(*spec_, name) : chain_variables_.count(name) > 0;
+}
+
+MacroResult AccuracyMacro::evaluate(const std::map<std::string, double>& operating_point,
+                                    const std::map<std::string, std::string>& text) const {
+  if (spec_) return evaluate_macro(*spec_, default_distributions(*spec_), operating_point, text);
+  std::map<std::string, std::string> overrides;
+  for (const auto& [variable, value] : operating_point) overrides[variable] = expression_of(value);
+  for (const auto& [variable, value] : text) overrides[variable] = "'" + value + "'";
+  return evaluate_v04_macro(name_, chain_files_, overrides);
+}
+
+}  // namespace cimloop::cim

@@ -1,0 +1,91 @@
+#include "src/cim/chain_evaluation.hpp"
+
+#include <algorithm>
+
+#include "compat/accelergy/tables.hpp"
+#include "compat/timeloop/model_inputs.hpp"
+#include "compat/v04/model_inputs.hpp"
+#include "src/architecture/energy_tables.hpp"
+#include "src/common/error.hpp"
+#include "src/mapping/mapping.hpp"
+#include "src/model/evaluation.hpp"
+
+namespace cimloop::cim {
+
+namespace {
+
+// The evaluated top-level variables: timeloopfe puts them in the attributes of the
+// architecture's first node.
+double variable(const YAML::Node& root, const std::string& name, const std::string& where) {
+  const YAML::Node value = root["architecture"]["subtree"][0]["attributes"][name];
+  try {
+    if (value.IsScalar()) return value.as<double>();
+  } catch (const YAML::Exception&) {
+  }
+  throw InputError(where + ": the specification has no numeric variable " + name);
+}
+
+bool is_bit_dimension(const std::string& name) { return name == "X" || name == "Y" || name == "Z"; }
+
+// Virtual 1b MACs per real MAC, and the MVMs of the problem (see the header).
+std::pair<double, double> virtual_macs_and_mvms(const workload::Workload& workload) {
+  const int weights = workload.data_space_index("Weights");
+  std::vector<bool> weight_dimension(workload.num_dimensions(), false);
+  if (weights >= 0)
+    for (const auto& rank : workload.data_spaces[weights].ranks)
+      for (const workload::Term& term : rank) weight_dimension[term.dimension] = true;
+  double virtual_macs = 1, mvms = 1;
+  for (int d = 0; d < workload.num_dimensions(); ++d) {
+    const auto bound = static_cast<double>(workload.bounds[d]);
+    if (is_bit_dimension(workload.dimension_names[d]))
+      virtual_macs *= bound;
+    else if (!weight_dimension[d])
+      mvms *= bound;
+  }
+  return {virtual_macs, mvms};
+}
+
+ComponentResult component(const std::string& name, double energy_pj, double area_um2, double cycles) {
+  ComponentResult out;
+  out.name = name;
+  out.energy_per_activation_pj = energy_pj / cycles;
+  out.area_um2 = area_um2;
+  return out;
+}
+
+}  // namespace
+
+MacroResult evaluate_v04_macro(const std::string& macro, const std::vector<std::string>& files,
+                               const std::map<std::string, std::string>& overrides) {
+  const std::string where = files.empty() ? macro : files.front();
+  const compat::MergedInput merged =
+      compat::v04::merged_from_v04(files, {}, compat::v04::Purpose::Model, "", overrides);
+  const accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root);
+  MacroResult r;
+  r.macro = macro;
+  r.cycle_seconds = variable(merged.root, "GLOBAL_CYCLE_SECONDS", where);
+  r.input_bits = variable(merged.root, "INPUT_BITS", where);
+  r.weight_bits = variable(merged.root, "WEIGHT_BITS", where);
+  compat::ModelInputs inputs = compat::load_model_inputs(merged);
+  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  const mapping::Mapping mapping =
+      mapping::build_mapping(compat::load_mapping_spec(merged, inputs), inputs.arch, inputs.workload);
+  const model::EvalResult result = model::evaluate(inputs.arch, inputs.workload, mapping);
+  if (!result.valid) throw InputError(where + ": the mapping is not valid at " + result.failed_level + ": " + result.failure);
+  const auto cycles = static_cast<double>(std::max<std::int64_t>(result.cycles, 1));
+  const auto [virtual_macs, mvms] = virtual_macs_and_mvms(inputs.workload);
+  const double macs = static_cast<double>(result.arithmetic.computes) / virtual_macs;
+  r.macs_per_activation = macs / cycles;
+  r.activations_per_mvm = cycles / mvms;
+  r.components.push_back(
+      component(inputs.arch.arithmetic.name, result.arithmetic.energy, result.arithmetic.area, cycles));
+  for (int i = 0; i < inputs.arch.num_storage_levels(); ++i) {
+    const arch::BufferSpec& level = inputs.arch.storage[i];
+    r.components.push_back(component(level.name, result.storage[i].energy,
+                                     level.area * static_cast<double>(level.instances), cycles));
+  }
+  return r;
+}
+
+}  // namespace cimloop::cim
