@@ -9,6 +9,7 @@
 
 #include "src/cim/macro_evaluator.hpp"
 #include "src/cim/macro_variables.hpp"
+#include "src/cim/mapping_model.hpp"
 #include "src/cim/operating_point.hpp"
 #include "src/common/error.hpp"
 
@@ -158,4 +159,30 @@ TEST(CimAlbireo, ConditionsSetTheScenario) {
                             parse_operating_point_text("SCALING=\"moderate\""));
   EXPECT_NEAR(r.cycle_seconds, 0.4e-9, 1e-21);  // latency scales with 1 / VOLTAGE
   EXPECT_DOUBLE_EQ(component(r, "TIA").read_pj, 0.3);
+}
+
+TEST(CimAlbireo, MappingsScaleStatedCountsWithTheCopiesUsed) {
+  // A layer that fills the array (27 reduced over PLCU x groups x rows, 45 spread over
+  // PLCG x columns): the full mapping costs one activation per cycle, the stated counts
+  // (sliding-window inputs) included; a mapping on fewer copies costs less per cycle.
+  const MacroResult table = run(macro("albireo_isca_2021"));
+  LayerShape shape;
+  shape.c = 27;
+  shape.m = 45;
+  const CimLayerModel model(table, shape);
+  CimMapping full;
+  for (const auto& c : table.containers) full.spatial.push_back(c.fanout);
+  const MappingCost cost = model.evaluate(full);
+  EXPECT_DOUBLE_EQ(cost.cycles, 1);
+  EXPECT_NEAR(cost.energy_pj, table.energy_per_activation_pj(), 1e-9);
+  CimMapping half = full;
+  half.spatial[0] = 3;  // 3 of 9 PLCGs
+  const MappingCost partial = model.evaluate(half);
+  EXPECT_DOUBLE_EQ(partial.cycles, 3);
+  // The PLCGs share their inputs: only the per-PLCG output path (ADC, TIA, output registers)
+  // acts on fewer values per cycle; leakage is charged for every copy (no power gating).
+  double output_path = 0;
+  for (const std::string name : {"adc", "TIA", "output_regs"})
+    output_path += component(table, name).energy_per_activation_pj;
+  EXPECT_NEAR(partial.energy_pj / partial.cycles, cost.energy_pj - output_path * 2 / 3, 1e-9);
 }
