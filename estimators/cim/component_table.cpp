@@ -118,9 +118,13 @@ TableEstimate ComponentTables::estimate(const TableQuery& q) const {
     }
     if (distance < best_distance) best = &row, best_distance = distance;
   }
-  if (!best)
+  if (!best) {
+    std::string given;
+    for (const auto& [name, value] : q.text_attributes) given += " " + name + "=" + value;
     throw InputError("component table " + source_.at(q.class_name) + ": no row of " +
-                     q.class_name + " matches action " + action + " and the given attributes");
+                     q.class_name + " matches action " + action + " and" +
+                     (given.empty() ? " the given attributes" : given));
+  }
   TableEstimate out{best->energy_pj, best->area_um2};
   for (const auto& [name, value] : best->attributes) {
     double row_number = 0;

@@ -191,12 +191,16 @@ ComponentEstimate table_component(const Attributes& a, const std::string& class_
   }
   const auto& tables = est::builtin_component_tables();
   ComponentEstimate out;
-  q.action = a.keyword("action", "read");
-  const auto read = tables.estimate(q);
-  q.action = "leak";
-  out.read_pj = read.energy_pj;
-  out.leak_pj_per_cycle = tables.estimate(q).energy_pj;
-  out.area_um2 = read.area_um2;
+  try {
+    q.action = a.keyword("action", "read");
+    const auto read = tables.estimate(q);
+    q.action = "leak";
+    out.read_pj = read.energy_pj;
+    out.leak_pj_per_cycle = tables.estimate(q).energy_pj;
+    out.area_um2 = read.area_um2;
+  } catch (const InputError& e) {
+    throw InputError(a.spec().where + ": " + e.what());
+  }
   return out;
 }
 
