@@ -44,8 +44,10 @@ const PyValue* AttributeDict::find(std::string_view name) const {
 Attribute raw_attribute(const std::string& name, const YAML::Node& node) {
   if (!node || node.IsNull()) return {name, PyValue::none_value(), false};
   if (!node.IsScalar()) {
+    YAML::Node flow = YAML::Clone(node);  // a parsed node keeps its block style otherwise
+    flow.SetStyle(YAML::EmitterStyle::Flow);
     YAML::Emitter out;
-    out << YAML::Flow << node;
+    out << flow;
     return {name, PyValue::from_string(out.c_str(), true), false};
   }
   const std::string& text = node.Scalar();

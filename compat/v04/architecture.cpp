@@ -136,6 +136,14 @@ class ArchitectureWalker {
     return {mesh[0], mesh[1]};
   }
 
+  bool only_unit_spatial(const YAML::Node& constraints, const std::string& key) const {
+    for (const auto& entry : constraints)
+      if (entry.first.Scalar() != "spatial" ||
+          !spatial_holds_without_fanout(entry.second, context_, key + ".constraints.spatial"))
+        return false;
+    return true;
+  }
+
   YAML::Node constraints_of(const YAML::Node& node, const std::string& key) const {
     const YAML::Node constraints = find_key(node, "constraints");
     if (constraints.IsDefined() && !constraints.IsNull() && !constraints.IsMap())
@@ -210,7 +218,7 @@ class ArchitectureWalker {
     const YAML::Node constraints = constraints_of(node, key);
     if (mesh_x * mesh_y == 1) {
       out_.containers_without_level.insert(name);
-      if (constraints.IsMap() && constraints.size() > 0)
+      if (constraints.IsMap() && constraints.size() > 0 && !only_unit_spatial(constraints, key))
         context_.loader.fail(constraints, key + ".constraints", "a container without spatial fan-out has no level to constrain");
       return;
     }

@@ -37,6 +37,9 @@ double number_or(const Symbols& symbols, const std::string& name, double fallbac
 YAML::Node number(double value) { return value_to_yaml(Value::from_float(value)); }
 YAML::Node integer(long long value) { return value_to_yaml(Value::from_int(value)); }
 
+const char* const kArrayVariables[] = {"ARRAY_WORDLINES", "ARRAY_BITLINES", "ARRAY_PARALLEL_INPUTS",
+                                       "ARRAY_PARALLEL_OUTPUTS", "ARRAY_PARALLEL_WEIGHTS"};
+
 // The processor's variables computed from the architecture with the symbols of a first pass.
 void add_array_variables(const std::vector<YAML::Node>& containers, const Symbols& symbols, const SpecLoader& loader,
                          YAML::Node& overrides) {
@@ -90,8 +93,12 @@ YAML::Node evaluate_variables_with_arrays(const YAML::Node& variables, const Sec
   std::vector<YAML::Node> containers;
   collect_array_containers(find_key(sections.architecture, "nodes"), containers);
   const Symbols initial = symbols;
-  YAML::Node tree = evaluate_map(with_overrides(variables, overrides), symbols, loader, "variables");
-  if (containers.empty()) return tree;
+  if (containers.empty()) return evaluate_map(with_overrides(variables, overrides), symbols, loader, "variables");
+  // First pass, for the meshes only: 1 stands in for the array's variables, so that
+  // expressions using them (e.g. a cycle time that scales with ARRAY_BITLINES) evaluate.
+  YAML::Node first_pass = YAML::Clone(overrides);
+  for (const char* name : kArrayVariables) first_pass[name] = integer(1);
+  evaluate_map(with_overrides(variables, first_pass), symbols, loader, "variables");
   add_array_variables(containers, symbols, loader, overrides);
   symbols = initial;  // second pass: every expression sees the array's values
   return evaluate_map(with_overrides(variables, overrides), symbols, loader, "variables");

@@ -64,6 +64,14 @@ std::vector<Factor> read_factors(const YAML::Node& node, const ReductionContext&
   return out;
 }
 
+// Whether `factor` holds for a dimension with no loop here (a factor of 1); `=0` asks for the
+// rest of the dimension, which is then 1 as well.
+bool holds_without_loop(const Factor& factor) {
+  if (factor.op == ">=") return factor.value <= 1;
+  if (factor.op == "<=") return factor.value >= 1;
+  return factor.value <= 1;
+}
+
 std::string factors_text(const std::vector<Factor>& factors) {
   std::string out;
   for (const Factor& f : factors) out += (out.empty() ? "" : ",") + f.dimension + f.op + std::to_string(f.value);
@@ -190,6 +198,17 @@ void set_directive(Level& level, Directive directive) {
   else level.directives.push_back(std::move(directive));
 }
 
+bool spatial_holds_without_fanout(const YAML::Node& body, const ReductionContext& context, const std::string& key) {
+  if (!body.IsMap()) return false;
+  for (const char* name : {"factors", "factors_only"}) {
+    const YAML::Node factors = find_key(body, name);
+    if (!factors.IsDefined() || factors.IsNull()) continue;
+    for (const Factor& factor : read_factors(factors, context, key + "." + name))
+      if (!holds_without_loop(factor)) return false;
+  }
+  return true;
+}
+
 void attach_target_list(const YAML::Node& list, ReducedArchitecture& architecture, const ReductionContext& context,
                         const std::string& key) {
   if (list.IsNull()) return;
@@ -199,8 +218,10 @@ void attach_target_list(const YAML::Node& list, ReducedArchitecture& architectur
     const YAML::Node type = find_key(entry, "type");
     if (!target.IsScalar() || !type.IsScalar()) context.loader.fail(entry, key, "each entry needs a target and a type");
     std::string name = target.Scalar();
-    if (architecture.containers_without_level.count(name))
+    if (architecture.containers_without_level.count(name)) {
+      if (type.Scalar() == "spatial" && spatial_holds_without_fanout(entry, context, key)) continue;
       context.loader.fail(target, key + ".target", "container '" + name + "' has no spatial fan-out, so no level to constrain");
+    }
     if (const auto alias = architecture.container_levels.find(name); alias != architecture.container_levels.end())
       name = alias->second;
     const auto fanout = architecture.component_fanouts.find(name);

@@ -3,6 +3,7 @@
 #include <map>
 #include <mutex>
 
+#include "src/cim/phase_functions.hpp"
 #include "src/cim/spec_functions.hpp"
 
 namespace cimloop::compat::v04 {
@@ -13,11 +14,13 @@ struct Registry {
   std::map<std::string, CustomFunctions> modules;
 };
 
-// Built in: CiMLoop's slicing_encoding.py (encodings and slice statistics, src/cim).
+// Built in: CiMLoop's slicing_encoding.py (encodings and slice statistics) and the Wan
+// macro's helper_functions.py (input phases), both in src/cim.
 Registry& registry() {
   static Registry instance;
   static const bool built_in = [] {
     instance.modules["slicing_encoding.py"] = cim::call_cimloop_function;
+    instance.modules["helper_functions.py"] = cim::call_phase_function;
     return true;
   }();
   (void)built_in;

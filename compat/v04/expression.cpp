@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "compat/v04/builtins.hpp"
 
@@ -77,7 +78,8 @@ std::vector<Token> tokenize(const std::string& text) {
 // Syntax tree; evaluated after parsing so that `a if c else b` and `and`/`or` short-circuit.
 struct Node {
   enum class Kind {
-    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined, Comprehension
+    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined, Comprehension,
+    CallValue  // `(f if c else g)(x)`: kids are the callee (a function's name), then the arguments
   } kind;
   std::string op;  // operator, function/filter name, or variable name
   Value literal;
@@ -253,6 +255,8 @@ class Parser {
       if (accept("[")) {
         node = make(Node::Kind::Index, "", kids(std::move(node), ternary()));
         expect("]");
+      } else if (dialect_ == Dialect::Python && accept("(")) {
+        node = arguments(Node::Kind::CallValue, "", kids(std::move(node)));
       } else if (dialect_ == Dialect::Jinja && accept("|")) {
         if (peek().kind != Token::Kind::Name) fail("expected a filter name after '|'");
         std::string name = tokens_[pos_++].text;
@@ -352,6 +356,7 @@ class Evaluator {
       case Node::Kind::Call: return call(node);
       case Node::Kind::Filter: return filter(node);
       case Node::Kind::Comprehension: return comprehension(node);
+      case Node::Kind::CallValue: return call_value(node);
     }
     return Value();
   }
@@ -372,22 +377,62 @@ class Evaluator {
     return value;
   }
   // The kids of a call or filter from `first` on, split into positional and keyword values.
-  CallArguments arguments(const Node& node, size_t first) const {
+  // With `unresolved`, a call's arguments may be functions (see argument()).
+  CallArguments arguments(const Node& node, size_t first, std::string* unresolved = nullptr) const {
     CallArguments args;
     const size_t positional = node.kids.size() - node.names.size();
     for (size_t i = first; i < node.kids.size(); ++i) {
-      Value value = defined(eval(*node.kids[i]));
+      Value value = unresolved ? argument(*node.kids[i], *unresolved) : defined(eval(*node.kids[i]));
       if (i < positional) args.positional.push_back(std::move(value));
       else args.keywords.emplace_back(node.names[i - positional], std::move(value));
     }
     return args;
   }
+  // Python passes functions as values (`sum_map(f, xs)`, `(f if c else g)(x)`): as a callee
+  // or argument, a name that is not a variable stands for the function of that name (its name
+  // as text; the first such name goes to `unresolved`). Only the scope's own functions may
+  // take one; to anything else the name is unknown, as before.
+  Value argument(const Node& node, std::string& unresolved) const {
+    if (dialect_ == Dialect::Python && node.kind == Node::Kind::Name) {
+      if (std::optional<Value> value = scope_.lookup ? scope_.lookup(node.op) : std::nullopt) return *value;
+      if (unresolved.empty()) unresolved = node.op;
+      return Value::from_string(node.op);
+    }
+    if (dialect_ == Dialect::Python && node.kind == Node::Kind::Ternary)
+      return argument(*node.kids[defined(eval(*node.kids[0])).truthy() ? 1 : 2], unresolved);
+    return defined(eval(node));
+  }
   Value call(const Node& node) const {
-    const CallArguments args = arguments(node, 0);
-    if (scope_.call)
-      if (std::optional<Value> value = scope_.call(node.op, args)) return *value;
-    if (std::optional<Value> value = call_builtin(node.op, args)) return *value;
-    throw ExpressionError("unknown function '" + node.op + "'");
+    std::string unresolved;
+    const CallArguments args = arguments(node, 0, &unresolved);
+    return call_named(node.op, args, unresolved);
+  }
+  Value call_value(const Node& node) const {
+    std::string callee_unresolved, unresolved;
+    const Value callee = argument(*node.kids[0], callee_unresolved);
+    if (callee.kind != Value::Kind::String) throw ExpressionError("'" + callee.str() + "' is not callable");
+    const CallArguments args = arguments(node, 1, &unresolved);
+    try {
+      return call_named(callee.text, args, unresolved);
+    } catch (const UnknownNameError&) {
+      throw;
+    } catch (const ExpressionError&) {
+      if (!callee_unresolved.empty()) throw UnknownNameError(callee_unresolved);
+      throw;
+    }
+  }
+  Value call_named(const std::string& function, const CallArguments& args, const std::string& unresolved) const {
+    if (scope_.call) {
+      try {
+        if (std::optional<Value> value = scope_.call(function, args)) return *value;
+      } catch (const ExpressionError&) {
+        if (!unresolved.empty()) throw UnknownNameError(unresolved);
+        throw;
+      }
+    }
+    if (!unresolved.empty()) throw UnknownNameError(unresolved);
+    if (std::optional<Value> value = call_builtin(function, args)) return *value;
+    throw ExpressionError("unknown function '" + function + "'");
   }
   // A generator or list comprehension, evaluated eagerly to a list.
   Value comprehension(const Node& node) const {
@@ -460,6 +505,13 @@ class Evaluator {
 Value evaluate_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope) {
   Parser parser(text, dialect);
   NodePtr tree = parser.parse();
+  return Evaluator(dialect, scope).eval(*tree);
+}
+
+Value evaluate_cached_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope) {
+  thread_local std::unordered_map<std::string, NodePtr> trees[2];
+  NodePtr& tree = trees[dialect == Dialect::Python ? 0 : 1][text];
+  if (!tree) tree = Parser(text, dialect).parse();  // after a syntax error: parsed again next time
   return Evaluator(dialect, scope).eval(*tree);
 }
 

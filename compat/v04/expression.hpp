@@ -1,7 +1,9 @@
 #pragma once
 // A small Python-like expression language, used for v0.4 attribute/variable expressions
 // (`depth * 2`, `max(1, ceil(log2(depth)))`, `a if c else b`, keyword arguments `f(x, k=v)`,
-// generator and list comprehensions `sum(p * (1 - p) for p in bits)`) and, in the Jinja dialect, for
+// generator and list comprehensions `sum(p * (1 - p) for p in bits)`, functions passed as
+// values to the scope's functions `sum_map(f, xs)` and called `(f if c else g)(x)`) and, in
+// the Jinja dialect, for
 // `{{ ... }}` / `{% set %}` / `{% if %}` (adds `~` concatenation, `| filter(...)`, `is defined`,
 // and leaves unknown names undefined instead of failing at once).
 #include <functional>
@@ -47,6 +49,9 @@ struct ExpressionScope {
 };
 
 Value evaluate_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope);
+// The same, parsing each distinct text once per thread: for expressions evaluated again and
+// again (a macro's variables for every layer and operating point).
+Value evaluate_cached_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope);
 
 bool is_identifier(const std::string& text);
 

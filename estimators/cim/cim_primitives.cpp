@@ -38,14 +38,16 @@ class Inputs {
     return fallback;
   }
   bool flag(const std::string& name) const {
-    if (a_.numbers.count(name)) return a_.numbers.at(name) != 0;
-    auto it = a_.texts.find(name);
-    return it != a_.texts.end() && lower(it->second) == "true";
+    for (const PrimitiveInputs* p : {&args_, &a_}) {
+      if (p->numbers.count(name)) return p->numbers.at(name) != 0;
+      if (auto it = p->texts.find(name); it != p->texts.end()) return lower(it->second) == "true";
+    }
+    return false;
   }
   std::string text(const std::string& name) const {
-    auto it = a_.texts.find(name);
-    if (it == a_.texts.end()) throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' missing");
-    return it->second;
+    for (const PrimitiveInputs* p : {&args_, &a_})
+      if (auto it = p->texts.find(name); it != p->texts.end()) return it->second;
+    throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' missing");
   }
   // "[a, b, c]" -> {a, b, c}
   std::vector<double> list(const std::string& name) const {
@@ -55,7 +57,7 @@ class Inputs {
     std::istringstream s(t);
     std::vector<double> out;
     for (double v; s >> v;) out.push_back(v);
-    if (out.empty()) throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' is not a list");
+    if (out.empty()) throw PrimitiveDeclined(cls_ + ": attribute '" + name + "' is not a list: " + text(name));
     return out;
   }
   std::optional<double> optional_number(const std::string& name) const {
@@ -173,6 +175,7 @@ const std::map<std::string, Primitive>& primitives() {
         [](const Inputs& in, const std::string& a) {
           const Capacitor c = capacitor(in, in.number("capacitance"));
           if (a == "raise_voltage_to") return c.raise_energy(in.number("target_voltage"));
+          if (a == "switch") return c.switch_energy(in.list("value_probabilities"), in.flag("zero_between_values"));
           return only_reads(a, in, c.read_energy());
         },
         [](const Inputs& in) { return capacitor(in, in.number("capacitance")).area(); }};
@@ -223,6 +226,7 @@ LibraryEstimate library(const Inputs& in, const LibraryEntry& entry) {
   q.voltage = in.optional_number("voltage");
   q.width = in.optional_number("width");
   q.resolution = in.optional_number("resolution");
+  q.n_steps = in.optional_number("n_steps");
   q.cycle_seconds = in.cycle();
   return scale_library_entry(entry, q);
 }

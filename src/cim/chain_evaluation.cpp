@@ -25,6 +25,14 @@ double variable(const YAML::Node& root, const std::string& name, const std::stri
   throw InputError(where + ": the specification has no numeric variable " + name);
 }
 
+double optional_variable(const YAML::Node& root, const std::string& name) {
+  try {
+    return variable(root, name, "");
+  } catch (const InputError&) {
+    return 0;
+  }
+}
+
 bool is_bit_dimension(const std::string& name) { return name == "X" || name == "Y" || name == "Z"; }
 
 // Virtual 1b MACs per real MAC, and the MVMs of the problem (see the header).
@@ -45,11 +53,21 @@ std::pair<double, double> virtual_macs_and_mvms(const workload::Workload& worklo
   return {virtual_macs, mvms};
 }
 
-ComponentResult component(const std::string& name, double energy_pj, double area_um2, double cycles) {
+// A storage level as a component. Its actions are its vector reads (scalar reads of every
+// utilised instance over the block size), priced at its read energy: CiM components act by
+// being read (their fills and updates cost nothing); the energy includes every action.
+ComponentResult storage_component(const arch::BufferSpec& level, const model::BufferStats& stats, double cycles) {
   ComponentResult out;
-  out.name = name;
-  out.energy_per_activation_pj = energy_pj / cycles;
-  out.area_um2 = area_um2;
+  out.name = level.name;
+  double scalar_reads = 0;
+  for (const model::DataSpaceStats& ds : stats.data_spaces)
+    scalar_reads += static_cast<double>(ds.reads * ds.utilized_instances);
+  out.instances = static_cast<double>(level.instances);
+  out.actions_per_activation = scalar_reads / static_cast<double>(std::max<std::int64_t>(level.block_size, 1)) / cycles;
+  out.read_pj = level.read_energy;
+  out.leak_pj_per_cycle = stats.leakage_energy / cycles;
+  out.energy_per_activation_pj = stats.energy / cycles;
+  out.area_um2 = level.area * static_cast<double>(level.instances);
   return out;
 }
 
@@ -66,6 +84,8 @@ MacroResult evaluate_v04_macro(const std::string& macro, const std::vector<std::
   r.cycle_seconds = variable(merged.root, "GLOBAL_CYCLE_SECONDS", where);
   r.input_bits = variable(merged.root, "INPUT_BITS", where);
   r.weight_bits = variable(merged.root, "WEIGHT_BITS", where);
+  r.average_input_value = optional_variable(merged.root, "AVERAGE_INPUT_VALUE");
+  r.average_weight_value = optional_variable(merged.root, "AVERAGE_WEIGHT_VALUE");
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
   arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
@@ -78,13 +98,17 @@ MacroResult evaluate_v04_macro(const std::string& macro, const std::vector<std::
   const double macs = static_cast<double>(result.arithmetic.computes) / virtual_macs;
   r.macs_per_activation = macs / cycles;
   r.activations_per_mvm = cycles / mvms;
-  r.components.push_back(
-      component(inputs.arch.arithmetic.name, result.arithmetic.energy, result.arithmetic.area, cycles));
-  for (int i = 0; i < inputs.arch.num_storage_levels(); ++i) {
-    const arch::BufferSpec& level = inputs.arch.storage[i];
-    r.components.push_back(component(level.name, result.storage[i].energy,
-                                     level.area * static_cast<double>(level.instances), cycles));
-  }
+  // Outermost first, as the macro descriptions list them; the (virtual) MACs last.
+  for (int i = inputs.arch.num_storage_levels() - 1; i >= 0; --i)
+    r.components.push_back(storage_component(inputs.arch.storage[i], result.storage[i], cycles));
+  ComponentResult arithmetic;
+  arithmetic.name = inputs.arch.arithmetic.name;
+  arithmetic.instances = static_cast<double>(inputs.arch.arithmetic.instances);
+  arithmetic.actions_per_activation = static_cast<double>(result.arithmetic.computes) / cycles;
+  arithmetic.read_pj = inputs.arch.arithmetic.energy_per_op;
+  arithmetic.energy_per_activation_pj = result.arithmetic.energy / cycles;
+  arithmetic.area_um2 = result.arithmetic.area;
+  r.components.push_back(arithmetic);
   return r;
 }
 

@@ -166,6 +166,7 @@ ComponentEstimate library(const Attributes& a, const std::string& name) {
   q.voltage = a.get("voltage", "VOLTAGE");
   if (a.has("width")) q.width = a.get("width", "1");
   if (a.has("resolution")) q.resolution = a.get("resolution", "1");
+  if (a.has("n_steps")) q.n_steps = a.get("n_steps", "1");
   q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
   const auto e = est::scale_library_entry(entry, q);
   return {e.read_energy_pj, e.leak_energy_pj, e.area_um2, {}};
@@ -187,7 +188,7 @@ ComponentEstimate table_component(const Attributes& a, const std::string& class_
     if (name == "resolution" || name == "width" || name == "datawidth" || name == "depth")
       q.numeric_attributes[name] = a.get(name, "1");
     else
-      q.text_attributes[name] = a.vars().text_or_keyword(text);
+      q.text_attributes[name] = a.vars().text_or_keyword(text, a.spec().where + ": attribute " + name);
   }
   const auto& tables = est::builtin_component_tables();
   ComponentEstimate out;

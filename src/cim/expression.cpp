@@ -1,40 +1,46 @@
 #include "src/cim/expression.hpp"
 
+#include <cmath>
+
 #include "compat/v04/expression.hpp"
+#include "src/cim/phase_functions.hpp"
+#include "src/cim/spec_functions.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::cim {
 
-namespace v04 = cimloop::compat::v04;
+namespace v04 = compat::v04;
 
-double evaluate_expression(const std::string& text, const NameResolver& resolve,
-                           const std::string& where, const TextResolver& resolve_text) {
+Value evaluate_value(const std::string& text, const ValueResolver& resolve, const std::string& where) {
   v04::ExpressionScope scope;
-  scope.lookup = [&](const std::string& name) -> std::optional<v04::Value> {
-    if (resolve_text)
-      if (std::optional<std::string> t = resolve_text(name)) return v04::Value::from_string(*t);
-    return v04::Value::from_float(resolve(name));
+  scope.lookup = resolve;
+  scope.call = [](const std::string& name, const v04::CallArguments& args) -> std::optional<Value> {
+    if (std::optional<Value> value = call_cimloop_function(name, args)) return value;
+    return call_phase_function(name, args);
   };
-  v04::Value value;
   try {
-    value = v04::evaluate_expression(text, v04::Dialect::Python, scope);
-  } catch (const v04::ExpressionError& error) {
-    throw InputError(where + ": " + error.what() + " in expression '" + text + "'");
+    return v04::evaluate_cached_expression(text, v04::Dialect::Python, scope);
+  } catch (const v04::UnknownNameError& e) {
+    throw InputError(where + ": unknown variable " + e.name() + " in expression '" + text + "'");
+  } catch (const v04::ExpressionError& e) {
+    throw InputError(where + ": " + e.what() + " in expression '" + text + "'");
   }
-  if (!value.is_number())
-    throw InputError(where + ": expression '" + text + "' is not a number");
-  return value.as_double();
 }
 
-std::optional<std::string> quoted_text(const std::string& expression) {
-  const size_t first = expression.find_first_not_of(" \t");
-  const size_t last = expression.find_last_not_of(" \t");
-  if (first == std::string::npos || last <= first) return std::nullopt;
-  const char quote = expression[first];
-  if ((quote != '\'' && quote != '"') || expression[last] != quote) return std::nullopt;
-  const std::string inner = expression.substr(first + 1, last - first - 1);
-  if (inner.find(quote) != std::string::npos) return std::nullopt;
-  return inner;
+double evaluate_expression(const std::string& text, const NameResolver& resolve, const std::string& where) {
+  const Value value = evaluate_value(
+      text, [&](const std::string& name) -> std::optional<Value> { return number_value(resolve(name)); }, where);
+  return number_of(value, where + ": expression '" + text + "'");
+}
+
+Value number_value(double number) {
+  if (number == std::floor(number) && std::fabs(number) < 9e15) return Value::from_int(static_cast<long long>(number));
+  return Value::from_float(number);
+}
+
+double number_of(const Value& value, const std::string& where) {
+  if (!value.is_number()) throw InputError(where + ": expected a number, got " + value.repr());
+  return value.as_double();
 }
 
 }  // namespace cimloop::cim

@@ -1,8 +1,8 @@
 #include "src/cim/macro_variables.hpp"
 
 #include <cmath>
+#include <set>
 
-#include "src/cim/expression.hpp"
 #include "src/cim/slice_statistics.hpp"
 #include "src/common/error.hpp"
 
@@ -14,18 +14,14 @@ LayerDistributions default_distributions(const MacroSpec& spec) {
 
 MacroVariables::MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
                                std::map<std::string, double> overrides,
-                               std::map<std::string, std::string> text_overrides)
-    : spec_(spec),
-      distributions_(std::move(distributions)),
-      values_(std::move(overrides)),
-      texts_(std::move(text_overrides)) {
+                               const std::map<std::string, std::string>& text_overrides)
+    : spec_(spec), distributions_(std::move(distributions)) {
+  for (const auto& [name, value] : overrides) values_[name] = number_value(value);
+  for (const auto& [name, text] : text_overrides) values_[name] = Value::from_string(text);
   for (const auto& v : spec.variables) definitions_[v.name] = &v;
   // An override of a name the macro never defines would be silently ignored.
   for (const auto& [name, value] : values_)
     if (!has_variable(spec, name))
-      throw InputError(spec.source + ": cannot set " + name + ": the macro has no such variable");
-  for (const auto& [name, text] : texts_)
-    if (!definitions_.count(name))
       throw InputError(spec.source + ": cannot set " + name + ": the macro has no such variable");
 }
 
@@ -37,7 +33,8 @@ bool has_variable(const MacroSpec& spec, const std::string& name) {
 
 bool is_derived_variable(const std::string& name) {
   static const std::set<std::string> names = {
-      "INPUTS_SIGNED", "WEIGHTS_SIGNED", "CIM_UNIT_WIDTH_CELLS", "CIM_UNIT_DEPTH_CELLS",
+      "INPUTS_SIGNED", "WEIGHTS_SIGNED", "INPUTS_HIST", "WEIGHTS_HIST", "OUTPUTS_HIST",
+      "CIM_UNIT_WIDTH_CELLS", "CIM_UNIT_DEPTH_CELLS",
       "BITS_PER_CELL", "DAC_RESOLUTION", "INPUT_BITS_PER_SLICE", "WEIGHT_BITS_PER_SLICE",
       "N_INPUT_SLICES", "N_WEIGHT_SLICES", "N_VIRTUAL_MACS", "AVERAGE_INPUT_VALUE",
       "AVERAGE_WEIGHT_VALUE", "ARRAY_WORDLINES", "ARRAY_BITLINES", "ARRAY_PARALLEL_INPUTS",
@@ -46,53 +43,46 @@ bool is_derived_variable(const std::string& name) {
 }
 
 double MacroVariables::evaluate(const std::string& expression, const std::string& where) {
-  return evaluate_expression(
-      expression, [this](const std::string& n) { return get(n); }, where,
-      [this](const std::string& n) { return text(n); });
-}
-
-std::optional<std::string> MacroVariables::text(const std::string& name) {
-  if (auto it = texts_.find(name); it != texts_.end()) return it->second;
-  if (values_.count(name)) return std::nullopt;
-  auto def = definitions_.find(name);
-  if (def == definitions_.end() || in_progress_.count(name)) return std::nullopt;
-  const std::string& expression = def->second->expression;
-  if (auto literal = quoted_text(expression)) return literal;
-  if (!definitions_.count(expression)) return std::nullopt;  // not an alias of a variable
-  in_progress_.insert(name);
-  auto aliased = text(expression);
-  in_progress_.erase(name);
-  return aliased;
-}
-
-std::string MacroVariables::text_or_keyword(const std::string& expression) {
-  if (auto literal = quoted_text(expression)) return *literal;
-  if (auto value = text(expression)) return *value;
-  return expression;
+  return number_of(evaluate_value(expression, [this](const std::string& n) { return lookup(n); }, where),
+                   where + ": expression '" + expression + "'");
 }
 
 double MacroVariables::get(const std::string& name) {
+  const std::optional<Value> value = lookup(name);
+  if (!value) throw InputError(spec_.source + ": unknown variable " + name);
+  auto def = definitions_.find(name);
+  return number_of(*value, def != definitions_.end() ? def->second->where : spec_.source + ": " + name);
+}
+
+std::optional<Value> MacroVariables::lookup(const std::string& name) {
   if (auto it = values_.find(name); it != values_.end()) return it->second;
-  if (in_progress_.count(name)) {
-    auto def = definitions_.find(name);
+  auto def = definitions_.find(name);
+  if (in_progress_.count(name))
     throw InputError((def != definitions_.end() ? def->second->where : spec_.source + ": " + name) +
                      ": the definition depends on itself");
-  }
   in_progress_.insert(name);
-  double value = 0;
-  if (auto def = definitions_.find(name); def != definitions_.end()) {
-    value = evaluate(def->second->expression, def->second->where);
-  } else {
-    bool found = false;
-    value = derived(name, found);
-    if (!found) {
-      in_progress_.erase(name);
-      throw InputError(spec_.source + ": unknown variable " + name);
-    }
+  std::optional<Value> value;
+  try {
+    if (def != definitions_.end())
+      value = evaluate_value(def->second->expression, [this](const std::string& n) { return lookup(n); },
+                             def->second->where);
+    else
+      value = derived(name);
+  } catch (...) {
+    in_progress_.erase(name);
+    throw;
   }
   in_progress_.erase(name);
-  values_[name] = value;
+  if (value) values_[name] = *value;
   return value;
+}
+
+std::string MacroVariables::text_or_keyword(const std::string& expression, const std::string& where) {
+  const bool quoted = expression.size() >= 2 && (expression.front() == '\'' || expression.front() == '"') &&
+                      expression.back() == expression.front();
+  if (!quoted && !definitions_.count(expression) && !values_.count(expression)) return expression;
+  const Value value = evaluate_value(expression, [this](const std::string& n) { return lookup(n); }, where);
+  return value.kind == Value::Kind::String ? value.text : value.str();
 }
 
 std::vector<ArrayContainer> MacroVariables::containers() {
@@ -143,9 +133,26 @@ double MacroVariables::bits_per_value(Tensor tensor) {
   return 1;
 }
 
-double MacroVariables::derived(const std::string& name, bool& found) {
-  found = is_derived_variable(name);
-  if (!found) return 0;
+namespace {
+
+Value list_value(const std::vector<double>& numbers) {
+  std::vector<Value> items;
+  for (double n : numbers) items.push_back(number_value(n));
+  return Value::from_list(std::move(items));
+}
+
+}  // namespace
+
+std::optional<Value> MacroVariables::derived(const std::string& name) {
+  if (!is_derived_variable(name)) return std::nullopt;
+  const LayerDistributions& d = distributions_;
+  if (name == "INPUTS_HIST") return list_value(d.inputs.pmf());
+  if (name == "WEIGHTS_HIST") return list_value(d.weights.pmf());
+  if (name == "OUTPUTS_HIST") return list_value(d.outputs.pmf());
+  return number_value(derived_number(name));
+}
+
+double MacroVariables::derived_number(const std::string& name) {
   if (name == "INPUTS_SIGNED") return distributions_.inputs.is_signed() ? 1 : 0;
   if (name == "WEIGHTS_SIGNED") return distributions_.weights.is_signed() ? 1 : 0;
   if (name == "CIM_UNIT_WIDTH_CELLS" || name == "CIM_UNIT_DEPTH_CELLS" || name == "BITS_PER_CELL")

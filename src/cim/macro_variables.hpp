@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "src/cim/expression.hpp"
 #include "src/cim/macro_spec.hpp"
 #include "src/cim/slicing.hpp"
 
@@ -21,17 +22,16 @@ class MacroVariables {
   // neither defined nor derived is an InputError.
   MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
                  std::map<std::string, double> overrides,
-                 std::map<std::string, std::string> text_overrides = {});
+                 const std::map<std::string, std::string>& text_overrides = {});
 
-  // Throws InputError for unknown names and circular definitions.
+  // Throws InputError for unknown names, non-numeric values and circular definitions.
   double get(const std::string& name);
   double evaluate(const std::string& expression, const std::string& where);
-  // The text a variable denotes (defined as a quoted literal, or as another text variable),
-  // nullopt for numeric variables and unknown names.
-  std::optional<std::string> text(const std::string& name);
-  // An attribute that selects by text: a quoted literal or text variable gives its text;
-  // any other expression is taken literally (a keyword such as `conservative`).
-  std::string text_or_keyword(const std::string& expression);
+  // Any value (lists too); nullopt when `name` is neither defined nor derived.
+  std::optional<Value> lookup(const std::string& name);
+  // An attribute that selects by text (a table's scenario column): a quoted literal or a
+  // variable gives its value as text; anything else is a keyword taken literally.
+  std::string text_or_keyword(const std::string& expression, const std::string& where);
 
   const LayerDistributions& distributions() const { return distributions_; }
   const MacroSpec& spec() const { return spec_; }
@@ -46,12 +46,13 @@ class MacroVariables {
   double bits_per_value(Tensor tensor);
 
  private:
-  double derived(const std::string& name, bool& found);
+  // nullopt for names that are not derived quantities.
+  std::optional<Value> derived(const std::string& name);
+  double derived_number(const std::string& name);
 
   const MacroSpec& spec_;
   LayerDistributions distributions_;
-  std::map<std::string, double> values_;
-  std::map<std::string, std::string> texts_;
+  std::map<std::string, Value> values_;
   std::map<std::string, const VariableSpec*> definitions_;
   std::set<std::string> in_progress_;
 };

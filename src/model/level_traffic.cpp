@@ -62,6 +62,23 @@ void apply_bypass(const nest::NestResult& nest, const mapping::Mapping& mapping,
   }
 }
 
+// A level that does not coalesce t (CiMLoop's pass-through components: ADCs, drivers,
+// analog adders without coalescing) merges nothing: every access it receives from its
+// children crosses it to the next outer level holding t, instead of its tile's deltas only.
+// Runs after bypass re-routing, innermost first, so pass-through levels compose.
+void pass_through_uncoalesced(const mapping::Mapping& mapping, int levels, int spaces, int t,
+                              std::vector<TrafficCounts>& counts) {
+  auto at = [&](int i) -> TrafficCounts& { return counts[i * spaces + t]; };
+  for (int i = 0; i < levels; ++i) {
+    if (!(mapping.no_coalesce[i] >> t & 1u) || at(i).size == 0 || !(at(i).parent_share > 0)) continue;
+    int outer = i + 1;
+    while (outer < levels && at(outer).size == 0) ++outer;
+    if (outer == levels) continue;
+    at(outer).content *= at(i).content / at(i).parent_share;
+    at(i).parent_share = at(i).content;
+  }
+}
+
 void split_accesses(TrafficCounts& c, bool read_write, bool backing_store, bool elide_first_read, bool no_coalesce) {
   if (c.size == 0) {
     c = TrafficCounts{};
@@ -102,6 +119,7 @@ int compute_traffic_counts(const nest::NestResult& nest, const mapping::Mapping&
   for (int t = 0; t < spaces; ++t) {
     for (int i = 0; i < levels; ++i) weighted[i] = nest.levels[i].data_spaces[t].weighted_accesses;
     apply_bypass(nest, mapping, levels, spaces, t, counts, weighted);
+    pass_through_uncoalesced(mapping, levels, spaces, t, counts);
     for (int i = 1; i < levels; ++i) {
       const double links = counts[i * spaces + t].links;
       if (links != 0) counts[(i - 1) * spaces + t].peer += links / static_cast<double>(nest.levels[i - 1].replication);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,9 @@ inline const fs::path kExamples = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "c
 struct ChainRun {
   std::map<std::string, double> read_energy_pj;     // component -> ERT energy of its read action
   std::map<std::string, double> leak_energy_pj;     // component -> ERT leak energy per cycle
+  std::map<std::string, double> write_energy_pj;    // component -> ERT energy of its write action
   std::map<std::string, double> scalar_reads;       // component -> reads of all instances (bits)
+  std::map<std::string, double> scalar_fills;       // component -> fills of all instances (bits)
   std::map<std::string, std::string> total_energy;  // component -> stats.txt "Energy (total)" text
   double computes = 0;                              // virtual 1b x 1b MACs
 };
@@ -57,15 +60,20 @@ inline std::string printed(const char* format, double value) {
   return text;
 }
 
-inline ChainRun run_chain(const std::string& macro, const fs::path& problem, const std::vector<std::string>& components) {
+// `operating_point`: variables replaced with timeloop-model's --set.
+inline ChainRun run_chain(const std::string& macro, const fs::path& problem, const std::vector<std::string>& components,
+                          const std::map<std::string, double>& operating_point = {}) {
   const fs::path out = fs::temp_directory_path() / ("cim_chain_" + macro + "_" + std::to_string(::getpid()));
   fs::create_directories(out);
   const fs::path dir = kExamples / macro;
-  std::string command = shell_quote(std::string(CIMLOOP_BIN_DIR) + "/timeloop-model");
-  // appended piecewise: GCC 12 warns falsely on `command += " " + text`
-  for (const fs::path& file : {dir / "arch.yaml", problem, dir / "map.yaml"}) command.append(" ").append(shell_quote(file.string()));
-  command.append(" ").append(shell_quote((kExamples / "components" / "cim_components.yaml").string()));
-  command.append(" -o ").append(shell_quote(out.string()));
+  std::vector<std::string> words = {std::string(CIMLOOP_BIN_DIR) + "/timeloop-model", (dir / "arch.yaml").string(),
+                                    problem.string(), (dir / "map.yaml").string(),
+                                    (kExamples / "components" / "cim_components.yaml").string(), "-o", out.string()};
+  for (const auto& [name, value] : operating_point) {
+    words.push_back("--set");
+    words.push_back(name + "=" + printed("%.17g", value));
+  }
+  const std::string command = quoted_words(words);
   const int status = run_in(dir, command, out);
   EXPECT_EQ(status, 0) << read_file(out / "stderr.txt");
   ChainRun run;
@@ -73,14 +81,16 @@ inline ChainRun run_chain(const std::string& macro, const fs::path& problem, con
   const YAML::Node ert = YAML::LoadFile((out / "timeloop-model.ERT.yaml").string());
   for (const YAML::Node& table : ert["ERT"]["tables"])
     for (const YAML::Node& action : table["actions"])
-      for (const auto& [kind, energies] : {std::pair{"read", &run.read_energy_pj}, std::pair{"leak", &run.leak_energy_pj}})
+      for (const auto& [kind, energies] : {std::pair{"read", &run.read_energy_pj}, std::pair{"leak", &run.leak_energy_pj},
+                                           std::pair{"write", &run.write_energy_pj}})
         if (action["name"].as<std::string>() == kind)
           (*energies)[component_of(table["name"].as<std::string>())] = action["energy"].as<double>();
   const std::string stats = read_file(out / "timeloop-model.stats.txt");
   for (const std::string& component : components) {
     run.total_energy[component] = stats_text(stats, component, "Energy (total)");
-    run.scalar_reads[component] = stats_number(stats, component, "Scalar reads (per-instance)") *
-                                  stats_number(stats, component, "Utilized instances (max)");
+    const double instances = stats_number(stats, component, "Utilized instances (max)");
+    run.scalar_reads[component] = stats_number(stats, component, "Scalar reads (per-instance)") * instances;
+    run.scalar_fills[component] = stats_number(stats, component, "Scalar fills (per-instance)") * instances;
   }
   const size_t computes = stats.find("\nComputes = ");
   if (computes != std::string::npos) run.computes = std::stod(stats.substr(computes + 12));
@@ -94,30 +104,47 @@ inline const cimloop::cim::ComponentResult& private_component(const cimloop::cim
   throw std::runtime_error("private evaluator has no component " + name);
 }
 
-// One layer that fills the array once per output pixel (P = Q = 2: four activations).
+// One layer that fills the array once per output pixel (P = Q = 2), one activation per pixel
+// and input slice.
 // Explained relations, all exact:
 // - Accelergy writes ERT energies rounded to 6 decimals (as the reference Accelergy does), so
 //   the chain's read and leak energies are the private evaluator's, printed with %.6f;
 // - the model's actions are scalar (1-bit) accesses / bits per action (each component's
 //   `width`: output, DAC, weight-slice bits), and equal the private evaluator's actions per
 //   activation x activations; its computes are the MACs x the virtual 1b MACs per MAC;
-// - stats.txt prints (ERT energy x actions) with %.2e (CiMLoop's scientific stats format).
+// - stats.txt prints (ERT energy x actions) with %.2e (CiMLoop's scientific stats format),
+//   plus the ERT write energy of the fills a level receives (the cells' share of a weight load;
+//   the private evaluator models no writes).
 struct MacroCase {
   std::string macro;
   std::map<std::string, double> bits_per_action;  // the components the two paths share
   double virtual_macs_per_mac = 0;                // encoded input x weight x output bits
 };
 
+// The layer's activations (pixels x input slices) and what the private evaluator must be told
+// about it (e.g. how often the layer loads its weights).
+struct LayerCase {
+  double activations = 4;
+  std::map<std::string, double> operating_point;    // both paths (voltage, bits, ...)
+  std::map<std::string, double> private_overrides;  // the private evaluator only
+  // A design choice the v0.4 files take as a variable (e.g. XNOR inputs), told to the private
+  // macro.yaml's encodings.
+  std::optional<cimloop::cim::Encoding> private_input_encoding;
+};
+
 inline void expect_matches_private(const MacroCase& c, const fs::path& problem,
-                            const cimloop::cim::LayerDistributions& distributions) {
+                                   const cimloop::cim::LayerDistributions& distributions, const LayerCase& layer = {}) {
   std::vector<std::string> components;
   for (const auto& [name, bits] : c.bits_per_action) components.push_back(name);
-  const ChainRun chain = run_chain(c.macro, problem, components);
+  const ChainRun chain = run_chain(c.macro, problem, components, layer.operating_point);
   ASSERT_FALSE(chain.read_energy_pj.empty());
 
-  const auto spec = cimloop::cim::read_macro_spec((kExamples / c.macro / "macro.yaml").string());
-  const auto result = cimloop::cim::evaluate_macro(spec, distributions, {});
-  const double activations = 4;
+  auto spec = cimloop::cim::read_macro_spec((kExamples / c.macro / "macro.yaml").string());
+  if (layer.private_input_encoding) spec.input_encoding = *layer.private_input_encoding;
+  std::map<std::string, double> overrides = layer.private_overrides;
+  overrides.insert(layer.operating_point.begin(), layer.operating_point.end());
+  const auto result = cimloop::cim::evaluate_macro(spec, distributions, overrides);
+  const double activations = layer.activations;
   EXPECT_EQ(chain.computes, activations * result.macs_per_activation * c.virtual_macs_per_mac);
   for (const auto& [name, bits] : c.bits_per_action) {
     SCOPED_TRACE(name);
@@ -127,7 +154,9 @@ inline void expect_matches_private(const MacroCase& c, const fs::path& problem,
     EXPECT_EQ(chain.leak_energy_pj.at(name), std::stod(printed("%.6f", expected.leak_pj_per_cycle)));
     const double actions = chain.scalar_reads.at(name) / bits;
     EXPECT_EQ(actions, activations * expected.actions_per_activation);
-    EXPECT_EQ(chain.total_energy.at(name), printed("%.2e", chain.read_energy_pj.at(name) * actions) + " pJ");
+    const double writes = chain.scalar_fills.at(name) / bits;
+    EXPECT_EQ(chain.total_energy.at(name),
+              printed("%.2e", chain.read_energy_pj.at(name) * actions + chain.write_energy_pj.at(name) * writes) + " pJ");
   }
 }
 

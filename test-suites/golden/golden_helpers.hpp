@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace cimloop::golden {
 
@@ -21,6 +22,17 @@ inline std::string shell_quote(const std::string& text) {
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
+}
+
+// `words` shell-quoted and joined by spaces (appended piecewise: GCC 12 warns falsely on
+// `text += "'" + word + "' "`).
+inline std::string quoted_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out.append(" ");
+    out.append(shell_quote(word));
+  }
+  return out;
 }
 
 // Runs `command` through the shell with stdout/stderr captured into files of `out`; returns

@@ -5,12 +5,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "golden_helpers.hpp"
 #include "src/cim/csv.hpp"
-#include <iterator>
+#include "src/cim/macro_evaluator.hpp"
+#include "src/cim/macro_variables.hpp"
 
 namespace fs = std::filesystem;
 
@@ -29,10 +32,10 @@ TEST(CimAccuracy, PublishedRowsMeetTargets) {
   const fs::path published = fs::path(CIMLOOP_FIXTURES_DIR) / "cimloop/published.csv";
   if (!fixtures_present(published)) GTEST_SKIP() << "fixtures folder absent";
   const fs::path out = fs::temp_directory_path() / ("cim_accuracy_" + std::to_string(::getpid()));
-  const std::string command = "CIMLOOP_BIN_DIR='" + std::string(CIMLOOP_BIN_DIR) +
-                              "' CIMLOOP_FIXTURES_DIR='" + std::string(CIMLOOP_FIXTURES_DIR) +
-                              "' '" + std::string(CIMLOOP_SOURCE_DIR) + "/scripts/accuracy' '" +
-                              out.string() + "' > '" + (out.string() + ".log") + "' 2>&1";
+  std::string command = "CIMLOOP_BIN_DIR=" + cimloop::golden::shell_quote(CIMLOOP_BIN_DIR);
+  command.append(" CIMLOOP_FIXTURES_DIR=").append(cimloop::golden::shell_quote(CIMLOOP_FIXTURES_DIR)).append(" ");
+  command.append(cimloop::golden::quoted_words({std::string(CIMLOOP_SOURCE_DIR) + "/scripts/accuracy", out.string()}));
+  command.append(" >").append(cimloop::golden::shell_quote(out.string() + ".log")).append(" 2>&1");
   const int status = std::system(command.c_str());
   std::ifstream log(out.string() + ".log");
   const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
@@ -59,11 +62,11 @@ int run_accuracy(const fs::path& dir, const std::string& rows) {
   fs::create_directories(dir);
   std::ofstream(dir / "published.csv") << "macro,metric,condition,published_value,unit,components\n" << rows;
   std::ofstream(dir / "exempt.csv") << "macro,metric,condition,reason\n";
-  const std::string command = "'" + std::string(CIMLOOP_BIN_DIR) + "/cimloop-accuracy' '" +
-                              (dir / "published.csv").string() + "' '" + CIMLOOP_SOURCE_DIR +
-                              "/examples/cim' '" + (dir / "exempt.csv").string() + "' '" +
-                              (dir / "out").string() + "' > '" + (dir / "log").string() + "' 2> '" +
-                              (dir / "err").string() + "'";
+  std::string command = cimloop::golden::quoted_words(
+      {std::string(CIMLOOP_BIN_DIR) + "/cimloop-accuracy", (dir / "published.csv").string(),
+       std::string(CIMLOOP_SOURCE_DIR) + "/examples/cim", (dir / "exempt.csv").string(), (dir / "out").string()});
+  command.append(" >").append(cimloop::golden::shell_quote((dir / "log").string()));
+  command.append(" 2>").append(cimloop::golden::shell_quote((dir / "err").string()));
   return WEXITSTATUS(std::system(command.c_str()));
 }
 
@@ -127,5 +130,22 @@ TEST(CimAccuracy, UnitsAndNormalisationsAreConsistent) {
   EXPECT_NEAR(model(6), 2 / (model(5) * 1e-15) / 1e12, model(6) * 1e-5);
   EXPECT_NEAR(model(1) / (model(9) * 1e-3), model(6), model(6) * 1e-5);
   EXPECT_NEAR(model(1) / model(8), model(10), model(10) * 1e-5);
+  fs::remove_all(dir);
+}
+
+// A macro folder with accuracy.yaml is evaluated through the v0.4 chain; basic_analog's chain
+// and macro.yaml agree on TOPS exactly (test_cim_chain_evaluation.cpp), so the row's model
+// value is the private evaluator's to the 6 digits accuracy.csv prints.
+TEST(CimAccuracy, MacrosWithAccuracyFilesRunThroughTheChain) {
+  const fs::path dir = fs::temp_directory_path() / ("cim_chain_rows_" + std::to_string(::getpid()));
+  EXPECT_EQ(run_accuracy(dir, "basic_analog,tops,VOLTAGE=0.9,1,TOPS,\n"), 2);  // 1 TOPS is far off
+  const std::string summary = file_text(dir / "out" / "summary.txt");
+  EXPECT_NE(summary.find("(chain)"), std::string::npos) << summary;
+  const auto rows = cimloop::cim::read_csv((dir / "out" / "accuracy.csv").string());
+  ASSERT_EQ(rows.size(), 2u) << summary;
+  const auto spec = cimloop::cim::read_macro_spec(std::string(CIMLOOP_SOURCE_DIR) + "/examples/cim/basic_analog/macro.yaml");
+  const double tops =
+      cimloop::cim::evaluate_macro(spec, cimloop::cim::default_distributions(spec), {{"VOLTAGE", 0.9}}).tops();
+  EXPECT_NEAR(std::stod(rows[1].fields[6]), tops, tops * 1e-5);
   fs::remove_all(dir);
 }

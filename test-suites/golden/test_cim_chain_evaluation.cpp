@@ -59,9 +59,13 @@ void expect_same_metrics(const std::string& macro, const std::map<std::string, d
   for (const std::string& name : components) {
     expect_close(per_mvm(chain, {name}), per_mvm(reference, {name}), rounding_bound_pj_per_mvm(reference, {name}),
                  name + " pJ/MVM");
+    auto named = [&](const cimloop::cim::MacroResult& r) -> const cimloop::cim::ComponentResult& {
+      return *std::find_if(r.components.begin(), r.components.end(), [&](const auto& c) { return c.name == name; });
+    };
+    const auto& component = named(reference);
+    EXPECT_DOUBLE_EQ(named(chain).actions_per_activation, component.actions_per_activation) << name;
+    expect_close(named(chain).read_pj, component.read_pj, 0.5e-6, name + " pJ/action");
     // ART areas carry 6 decimals of um^2 per instance, and Timeloop keeps them as floats.
-    const auto& component = *std::find_if(reference.components.begin(), reference.components.end(),
-                                          [&](const auto& c) { return c.name == name; });
     expect_close(chain.area_um2({name}), reference.area_um2({name}), 0.5e-6 * component.instances + 1e-7 * component.area_um2,
                  name + " area");
   }

@@ -29,14 +29,9 @@ TEST(CimV04Chain, BasicAnalogMatchesPrivateEvaluator) {
 
 // A layer without histograms: the macro's default distributions, in both paths.
 TEST(CimV04Chain, BasicAnalogDefaultHistogramsMatchPrivateEvaluator) {
-  const fs::path problem = fs::temp_directory_path() / ("cim_chain_problem_" + std::to_string(::getpid()) + ".yaml");
-  const std::string layer = read_file(kExamples / "basic_analog" / "problem.yaml");
-  const std::string base = (kExamples / "workloads" / "problem_base.yaml").string();
-  std::ofstream(problem) << "{{include_text('" << base << "')}}\n"
-                         << layer.substr(layer.find("problem:"), layer.find("  histograms:") - layer.find("problem:"));
   const auto spec = cimloop::cim::read_macro_spec((kExamples / "basic_analog" / "macro.yaml").string());
-  expect_matches_private(kBasicAnalog, problem, cimloop::cim::default_distributions(spec));
-  fs::remove(problem);
+  expect_matches_private(kBasicAnalog, kExamples / "basic_analog" / "max_utilization.yaml",
+                         cimloop::cim::default_distributions(spec));
 }
 
 // Sinangil (7 nm): the pulse counter (a library part scaled by the CiM technology rules, with
@@ -78,7 +73,7 @@ TEST(CimV04Chain, MapperRunsOnCiMLoopWorkloadLayer) {
 // The mapper's map.yaml replays on the raw v0.4 files of the macro: timeloop-model then
 // writes the mapper's stats byte for byte.
 TEST(CimV04Chain, MapperMapReplaysOnRawMacroFiles) {
-  for (const std::string macro : {"basic_analog", "sinangil_jssc_2021"}) {
+  for (const std::string macro : {"basic_analog", "sinangil_jssc_2021", "wang_vlsi_2022"}) {
     SCOPED_TRACE(macro);
     const fs::path out = fs::temp_directory_path() / ("cim_chain_replay_" + std::to_string(::getpid()));
     fs::remove_all(out);

@@ -35,16 +35,17 @@ class TimeloopModelCli : public testing::Test {
 
   // Runs the program with `args` (already quoted) and returns its exit status.
   int run(const std::string& args) {
-    const std::string command = "'" + kBinary.string() + "' " + args + " >'" + (dir_ / "stdout").string() + "' 2>'" +
-                                (dir_ / "stderr").string() + "'";
+    std::string command = cimloop::golden::shell_quote(kBinary.string());
+    command.append(" ").append(args).append(" >").append(cimloop::golden::shell_quote((dir_ / "stdout").string()));
+    command.append(" 2>").append(cimloop::golden::shell_quote((dir_ / "stderr").string()));
     const int status = std::system(command.c_str());
     return WEXITSTATUS(status);
   }
   std::string example_files() const {
-    std::string files;
+    std::vector<std::string> files;
     for (const char* name : {"arch.yaml", "problem.yaml", "map.yaml", "ERT.yaml", "ART.yaml"})
-      files += "'" + (kExample / name).string() + "' ";
-    return files;
+      files.push_back((kExample / name).string());
+    return cimloop::golden::quoted_words(files) + " ";
   }
 
   fs::path dir_;
@@ -76,11 +77,10 @@ TEST_F(TimeloopModelCli, FailedMappingWritesNothing) {
   std::ofstream(dir_ / "map.yaml") << "mapping:\n"
                                       "- {target: Buffer, type: temporal, factors: R=3 P=8, permutation: RP}\n"
                                       "- {target: MainMemory, type: temporal, factors: R=1 P=1, permutation: RP}\n";
-  std::string files;
-  for (const char* name : {"arch.yaml", "problem.yaml"}) files += "'" + (kExample / name).string() + "' ";
-  files += "'" + (dir_ / "map.yaml").string() + "' ";
-  for (const char* name : {"ERT.yaml", "ART.yaml"}) files += "'" + (kExample / name).string() + "' ";
-  EXPECT_EQ(run(files + "-o '" + dir_.string() + "'"), 1);
+  const std::string files = cimloop::golden::quoted_words(
+      {(kExample / "arch.yaml").string(), (kExample / "problem.yaml").string(), (dir_ / "map.yaml").string(),
+       (kExample / "ERT.yaml").string(), (kExample / "ART.yaml").string(), "-o", dir_.string()});
+  EXPECT_EQ(run(files), 1);
   EXPECT_EQ(read_file(dir_ / "stderr"),
             "ERROR: parsing mapping: product of all factors of dimension P is 8, which is not equal to the dimension "
             "size of the workload 16.\n");
@@ -90,7 +90,8 @@ TEST_F(TimeloopModelCli, FailedMappingWritesNothing) {
 
 TEST_F(TimeloopModelCli, LibconfigLegacyInputWithBuiltInEnergies) {
   std::ofstream(dir_ / "legacy.cfg") << cimloop::testing::kLegacyConv1dCfg;
-  ASSERT_EQ(run("'" + (dir_ / "legacy.cfg").string() + "' -o '" + dir_.string() + "'"), 0) << read_file(dir_ / "stderr");
+  ASSERT_EQ(run(cimloop::golden::quoted_words({(dir_ / "legacy.cfg").string(), "-o", dir_.string()})), 0)
+      << read_file(dir_ / "stderr");
   const std::string stats = read_file(dir_ / "timeloop-model.stats.txt");
   EXPECT_NE(stats.find("Vector access energy source     : PAT"), std::string::npos);
   EXPECT_NE(stats.find("Computes = 48\n"), std::string::npos);

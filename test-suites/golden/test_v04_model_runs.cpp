@@ -35,9 +35,11 @@ int run_program(const std::string& program, const std::vector<std::string>& argu
                 const fs::path& cwd = fs::current_path()) {
   fs::remove_all(out);
   fs::create_directories(out);
-  std::string command = shell_quote((fs::path(CIMLOOP_BIN_DIR) / program).string());
-  for (const std::string& argument : arguments) command += " " + shell_quote(argument);
-  return run_in(cwd, command + " -o " + shell_quote(out.string()), out);
+  std::vector<std::string> words = {(fs::path(CIMLOOP_BIN_DIR) / program).string()};
+  words.insert(words.end(), arguments.begin(), arguments.end());
+  words.push_back("-o");
+  words.push_back(out.string());
+  return run_in(cwd, cimloop::golden::quoted_words(words), out);
 }
 
 // Runs timeloop-model with `arguments` and compares its outputs with the files in `expected`

@@ -75,6 +75,15 @@ TEST(AccelergyAttributes, QuotedStringsAreLiterals) {
   EXPECT_EQ(d.get("plain")->repr(), "2");
 }
 
+// A list (a histogram from a v0.4 expression) reaches the estimators as its flow text,
+// whatever style it was written in.
+TEST(AccelergyAttributes, SequencesBecomeFlowText) {
+  YAML::Node node = YAML::Load("hist:\n  - 0.5\n  - 0.25\nnested: {a: [1, 2]}\n");
+  AttributeDict d = raw_attributes(node);
+  EXPECT_EQ(d.get("hist")->text, "[0.5, 0.25]");
+  EXPECT_EQ(d.get("nested")->text, "{a: [1, 2]}");
+}
+
 TEST(AccelergyAttributes, ForwardReferenceOrCycleNamesComponentAndAttribute) {
   AttributeDict d = dict({{"a", "b + 1"}, {"b", "a + 1"}});
   try {

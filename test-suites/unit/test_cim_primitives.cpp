@@ -32,6 +32,14 @@ TEST(CimPrimitives, CapacitorLadderGatesAndTables) {
   target.numbers = {{"target_voltage", 0.5}};
   EXPECT_NEAR(cim_primitive_energy("capacitor", "raise_voltage_to", cap, target), 1e-3, 1e-12);
   EXPECT_NEAR(cim_primitive_energy("capacitor", "read", cap, {}), 2e-3, 1e-12);
+  // `switch` between independent values of a PMF given as an action argument (C-2C ladder):
+  // levels 0 and V at 1/2 each rise with probability 1/4; from zero they rise by V/2 on average.
+  PrimitiveInputs values;
+  values.texts = {{"value_probabilities", "[1, 1]"}};
+  EXPECT_NEAR(cim_primitive_energy("capacitor", "switch", cap, values), 0.5e-3, 1e-12);
+  values.numbers = {{"zero_between_values", 1}};
+  EXPECT_NEAR(cim_primitive_energy("capacitor", "switch", cap, values), 1e-3, 1e-12);
+  EXPECT_THROW(cim_primitive_energy("capacitor", "switch", cap, {}), PrimitiveDeclined);
   PrimitiveInputs dac;
   dac.numbers = {{"resolution", 4}, {"voltage", 0.5}, {"technology", 22}, {"unit_resistance", 5000}};
   dac.texts = {{"hist", "[1, 1, 1, 1]"}};

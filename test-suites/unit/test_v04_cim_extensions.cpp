@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -66,6 +67,40 @@ TEST(V04CimExtensions, ArrayProcessorSetsArrayVariablesAndLayerHistograms) {
       {*cimloop::cim::call_cimloop_function("offset_encode_hist", {list({0, 0, 0, 3, 2, 1, 0})}), Value::from_int(8),
        Value::from_int(8)});
   EXPECT_NE(top_attribute(processed, "AVERAGE_INPUT_VALUE"), default_average.as_double());
+}
+
+// Wang's cycle time scales with ARRAY_BITLINES, a variable the array processor sets; its bit
+// distributions come from encoded_hist_to_avg_slice(..., return_per_slice=True).
+TEST(V04CimExtensions, VariablesMayUseTheArrayVariables) {
+  const fs::path wang = kMacro.parent_path() / "wang_vlsi_2022";
+  const YAML::Node processed =
+      process_v04({(wang / "arch.yaml").string(), (wang / "problem.yaml").string(),
+                   (kMacro.parent_path() / "components" / "cim_components.yaml").string(), (wang / "map.yaml").string()},
+                  {}, Purpose::Model);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_WORDLINES"), 64 * 8);
+  EXPECT_EQ(top_attribute(processed, "ARRAY_BITLINES"), 16 * 8);
+  EXPECT_EQ(top_attribute(processed, "LATENCY_COLUMNS_SCALE"), 1);
+  EXPECT_DOUBLE_EQ(top_attribute(processed, "GLOBAL_CYCLE_SECONDS"), 6.9e-9 * std::pow(0.7, 1.1));
+  const YAML::Node bits = processed["architecture"]["subtree"][0]["attributes"]["INPUT_BIT_DISTRIBUTION"];
+  ASSERT_TRUE(bits.IsSequence());
+  EXPECT_EQ(bits.size(), 8u);
+}
+
+// An unknown keyword argument stops the reader with the file, line and variable.
+TEST(V04CimExtensions, UnknownKeywordArgumentsAreInputErrors) {
+  const fs::path wang = kMacro.parent_path() / "wang_vlsi_2022";
+  const std::vector<std::string> files = {(wang / "arch.yaml").string(), (wang / "problem.yaml").string(),
+                                          (wang / "map.yaml").string()};
+  try {
+    process_v04(files, {}, Purpose::Model,
+                {{"WEIGHT_BIT_DISTRIBUTION", "encoded_hist_to_avg_slice(offset_encode_hist(WEIGHTS_HIST), 8, 1, per_slice=True)"}});
+    ADD_FAILURE() << "expected an InputError";
+  } catch (const cimloop::InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("variables.WEIGHT_BIT_DISTRIBUTION"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("encoded_hist_to_avg_slice() got an unexpected keyword argument 'per_slice'"),
+              std::string::npos)
+        << error.what();
+  }
 }
 
 TEST(V04CimExtensions, FactorListEntriesMayBeExpressions) {

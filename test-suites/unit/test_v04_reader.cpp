@@ -286,6 +286,22 @@ TEST_F(V04Reader, MappingTargetsContainersAndOverridesConstraints) {
   EXPECT_NE(error_of(no_fanout).find("container 'PE' has no spatial fan-out"), std::string::npos) << error_of(no_fanout);
 }
 
+// A container without fan-out (CiMLoop's virtual-MAC container at 1b operands) holds no
+// spatial loop: spatial constraints and mapping entries asking only for factors of 1 (or the
+// rest, =0) hold there; any larger factor is an error.
+TEST_F(V04Reader, ContainerWithoutFanoutTakesUnitSpatialFactorsOnly) {
+  const std::string unit_pe = "  - !Container {name: PE, spatial: {meshX: 1}, constraints: {spatial: {factors_only: [K=1, N=0]}}}\n";
+  const YAML::Node out = process(design(std::string(kTop) + unit_pe + kMac,
+                                        "mapping:\n- {target: PE, type: spatial, factors: K=1 N=1, permutation: KN}\n"));
+  EXPECT_TRUE(out["mapping"].IsSequence());
+  const auto constrained = design(std::string(kTop) +
+                                      "  - !Container {name: PE, spatial: {meshX: 1}, constraints: {spatial: {factors: [K=2]}}}\n" +
+                                      kMac,
+                                  "");
+  EXPECT_NE(error_of(constrained).find("a container without spatial fan-out has no level to constrain"), std::string::npos)
+      << error_of(constrained);
+}
+
 TEST_F(V04Reader, SparseOptimizationsAndDensities) {
   const auto files = design(std::string(kTop) +
                                 "  - !Component {name: outer, class: SRAM}\n"

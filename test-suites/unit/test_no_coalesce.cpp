@@ -1,0 +1,88 @@
+// `no_coalesce` (CiMLoop's pass-through components): two arrays behind an analog adder, as in
+// CiMLoop's tutorial 3. The arrays' partial sums of the same outputs reach the adder separately
+// (spatial no_reuse); an adder that coalesces hands one value per output to its parent (the
+// ADC halves), one that does not coalesce passes both on.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "model_test_inputs.hpp"
+#include "src/model/evaluation.hpp"
+
+namespace cimloop {
+namespace {
+
+constexpr const char* kArch = R"(
+architecture:
+  version: '0.4'
+  subtree:
+  - name: system
+    local:
+    - name: ADC[1..1]
+      class: DRAM
+      attributes: {width: 8, datawidth: 8, cluster_size: 1}
+    - name: Adder[1..1]
+      class: SRAM
+      attributes: {depth: 64, width: 8, datawidth: 8, cluster_size: 1}
+    - name: Array[1..2]
+      class: regfile
+      attributes: {depth: 16, width: 8, datawidth: 8, cluster_size: 1, meshX: 2}
+    - name: MAC[1..2]
+      class: intmac
+      attributes: {meshX: 2}
+problem:
+  shape:
+    name: Conv1D
+    dimensions: [R, P]
+    data_spaces:
+    - {name: Weights, projection: [[[R]]]}
+    - {name: Inputs, projection: [[[R], [P]]]}
+    - {name: Outputs, projection: [[[P]]], read_write: true}
+  instance: {R: 2, P: 4}
+ERT:
+  version: '0.4'
+  tables:
+  - name: system.Adder[1..1]
+    actions: [{name: read, energy: 1.0}]
+)";
+
+std::string mapping(bool adder_coalesces) {
+  return std::string(R"(
+mapping:
+- {target: Array, type: temporal, factors: R=1 P=1, permutation: RP}
+- {target: Adder, type: spatial, factors: R=2 P=1, permutation: RP, no_reuse: [Outputs]}
+- {target: Adder, type: temporal, factors: R=1 P=1, permutation: RP}
+- {target: Adder, type: bypass, keep: [Outputs], bypass: [Inputs, Weights])") +
+         (adder_coalesces ? "}" : ", no_coalesce: [Outputs]}") + R"(
+- {target: ADC, type: temporal, factors: R=1 P=4, permutation: RP}
+)";
+}
+
+struct OutputCounts {
+  std::int64_t adder_updates, adc_updates;
+};
+
+OutputCounts output_counts(bool adder_coalesces) {
+  const testing::LoadedModel model = testing::load_model({{"arch.yaml", kArch}, {"map.yaml", mapping(adder_coalesces)}});
+  model::Evaluator evaluator(model.inputs.arch, model.inputs.workload, model::ModelOptions{});
+  const model::EvalResult& result = evaluator.evaluate(model.mapping);
+  EXPECT_TRUE(result.valid) << result.failure;
+  const int t = model.inputs.workload.data_space_index("Outputs");
+  const int adder = model.inputs.arch.storage_index("Adder"), adc = model.inputs.arch.storage_index("ADC");
+  return {result.storage[adder].data_spaces[t].updates, result.storage[adc].data_spaces[t].updates};
+}
+
+TEST(NoCoalesce, CoalescingAdderMergesThePartialSums) {
+  const OutputCounts counts = output_counts(true);
+  EXPECT_EQ(counts.adder_updates, 2 * 4);  // both arrays' partial sums of the 4 outputs
+  EXPECT_EQ(counts.adc_updates, 4);
+}
+
+TEST(NoCoalesce, PassThroughAdderHandsEveryPartialSumOn) {
+  const OutputCounts counts = output_counts(false);
+  EXPECT_EQ(counts.adder_updates, 2 * 4);
+  EXPECT_EQ(counts.adc_updates, 2 * 4);
+}
+
+}  // namespace
+}  // namespace cimloop
