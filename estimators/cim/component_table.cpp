@@ -42,6 +42,7 @@ double attribute_scale(const std::string& name, double row, double query, bool a
   if (name == "technology") return area ? area_scale(row, query) : energy_scale(row, query);
   if (name == "resolution") return std::pow(2.0, query - row);
   if (name == "width" || name == "datawidth") return query / row;
+  if (name == "depth") return area ? query / row : std::pow(query / row, 0.78);  // CACTI fit
   return 1;
 }
 
@@ -117,9 +118,13 @@ TableEstimate ComponentTables::estimate(const TableQuery& q) const {
     }
     if (distance < best_distance) best = &row, best_distance = distance;
   }
-  if (!best)
+  if (!best) {
+    std::string given;
+    for (const auto& [name, value] : q.text_attributes) given += " " + name + "=" + value;
     throw InputError("component table " + source_.at(q.class_name) + ": no row of " +
-                     q.class_name + " matches action " + action + " and the given attributes");
+                     q.class_name + " matches action " + action + " and" +
+                     (given.empty() ? " the given attributes" : given));
+  }
   TableEstimate out{best->energy_pj, best->area_um2};
   for (const auto& [name, value] : best->attributes) {
     double row_number = 0;

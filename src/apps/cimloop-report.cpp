@@ -43,11 +43,15 @@ int main(int argc, char** argv) {
     }
     const MacroSpec spec = read_macro_spec(vm["macro"].as<std::string>());
     std::map<std::string, double> overrides;
+    std::map<std::string, std::string> text_overrides;
     if (vm.count("set"))
-      for (const auto& text : vm["set"].as<std::vector<std::string>>())
+      for (const auto& text : vm["set"].as<std::vector<std::string>>()) {
         for (const auto& [name, value] : parse_operating_point(text)) overrides[name] = value;
+        for (const auto& [name, value] : parse_operating_point_text(text)) text_overrides[name] = value;
+      }
     if (vm.count("network")) {
-      const NetworkReport report = evaluate_network(spec, vm["network"].as<std::string>(), overrides);
+      const NetworkReport report = evaluate_network(spec, vm["network"].as<std::string>(), overrides,
+                                                    text_overrides);
       std::cout << format_network_table(report);
       if (vm.count("csv")) write_file_atomically(vm["csv"].as<std::string>(), format_network_csv(report));
       return 0;
@@ -61,14 +65,14 @@ int main(int argc, char** argv) {
       for (double value : values) {
         std::map<std::string, double> point = overrides;
         point[variable] = value;
-        results.push_back(evaluate_macro(spec, layer, point));
+        results.push_back(evaluate_macro(spec, layer, point, text_overrides));
       }
       std::cout << "macro " << spec.name << "\n" << format_sweep_table(variable, values, results);
       if (vm.count("csv"))
         write_file_atomically(vm["csv"].as<std::string>(), format_sweep_csv(variable, values, results));
       return 0;
     }
-    const MacroResult result = evaluate_macro(spec, layer, overrides);
+    const MacroResult result = evaluate_macro(spec, layer, overrides, text_overrides);
     for (const auto& c : result.components)
       if (!c.warning.empty()) std::cerr << "WARNING: " << c.warning << "\n";
     std::cout << format_report_table(result);

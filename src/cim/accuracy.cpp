@@ -89,12 +89,14 @@ double metric_value(const MacroResult& r, const std::string& metric, const std::
                    "um^2, mm^2, W (mW, uW), s (ms, us, ns)");
 }
 
-// The condition's NAME=VALUE assignments that name macro variables; other names are labels of
+// The condition's NAME=VALUE assignments (numbers or text) that name macro variables; other names are labels of
 // the published test (e.g. Sinangil's AVERAGE_OUTPUT_VALUE), reported in `ignored`.
-std::map<std::string, double> macro_overrides(const AccuracyMacro& macro, const std::string& condition,
-                                              std::vector<std::string>& ignored) {
-  std::map<std::string, double> overrides;
-  for (const auto& [name, value] : parse_operating_point(condition))
+template <typename Value>
+std::map<std::string, Value> macro_overrides(const AccuracyMacro& macro,
+                                             const std::map<std::string, Value>& assignments,
+                                             std::vector<std::string>& ignored) {
+  std::map<std::string, Value> overrides;
+  for (const auto& [name, value] : assignments)
     if (macro.has_variable(name))
       overrides[name] = value;
     else
@@ -172,10 +174,11 @@ AccuracySummary evaluate_published(const std::string& published_csv, const std::
     try {
       const AccuracyMacro& macro = macro_named(name, macro_dir, macros);
       std::vector<std::string> ignored;
-      const auto overrides = macro_overrides(macro, f[col.condition], ignored);
+      const auto overrides = macro_overrides(macro, parse_operating_point(f[col.condition]), ignored);
+      const auto text = macro_overrides(macro, parse_operating_point_text(f[col.condition]), ignored);
       for (const auto& label : ignored) row.notes.push_back(label + " is not a variable of " + name + " (ignored)");
       row.form = macro.form();
-      const MacroResult result = macro.evaluate(overrides);
+      const MacroResult result = macro.evaluate(overrides, text);
       row.model = metric_value(result, f[col.metric], f[col.unit], component_subset(f[col.components]));
       row.error_pct = (row.model - row.published) / row.published * 100;
     } catch (const InputError& e) {

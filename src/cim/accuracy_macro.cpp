@@ -70,10 +70,12 @@ bool AccuracyMacro::has_variable(const std::string& name) const {
   return spec_ ? cim::has_variable(*spec_, name) : chain_variables_.count(name) > 0;
 }
 
-MacroResult AccuracyMacro::evaluate(const std::map<std::string, double>& operating_point) const {
-  if (spec_) return evaluate_macro(*spec_, default_distributions(*spec_), operating_point);
+MacroResult AccuracyMacro::evaluate(const std::map<std::string, double>& operating_point,
+                                    const std::map<std::string, std::string>& text) const {
+  if (spec_) return evaluate_macro(*spec_, default_distributions(*spec_), operating_point, text);
   std::map<std::string, std::string> overrides;
   for (const auto& [variable, value] : operating_point) overrides[variable] = expression_of(value);
+  for (const auto& [variable, value] : text) overrides[variable] = "'" + value + "'";
   return evaluate_v04_macro(name_, chain_files_, overrides);
 }
 

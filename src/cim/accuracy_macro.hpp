@@ -25,8 +25,10 @@ class AccuracyMacro {
   // "chain" (v0.4 files) or "macro.yaml".
   const std::string& form() const { return form_; }
   bool has_variable(const std::string& name) const;
-  // The macro at an operating point (variable -> value), with its default distributions.
-  MacroResult evaluate(const std::map<std::string, double>& operating_point) const;
+  // The macro at an operating point (variable -> value, and text-valued variables such as a
+  // scaling scenario), with its default distributions.
+  MacroResult evaluate(const std::map<std::string, double>& operating_point,
+                       const std::map<std::string, std::string>& text = {}) const;
 
  private:
   std::string name_;

@@ -46,7 +46,9 @@ class Attributes {
 
 est::ArrayEstimate array_estimate(const Attributes& a) {
   est::ArrayParameters p;
-  p.cell = a.vars().spec().cell;
+  if (!a.vars().spec().cell)
+    throw InputError(a.spec().where + ": model " + a.spec().model + " needs the macro's cell");
+  p.cell = *a.vars().spec().cell;
   p.rows = a.get("rows", "ARRAY_WORDLINES");
   p.cols = a.get("cols", "ARRAY_BITLINES");
   p.technology_nm = a.get("technology", "TECHNOLOGY");
@@ -175,7 +177,8 @@ ComponentEstimate library(const Attributes& a, const std::string& name) {
 ComponentEstimate table_component(const Attributes& a, const std::string& class_name) {
   static const std::set<std::string> not_matched = {"n_instances", "energy_scale", "area_scale",
                                                     "cycle_seconds", "actions_per_activation",
-                                                    "action", "accumulates_input_slices"};
+                                                    "action", "accumulates_input_slices",
+                                                    "leak_scale"};
   est::TableQuery q;
   q.class_name = class_name;
   q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
@@ -185,16 +188,20 @@ ComponentEstimate table_component(const Attributes& a, const std::string& class_
     if (name == "resolution" || name == "width" || name == "datawidth" || name == "depth")
       q.numeric_attributes[name] = a.get(name, "1");
     else
-      q.text_attributes[name] = text;
+      q.text_attributes[name] = a.vars().text_or_keyword(text, a.spec().where + ": attribute " + name);
   }
   const auto& tables = est::builtin_component_tables();
   ComponentEstimate out;
-  q.action = a.keyword("action", "read");
-  const auto read = tables.estimate(q);
-  q.action = "leak";
-  out.read_pj = read.energy_pj;
-  out.leak_pj_per_cycle = tables.estimate(q).energy_pj;
-  out.area_um2 = read.area_um2;
+  try {
+    q.action = a.keyword("action", "read");
+    const auto read = tables.estimate(q);
+    q.action = "leak";
+    out.read_pj = read.energy_pj;
+    out.leak_pj_per_cycle = tables.estimate(q).energy_pj;
+    out.area_um2 = read.area_um2;
+  } catch (const InputError& e) {
+    throw InputError(a.spec().where + ": " + e.what());
+  }
   return out;
 }
 
@@ -211,6 +218,27 @@ ComponentEstimate shift_add(const Attributes& a) {
   const double voltage = a.get("voltage", "VOLTAGE");
   return {adder.read_energy_pj + 0.5 * register_bits * gates.flip_flop_energy(voltage),
           adder.leak_energy_pj, adder.area_um2 + register_bits * gates.flip_flop_area(), {}};
+}
+
+// Integer adder (the class NeuroSim calls intadder): the Aladdin adder scaled to n_bits, plus
+// the wire it drives (load_capacitance, switched at `voltage`).
+ComponentEstimate intadder(const Attributes& a) {
+  est::LibraryQuery q;
+  q.technology_nm = a.get("technology", "TECHNOLOGY");
+  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
+  q.width = a.get("n_bits", "1");
+  const auto adder = est::scale_library_entry(est::library_entry("aladdin_adder"), q);
+  const double load = a.get("load_capacitance", "0");
+  const double wire = load > 0 ? capacitor_of(a, load).read_energy() : 0;
+  return {adder.read_energy_pj + wire, adder.leak_energy_pj, adder.area_um2, {}};
+}
+
+// n_bits flip-flops written with a toggle (our gate model has no leakage).
+ComponentEstimate flip_flop(const Attributes& a) {
+  const est::DigitalGates gates(a.get("technology", "TECHNOLOGY"));
+  const double bits = a.get("n_bits", "1");
+  return {bits * gates.flip_flop_energy(a.get("voltage", "VOLTAGE")), 0,
+          bits * gates.flip_flop_area(), {}};
 }
 
 // Jia's input zero gating: comparators, one flag flip-flop per row, half a zeros counter.
@@ -257,6 +285,8 @@ const std::map<std::string, Model>& models() {
       {"c2c_multiplier_port_b", {[](const Attributes& a) { return c2c_port(a, false); }}},
       {"zero_comparator", {zero_comparator}},
       {"shift_add", {shift_add}},
+      {"intadder", {intadder}},
+      {"flip_flop", {flip_flop}},
       {"dummy", {[](const Attributes&) { return ComponentEstimate{}; }}},
   };
   return table;
@@ -291,7 +321,7 @@ ComponentEstimate estimate_component(const ComponentSpec& component, MacroVariab
   const double instances = a.get("n_instances", "1");
   e.read_pj *= a.get("energy_scale", "1");
   e.area_um2 *= instances * a.get("area_scale", area_scale);
-  e.leak_pj_per_cycle *= instances;
+  e.leak_pj_per_cycle *= instances * a.get("leak_scale", "1");
   return e;
 }
 

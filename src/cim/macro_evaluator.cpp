@@ -56,8 +56,9 @@ size_t coalesced_below(const MacroSpec& spec, size_t index) {
 }  // namespace
 
 MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& distributions,
-                           const std::map<std::string, double>& overrides) {
-  MacroVariables vars(spec, distributions, overrides);
+                           const std::map<std::string, double>& overrides,
+                           const std::map<std::string, std::string>& text_overrides) {
+  MacroVariables vars(spec, distributions, overrides, text_overrides);
   const std::vector<ArrayContainer> containers = vars.containers();
   MacroResult r;
   r.macro = spec.name;
@@ -67,7 +68,7 @@ MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& dist
   const Slicing s = vars.slicing();
   r.slicing = s;
   r.macs_per_activation =
-      vars.get("ARRAY_PARALLEL_WEIGHTS") / (s.n_input_slices * s.n_weight_slices);
+      cim_units_per_activation(containers) / (s.n_input_slices * s.n_weight_slices);
   r.activations_per_mvm = s.n_input_slices * vars.get("CIM_UNIT_DEPTH_CELLS");
   r.input_bits = vars.get("INPUT_BITS");
   r.weight_bits = vars.get("WEIGHT_BITS");

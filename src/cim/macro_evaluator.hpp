@@ -47,8 +47,10 @@ struct MacroResult {
   double energy_per_mac_pj() const;
 };
 
-// One evaluation: distributions (per layer), then operating-point overrides of variables.
+// One evaluation: distributions (per layer), then operating-point overrides of variables
+// (numbers, and text for text-valued variables such as a scaling scenario).
 MacroResult evaluate_macro(const MacroSpec& spec, const LayerDistributions& distributions,
-                           const std::map<std::string, double>& overrides);
+                           const std::map<std::string, double>& overrides,
+                           const std::map<std::string, std::string>& text_overrides = {});
 
 }  // namespace cimloop::cim

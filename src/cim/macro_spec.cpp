@@ -125,7 +125,7 @@ MacroSpec read_macro_spec(const std::string& path) {
   MacroSpec spec;
   spec.source = path;
   spec.name = scalar(path, m["name"], "cim_macro.name");
-  spec.cell = read_cell(path, m["cell"]);
+  if (m["cell"]) spec.cell = read_cell(path, m["cell"]);
   if (const auto e = m["encodings"]) {
     if (e["inputs"]) spec.input_encoding = parse_encoding(scalar(path, e["inputs"], "encodings.inputs"), at(path, e["inputs"], "encodings.inputs"));
     if (e["weights"]) spec.weight_encoding = parse_encoding(scalar(path, e["weights"], "encodings.weights"), at(path, e["weights"], "encodings.weights"));
@@ -152,6 +152,8 @@ MacroSpec read_macro_spec(const std::string& path) {
     a.along_rows = along == "rows";
     a.shares = tensor(path, n["shares"], a.name + ".shares");
     if (n["spatial_reuse"]) a.spatial_reuse = flag(path, n["spatial_reuse"], a.name + ".spatial_reuse");
+    if (n["array_container"])
+      a.array_container = flag(path, n["array_container"], a.name + ".array_container");
     spec.array.push_back(a);
   }
   read_components(spec, path, m["components"]);

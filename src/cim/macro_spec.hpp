@@ -20,6 +20,7 @@ struct ArrayContainerSpec {
   bool along_rows = false;
   Tensor shares = Tensor::inputs;
   bool spatial_reuse = true;
+  bool array_container = true;  // false: a plain !Container (does not size the array)
 };
 
 struct ComponentSpec {
@@ -41,7 +42,7 @@ struct VariableSpec {
 struct MacroSpec {
   std::string name;
   std::string source;                 // file it was read from
-  estimators::cim::MemoryCell cell;
+  std::optional<estimators::cim::MemoryCell> cell;  // absent for macros without memory cells
   Encoding input_encoding = Encoding::offset;
   Encoding weight_encoding = Encoding::offset;
   Histogram default_inputs = default_inputs_histogram();

@@ -13,9 +13,11 @@ LayerDistributions default_distributions(const MacroSpec& spec) {
 }
 
 MacroVariables::MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
-                               std::map<std::string, double> overrides)
+                               std::map<std::string, double> overrides,
+                               const std::map<std::string, std::string>& text_overrides)
     : spec_(spec), distributions_(std::move(distributions)) {
   for (const auto& [name, value] : overrides) values_[name] = number_value(value);
+  for (const auto& [name, text] : text_overrides) values_[name] = Value::from_string(text);
   for (const auto& v : spec.variables) definitions_[v.name] = &v;
   // An override of a name the macro never defines would be silently ignored.
   for (const auto& [name, value] : values_)
@@ -75,13 +77,22 @@ std::optional<Value> MacroVariables::lookup(const std::string& name) {
   return value;
 }
 
+std::string MacroVariables::text_or_keyword(const std::string& expression, const std::string& where) {
+  const bool quoted = expression.size() >= 2 && (expression.front() == '\'' || expression.front() == '"') &&
+                      expression.back() == expression.front();
+  if (!quoted && !definitions_.count(expression) && !values_.count(expression)) return expression;
+  const Value value = evaluate_value(expression, [this](const std::string& n) { return lookup(n); }, where);
+  return value.kind == Value::Kind::String ? value.text : value.str();
+}
+
 std::vector<ArrayContainer> MacroVariables::containers() {
   std::vector<ArrayContainer> out;
   for (const auto& a : spec_.array) {
     const double fanout = evaluate(a.fanout, spec_.source + ": array " + a.name + ".fanout");
     if (fanout < 1 || fanout != std::floor(fanout))
       throw InputError(spec_.source + ": array " + a.name + ".fanout must be a positive integer");
-    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares, a.spatial_reuse});
+    out.push_back({a.name, static_cast<int>(fanout), a.along_rows, a.shares, a.spatial_reuse,
+                   a.array_container});
   }
   return out;
 }
@@ -148,6 +159,19 @@ double MacroVariables::derived_number(const std::string& name) {
     return 1;
   if (name == "DAC_RESOLUTION")
     return std::max(get("VOLTAGE_DAC_RESOLUTION"), get("TEMPORAL_DAC_RESOLUTION"));
+  if (name.rfind("ARRAY_", 0) == 0) {
+    // Only the CiM unit's cells size the array (bit widths may depend on the array size,
+    // e.g. Colonnade's ENCODED_WEIGHT_BITS = WEIGHT_BITS + ceil(log2(ARRAY_WORDLINES))).
+    SlicingInputs unit;
+    unit.cim_unit_width_cells = static_cast<int>(std::lround(get("CIM_UNIT_WIDTH_CELLS")));
+    unit.cim_unit_depth_cells = static_cast<int>(std::lround(get("CIM_UNIT_DEPTH_CELLS")));
+    const ArrayShape shape = array_shape(containers(), unit);
+    if (name == "ARRAY_WORDLINES") return shape.wordlines;
+    if (name == "ARRAY_BITLINES") return shape.bitlines;
+    if (name == "ARRAY_PARALLEL_INPUTS") return shape.parallel_inputs;
+    if (name == "ARRAY_PARALLEL_OUTPUTS") return shape.parallel_outputs;
+    return shape.parallel_weights;  // the last ARRAY_ name of is_derived_variable's list
+  }
   const Slicing s = slicing();
   if (name == "INPUT_BITS_PER_SLICE") return s.input_bits_per_slice;
   if (name == "WEIGHT_BITS_PER_SLICE") return s.weight_bits_per_slice;
@@ -157,15 +181,8 @@ double MacroVariables::derived_number(const std::string& name) {
   if (name == "AVERAGE_INPUT_VALUE")
     return average_slice_value(encoded_inputs(), static_cast<int>(get("ENCODED_INPUT_BITS")),
                                s.input_bits_per_slice);
-  if (name == "AVERAGE_WEIGHT_VALUE")
-    return average_slice_value(encoded_weights(), static_cast<int>(get("ENCODED_WEIGHT_BITS")),
-                               s.weight_bits_per_slice);
-  const ArrayShape shape = array_shape(containers(), slicing_inputs());
-  if (name == "ARRAY_WORDLINES") return shape.wordlines;
-  if (name == "ARRAY_BITLINES") return shape.bitlines;
-  if (name == "ARRAY_PARALLEL_INPUTS") return shape.parallel_inputs;
-  if (name == "ARRAY_PARALLEL_OUTPUTS") return shape.parallel_outputs;
-  return shape.parallel_weights;  // the last number of is_derived_variable's list
+  return average_slice_value(encoded_weights(), static_cast<int>(get("ENCODED_WEIGHT_BITS")),
+                             s.weight_bits_per_slice);  // AVERAGE_WEIGHT_VALUE, the last left
 }
 
 }  // namespace cimloop::cim

@@ -18,15 +18,20 @@ namespace cimloop::cim {
 class MacroVariables {
  public:
   // `overrides` replace any variable, including derived ones (e.g. AVERAGE_INPUT_VALUE);
-  // a name that is neither defined nor derived is an InputError.
+  // `text_overrides` set text-valued ones (e.g. SCALING = aggressive). A name that is
+  // neither defined nor derived is an InputError.
   MacroVariables(const MacroSpec& spec, LayerDistributions distributions,
-                 std::map<std::string, double> overrides);
+                 std::map<std::string, double> overrides,
+                 const std::map<std::string, std::string>& text_overrides = {});
 
   // Throws InputError for unknown names, non-numeric values and circular definitions.
   double get(const std::string& name);
   double evaluate(const std::string& expression, const std::string& where);
   // Any value (lists too); nullopt when `name` is neither defined nor derived.
   std::optional<Value> lookup(const std::string& name);
+  // An attribute that selects by text (a table's scenario column): a quoted literal or a
+  // variable gives its value as text; anything else is a keyword taken literally.
+  std::string text_or_keyword(const std::string& expression, const std::string& where);
 
   const LayerDistributions& distributions() const { return distributions_; }
   const MacroSpec& spec() const { return spec_; }

@@ -101,8 +101,10 @@ MappingCost CimLayerModel::evaluate(const CimMapping& mapping) const {
     if (c.writes_weights)
       actions = weight_loads * rows_used;  // one action writes a whole row
     else
-      actions = activations * values_per_activation(used, c.keeps, c.containers_above, c.coalesced_below) *
-                c.accesses_per_value;
+      // The full-array count (stated or counted) shrinks with the copies a mapping uses.
+      actions = activations * c.actions_per_activation *
+                values_per_activation(used, c.keeps, c.containers_above, c.coalesced_below) /
+                values_per_activation(containers, c.keeps, c.containers_above, c.coalesced_below);
     cost.energy_pj += actions * c.read_pj + cost.cycles * c.leak_pj_per_cycle;
   }
   return cost;

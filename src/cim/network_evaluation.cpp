@@ -28,7 +28,8 @@ double NetworkReport::total_macs() const {
 }
 
 NetworkReport evaluate_network(const MacroSpec& spec, const std::string& workload_dir,
-                               const std::map<std::string, double>& overrides) {
+                               const std::map<std::string, double>& overrides,
+                               const std::map<std::string, std::string>& text_overrides) {
   if (!fs::is_directory(workload_dir)) throw InputError(workload_dir + ": not a workload folder");
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(workload_dir))
@@ -38,7 +39,8 @@ NetworkReport evaluate_network(const MacroSpec& spec, const std::string& workloa
   NetworkReport report;
   report.macro = spec.name;
   for (const auto& file : files) {
-    const MacroResult table = evaluate_macro(spec, read_layer_distributions(file.string()), overrides);
+    const MacroResult table = evaluate_macro(spec, read_layer_distributions(file.string()), overrides,
+                                             text_overrides);
     report.cycle_seconds = table.cycle_seconds;
     const CimLayerModel model(table, read_layer_shape(file.string()));
     LayerReport layer;

@@ -29,7 +29,8 @@ struct NetworkReport {
 // Layers are the *.yaml files of `workload_dir` in name order. Throws InputError for
 // unreadable layers.
 NetworkReport evaluate_network(const MacroSpec& spec, const std::string& workload_dir,
-                               const std::map<std::string, double>& overrides);
+                               const std::map<std::string, double>& overrides,
+                               const std::map<std::string, std::string>& text_overrides = {});
 
 std::string format_network_table(const NetworkReport& report);
 std::string format_network_csv(const NetworkReport& report);

@@ -26,6 +26,7 @@ ArrayShape array_shape(const std::vector<ArrayContainer>& containers, const Slic
   ArrayShape shape;
   for (const auto& c : containers) {
     if (c.fanout < 1) throw InputError("array container " + c.name + ": fanout must be >= 1");
+    if (!c.array_container) continue;
     (c.along_rows ? shape.wordlines : shape.bitlines) *= c.fanout;
     if (c.shares != Tensor::inputs) shape.parallel_inputs *= c.fanout;
     if (c.shares != Tensor::outputs) shape.parallel_outputs *= c.fanout;
@@ -34,6 +35,12 @@ ArrayShape array_shape(const std::vector<ArrayContainer>& containers, const Slic
   shape.wordlines *= in.cim_unit_depth_cells;
   shape.bitlines *= in.cim_unit_width_cells;
   return shape;
+}
+
+double cim_units_per_activation(const std::vector<ArrayContainer>& containers) {
+  double n = 1;
+  for (const auto& c : containers) n *= c.fanout;
+  return n;
 }
 
 double values_per_activation(const std::vector<ArrayContainer>& containers, Tensor tensor,

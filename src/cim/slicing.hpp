@@ -20,6 +20,9 @@ struct ArrayContainer {
   // reuse (no_spatial_reuse, e.g. two arrays whose partial sums an analog adder merges):
   // the copies stay separate until a coalescing component above merges them.
   bool spatial_reuse = true;
+  // False for a plain !Container with a spatial fanout (e.g. Albireo's PLCGs): it counts
+  // copies and actions like the others but does not size the array (ARRAY_* variables).
+  bool array_container = true;
 };
 
 struct SlicingInputs {
@@ -52,6 +55,10 @@ struct ArrayShape {
 };
 
 ArrayShape array_shape(const std::vector<ArrayContainer>& containers, const SlicingInputs& in);
+
+// Virtual (1b-slice x 1b-slice) MACs of one activation: every copy of the CiM unit computes,
+// including copies that share weights (e.g. columns working on different outputs).
+double cim_units_per_activation(const std::vector<ArrayContainer>& containers);
 
 // Actions per array activation of a component keeping `tensor` that sits below the first
 // `containers_above` containers: one per distinct value of that tensor crossing it. Copies
