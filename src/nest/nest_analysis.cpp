@@ -207,7 +207,7 @@ __attribute__((always_inline)) inline MoveSummary summarise_move(int ranks, cons
   return summary;
 }
 
-MoveSummary summarise_move_any(int ranks, const RankVector& corner, const RankVector& last, const RankVector& stride,
+__attribute__((always_inline)) inline MoveSummary summarise_move_any(int ranks, const RankVector& corner, const RankVector& last, const RankVector& stride,
                                const RankVector& span) {
   switch (ranks) {
     case 1: return summarise_move(1, corner, last, stride, span);
