@@ -85,6 +85,31 @@ bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& o
   return true;  // a is contained in b + offset and both have the same size
 }
 
+bool LinkPlan::mark_link_sources(const DeltaSet& current, const DeltaSet& previous, const RankVector& span, int ranks,
+                                 std::vector<char>& usable) const {
+  RankVector direct{};
+  if (direct_translation(current, previous, ranks, direct)) {
+    // The offsets are distinct, so at most one of them is the translation.
+    auto is_direct = [&](const RankVector& offset) {
+      for (int r = 0; r < ranks; ++r)
+        if (offset[r] != direct[r]) return false;  // a loop: std::equal would call memcmp
+      return true;
+    };
+    const auto found = std::find_if(offsets.begin(), offsets.end(), is_direct);
+    if (found == offsets.end()) return false;
+    usable.assign(offsets.size(), 0);
+    usable[found - offsets.begin()] = 1;
+    return true;
+  }
+  usable.resize(offsets.size());
+  bool any = false;
+  for (std::size_t k = 0; k < offsets.size(); ++k) {
+    usable[k] = equals_translated(current, previous, offsets[k], span, ranks);
+    any = any || usable[k];
+  }
+  return any;
+}
+
 LinkOutcome LinkPlan::compute_outcome(const std::vector<char>& usable, std::int64_t classes) const {
   LinkOutcome result{0, 0, true};
   std::vector<char> class_kept(classes, 0);

@@ -49,6 +49,11 @@ struct LinkPlan {
   void build(const std::vector<std::int64_t>& translations, std::int64_t children, int ranks,
              std::int64_t mesh_width, bool toroidal);
 
+  // Marks in `usable` the translations k for which `current` equals `previous` (same size, both
+  // deltas of working sets of span `span`) moved by offsets[k]; false when there is none.
+  bool mark_link_sources(const DeltaSet& current, const DeltaSet& previous, const RankVector& span, int ranks,
+                         std::vector<char>& usable) const;
+
   // Outcome when exactly the translations k with usable[k] != 0 carry a child's new data;
   // memoised, since a plan sees the same few patterns on every visit.
   const LinkOutcome& outcome(const std::vector<char>& usable, std::int64_t classes);

@@ -358,19 +358,8 @@ void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
   LinkPlan& plan = *fanout.plan;
   if (delta > 0 && fanout.has_previous && fanout.previous.size == delta) {
     const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
-    std::vector<char>& usable = scratch_usable_;  // translation k carries the new data
-    usable.resize(plan.offsets.size());
-    bool any = false;
-    RankVector direct{};
-    const bool comparable = direct_translation(current, fanout.previous, num_ranks_[t], direct);
-    for (std::size_t k = 0; k < plan.offsets.size(); ++k) {
-      usable[k] = comparable ? plan.offsets[k] == direct
-                             : equals_translated(current, fanout.previous, plan.offsets[k], child_shape.span,
-                                                 num_ranks_[t]);
-      any = any || usable[k];
-    }
-    if (any) {
-      const LinkOutcome& outcome = plan.outcome(usable, classes);
+    if (plan.mark_link_sources(current, fanout.previous, child_shape.span, num_ranks_[t], scratch_usable_)) {
+      const LinkOutcome& outcome = plan.outcome(scratch_usable_, classes);
       if (outcome.remaining_classes < classes) {
         classes = outcome.remaining_classes;
         linked = outcome.linked;
