@@ -186,35 +186,36 @@ void NestAnalysis::shift_origin(int dimension, std::int64_t amount) {
 
 namespace {
 
-struct MoveSummary {
-  std::int64_t kept = 1;  // elements the new working set shares with the previous one
-  bool zero_move = true;
-  bool same_stride = true;
-};
-
-// Runs for every boundary visit and data space; callers pass a constant rank count where
-// they can, so the loop is unrolled.
-__attribute__((always_inline)) inline MoveSummary summarise_move(int ranks, const RankVector& corner,
-                                                                 const RankVector& last, const RankVector& stride,
-                                                                 const RankVector& span) {
-  MoveSummary summary;
-  for (int r = 0; r < ranks; ++r) {
-    const std::int64_t move = corner[r] - last[r];
-    summary.zero_move &= move == 0;
-    summary.same_stride &= move == stride[r];
-    summary.kept *= std::max<std::int64_t>(0, span[r] - std::abs(move));
-  }
-  return summary;
+// Whole-vector helpers run over all kMaxRanks entries (ranks a data space does not have are 0),
+// which the compiler vectorises; they run for every boundary visit and data space.
+__attribute__((always_inline)) inline bool same_vector(const RankVector& a, const RankVector& b) {
+  std::int64_t differences = 0;
+  for (int r = 0; r < workload::kMaxRanks; ++r) differences |= a[r] ^ b[r];
+  return differences == 0;
 }
 
-__attribute__((always_inline)) inline MoveSummary summarise_move_any(int ranks, const RankVector& corner, const RankVector& last, const RankVector& stride,
-                               const RankVector& span) {
+__attribute__((always_inline)) inline bool is_zero(const RankVector& a) {
+  std::int64_t bits = 0;
+  for (int r = 0; r < workload::kMaxRanks; ++r) bits |= a[r];
+  return bits == 0;
+}
+
+// Elements a working set of span `span` shares with itself moved by `move`.
+__attribute__((always_inline)) inline std::int64_t overlap(const RankVector& move, const RankVector& span, int ranks) {
+  std::int64_t kept = 1;
+  for (int r = 0; r < ranks; ++r) kept *= std::max<std::int64_t>(0, span[r] - std::abs(move[r]));
+  return kept;
+}
+
+// Unrolled for the usual rank counts.
+__attribute__((always_inline)) inline std::int64_t overlap_any(const RankVector& move, const RankVector& span,
+                                                               int ranks) {
   switch (ranks) {
-    case 1: return summarise_move(1, corner, last, stride, span);
-    case 2: return summarise_move(2, corner, last, stride, span);
-    case 3: return summarise_move(3, corner, last, stride, span);
-    case 4: return summarise_move(4, corner, last, stride, span);
-    default: return summarise_move(ranks, corner, last, stride, span);
+    case 1: return overlap(move, span, 1);
+    case 2: return overlap(move, span, 2);
+    case 3: return overlap(move, span, 3);
+    case 4: return overlap(move, span, 4);
+    default: return overlap(move, span, ranks);
   }
 }
 
@@ -238,16 +239,19 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
     state.has_last = true;
     return shape.size;
   }
-  const MoveSummary summary = summarise_move_any(num_ranks_[data_space], corner, state.last, state.stride, shape.span);
-  std::int64_t delta = shape.size - summary.kept;
-  if (options_.delta_rule == DeltaRule::Head && summary.zero_move) {
-    // zero moves leave the remembered stride alone
+  RankVector move;
+  for (int r = 0; r < workload::kMaxRanks; ++r) move[r] = corner[r] - state.last[r];
+  std::int64_t delta = shape.size;
+  if (options_.delta_rule == DeltaRule::Head && is_zero(move)) {
+    delta = 0;  // zero moves keep everything and leave the remembered stride alone
   } else if (!state.has_stride) {
-    for (int r = 0; r < workload::kMaxRanks; ++r) state.stride[r] = corner[r] - state.last[r];
+    state.stride = move;
     state.has_stride = true;
-  } else if (!summary.same_stride) {
-    delta = shape.size;
-    state.has_stride = false;
+    delta = shape.size - overlap_any(move, shape.span, num_ranks_[data_space]);
+  } else if (same_vector(move, state.stride)) {
+    delta = shape.size - overlap_any(move, shape.span, num_ranks_[data_space]);
+  } else {
+    state.has_stride = false;  // a changed stride: the whole working set is refetched
   }
   if constexpr (kRecordSet) {
     if (delta != shape.size) {
