@@ -328,24 +328,11 @@ void NestAnalysis::visit_temporal(int loop, std::int64_t* deltas) {
   shift_origin(info.dimension, -info.step * (info.factor - 1));
 }
 
-void NestAnalysis::visit_spatial(int loop) {
-  const LoopInfo& info = loops_[loop];
-  std::int64_t child[workload::kMaxDataSpaces];
-  if (info.block_begin == 0) {
-    // Spatial fan-out onto the arithmetic: a child's working set is its single operation,
-    // compared with that child's previous operation.
-    compute_counter_ += static_cast<double>(epoch_);
-    for (int t = 0; t < num_data_spaces_; ++t) child[t] = apply_delta_rule<true>(compute_child_states_[t], unit_shape_, t);
-  } else {
-    visit(info.block_begin - 1, child);
-  }
-  for (int t = 0; t < num_data_spaces_; ++t) account_spatial(loop, t, child[t]);
-}
-
 // Traffic of one visit of a spatial fan-out for data space t: each multicast class of
 // children receives child 0's delta (translated); children that can take it from a
 // neighbour's previous delta do so when that saves parent accesses.
-void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
+// Inlined into its one caller: a call per data space and visit costs more than its fast path.
+__attribute__((always_inline)) inline void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
   const LoopInfo& info = loops_[loop];
   TileState& record = state(loop, t);
   FanoutState& fanout = fanouts_[loop * num_data_spaces_ + t];
@@ -377,6 +364,20 @@ void NestAnalysis::account_spatial(int loop, int t, std::int64_t delta) {
   fanout.previous = current;
   fanout.previous.size = delta;
   fanout.has_previous = true;
+}
+
+void NestAnalysis::visit_spatial(int loop) {
+  const LoopInfo& info = loops_[loop];
+  std::int64_t child[workload::kMaxDataSpaces];
+  if (info.block_begin == 0) {
+    // Spatial fan-out onto the arithmetic: a child's working set is its single operation,
+    // compared with that child's previous operation.
+    compute_counter_ += static_cast<double>(epoch_);
+    for (int t = 0; t < num_data_spaces_; ++t) child[t] = apply_delta_rule<true>(compute_child_states_[t], unit_shape_, t);
+  } else {
+    visit(info.block_begin - 1, child);
+  }
+  for (int t = 0; t < num_data_spaces_; ++t) account_spatial(loop, t, child[t]);
 }
 
 void NestAnalysis::collect(const mapping::Mapping& mapping) {
