@@ -13,16 +13,18 @@ using workload::kMaxRanks;
 }  // namespace
 
 NestAnalysis::NestAnalysis(const workload::Workload& workload)
-    : workload_(workload),
-      num_dimensions_(workload.num_dimensions()),
+    : num_dimensions_(workload.num_dimensions()),
       num_data_spaces_(workload.num_data_spaces()),
       coefficients_(static_cast<std::size_t>(workload::kMaxDataSpaces) * kMaxDimensions * kMaxRanks, 0) {
   for (int t = 0; t < num_data_spaces_; ++t) {
     const auto& ranks = workload.data_spaces[t].ranks;
     num_ranks_[t] = static_cast<int>(ranks.size());
-    for (int r = 0; r < num_ranks_[t]; ++r)
-      for (const workload::Term& term : ranks[r])
+    for (int r = 0; r < num_ranks_[t]; ++r) {
+      for (const workload::Term& term : ranks[r]) {
         coefficients_[(t * kMaxDimensions + term.dimension) * kMaxRanks + r] += term.coefficient;
+        span_terms_.push_back({t, r, term.dimension, std::abs(term.coefficient)});
+      }
+    }
   }
   unit_shape_.span.fill(1);
   for (int t = 0; t < num_data_spaces_; ++t)
@@ -34,16 +36,13 @@ NestAnalysis::NestAnalysis(const workload::Workload& workload)
 // Extent of each rank of a working set whose operation box has the given per-dimension
 // extents: sum of |coefficient| * (extent - 1), plus one.
 void NestAnalysis::compute_shapes(int loop, const std::array<std::int64_t, kMaxDimensions>& extent) {
+  Shape* shapes = &shapes_[loop * num_data_spaces_];
+  for (int t = 0; t < num_data_spaces_; ++t) std::fill_n(shapes[t].span.begin(), num_ranks_[t], 1);
+  for (const SpanTerm& term : span_terms_)
+    shapes[term.data_space].span[term.rank] += term.magnitude * (extent[term.dimension] - 1);
   for (int t = 0; t < num_data_spaces_; ++t) {
-    Shape& s = shapes_[loop * num_data_spaces_ + t];
-    s.size = 1;
-    for (int r = 0; r < num_ranks_[t]; ++r) {
-      std::int64_t span = 1;
-      for (const workload::Term& term : workload_.data_spaces[t].ranks[r])
-        span += std::abs(term.coefficient) * (extent[term.dimension] - 1);
-      s.span[r] = span;
-      s.size *= span;
-    }
+    shapes[t].size = 1;
+    for (int r = 0; r < num_ranks_[t]; ++r) shapes[t].size *= shapes[t].span[r];
   }
 }
 
@@ -264,10 +263,10 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
   return delta;
 }
 
-// Only a storage boundary's delta is ever consumed (by the enclosing loop or spatial fan-out).
+// The deltas of a storage boundary's working sets (the only deltas ever consumed: by the
+// enclosing loop or spatial fan-out).
 void NestAnalysis::finish_visit(int loop, std::int64_t* deltas) {
   const LoopInfo& info = loops_[loop];
-  if (!info.boundary || info.mirrors_child) return;
   const mapping::DataSpaceMask no_reuse = mapping_->no_temporal_reuse[info.owner];
   TileState* tiles = &states_[loop * num_data_spaces_];
   const Shape* shapes = &shapes_[loop * num_data_spaces_];
@@ -288,7 +287,7 @@ void NestAnalysis::visit(int loop, std::int64_t* deltas) {
   } else {
     visit_temporal(loop, deltas);
   }
-  finish_visit(loop, deltas);
+  if (loops_[loop].boundary && !loops_[loop].mirrors_child) finish_visit(loop, deltas);  // mirrors copied their child's
 }
 
 void NestAnalysis::visit_temporal(int loop, std::int64_t* deltas) {

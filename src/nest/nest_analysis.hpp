@@ -124,7 +124,6 @@ class NestAnalysis {
     return coefficients_[(data_space * workload::kMaxDimensions + dimension) * workload::kMaxRanks + rank];
   }
 
-  const workload::Workload& workload_;
   int num_dimensions_;
   int num_data_spaces_;
   int num_ranks_[workload::kMaxDataSpaces];
@@ -139,6 +138,12 @@ class NestAnalysis {
     std::int64_t coefficient;
   };
   std::array<std::vector<RankMove>, workload::kMaxDimensions> dimension_moves_;
+  // Every term of every rank projection, flattened for compute_shapes.
+  struct SpanTerm {
+    int data_space, rank, dimension;
+    std::int64_t magnitude;  // |coefficient|
+  };
+  std::vector<SpanTerm> span_terms_;
   std::vector<TileState> states_;
   std::vector<Shape> shapes_;          // [loop * data spaces + t]
   std::array<TileState, workload::kMaxDataSpaces> compute_child_states_;
