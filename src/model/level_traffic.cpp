@@ -14,6 +14,7 @@ void initial_counts(const nest::NestResult& nest, int levels, int spaces, std::v
       c = TrafficCounts{};
       c.size = nest.levels[i].data_spaces[t].tile_size;
       c.content = nest.levels[i].data_spaces[t].content_accesses;
+      c.weighted = nest.levels[i].data_spaces[t].weighted_accesses;
       c.links = nest.levels[i].data_spaces[t].link_transfers;
       if (i + 1 < levels) {
         const nest::LevelTraffic& parent = nest.levels[i + 1];
@@ -36,17 +37,17 @@ void initial_counts(const nest::NestResult& nest, int levels, int spaces, std::v
 // A level that does not keep t hands its children's traffic to the next outer level that
 // does hold a tile of t.
 void apply_bypass(const nest::NestResult& nest, const mapping::Mapping& mapping, int levels, int spaces, int t,
-                  std::vector<TrafficCounts>& counts, std::vector<double>& weighted) {
+                  std::vector<TrafficCounts>& counts) {
   auto at = [&](int i) -> TrafficCounts& { return counts[i * spaces + t]; };
   for (int i = 0; i < levels; ++i) {
     if ((mapping.keep[i] >> t & 1u) || at(i).size == 0) continue;
     int outer = i + 1;
     while (outer < levels && at(outer).size == 0) ++outer;
     if (outer < levels) {
-      const double denominator = weighted[outer];
+      const double denominator = at(outer).weighted;
       const double scale =
           denominator == 0 ? 0 : at(i).content * static_cast<double>(nest.levels[outer].fanout) / denominator;
-      weighted[outer] *= scale;
+      at(outer).weighted *= scale;
       at(outer).content *= scale;
       at(outer).links = 0;
     }
@@ -115,10 +116,8 @@ int compute_traffic_counts(const nest::NestResult& nest, const mapping::Mapping&
   counts.resize(static_cast<std::size_t>(levels) * spaces);
   initial_counts(nest, levels, spaces, counts);
   int unkept = -1;
-  std::vector<double> weighted(levels);
   for (int t = 0; t < spaces; ++t) {
-    for (int i = 0; i < levels; ++i) weighted[i] = nest.levels[i].data_spaces[t].weighted_accesses;
-    apply_bypass(nest, mapping, levels, spaces, t, counts, weighted);
+    apply_bypass(nest, mapping, levels, spaces, t, counts);
     pass_through_uncoalesced(mapping, levels, spaces, t, counts);
     for (int i = 1; i < levels; ++i) {
       const double links = counts[i * spaces + t].links;

@@ -15,6 +15,7 @@ struct TrafficCounts {
   std::int64_t size = 0;       // utilized capacity (0 when bypassed)
   std::int64_t partition = 0;  // distinct elements one instance is responsible for
   double content = 0;          // accesses requested by the children
+  double weighted = 0;         // the same summed over the children each access reaches
   double parent_share = 0;     // elements delivered from the parent to one instance
   double links = 0;            // link transfers among this level's children (per instance)
   double peer = 0;             // elements one instance exchanges with neighbours over links

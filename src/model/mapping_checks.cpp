@@ -14,7 +14,7 @@ struct Expansion {
 };
 
 std::string check_arithmetic(const arch::ArithmeticSpec& spec, const Expansion& used) {
-  const std::string limit = " exceeds hardware instances ";
+  const char* const limit = " exceeds hardware instances ";  // no std::string: checks run per evaluation
   if (used.instances > spec.instances) {
     return "mapped max Arithmetic instances " + std::to_string(used.instances) + limit + std::to_string(spec.instances);
   }
@@ -46,7 +46,7 @@ std::string check_buffer(const arch::BufferSpec& spec, std::int64_t tile, const 
                default_format(capacity * spec.min_utilization);
     }
   }
-  const std::string limit = " exceeds available hardware instances ";
+  const char* const limit = " exceeds available hardware instances ";
   if (used.instances > spec.instances) {
     reason += "mapped instances " + std::to_string(used.instances) + limit + std::to_string(spec.instances);
   } else if (used.x > spec.mesh_x) {
