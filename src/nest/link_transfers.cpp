@@ -87,7 +87,7 @@ bool equals_translated(const DeltaSet& a, const DeltaSet& b, const RankVector& o
 
 bool LinkPlan::mark_link_sources(const DeltaSet& current, const DeltaSet& previous, const RankVector& span, int ranks,
                                  std::vector<char>& usable) const {
-  RankVector direct{};
+  RankVector direct;  // only its first `ranks` entries are set and compared
   if (direct_translation(current, previous, ranks, direct)) {
     // The offsets are distinct, so at most one of them is the translation.
     auto is_direct = [&](const RankVector& offset) {

@@ -293,9 +293,7 @@ void NestAnalysis::visit(int loop, std::int64_t* deltas) {
 void NestAnalysis::visit_temporal(int loop, std::int64_t* deltas) {
   const LoopInfo& info = loops_[loop];
   if (loop == 0) {
-    const double computes = static_cast<double>(info.factor * epoch_);
-    compute_counter_ += computes;
-    for (int t = 0; t < num_data_spaces_; ++t) state(loop, t).accesses += computes;
+    compute_counter_ += static_cast<double>(info.factor * epoch_);  // also the loop's accesses (see collect)
     return;
   }
   std::int64_t first[workload::kMaxDataSpaces], later[workload::kMaxDataSpaces];
@@ -416,8 +414,10 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
       ds.tile_size = shape(mapping.boundaries[i], t).size;
       ds.innermost_size = shape(innermost, t).size;
       ds.multicast_classes = inner.spatial ? classes_[innermost * num_data_spaces_ + t] : 1;
-      ds.content_accesses = record.accesses;
-      ds.weighted_accesses = inner.spatial ? record.weighted : record.accesses;
+      // The children of a temporal loop 0 are the computes, counted once for all data spaces.
+      const double accesses = innermost == 0 && !inner.spatial ? compute_counter_ : record.accesses;
+      ds.content_accesses = accesses;
+      ds.weighted_accesses = inner.spatial ? record.weighted : accesses;
       ds.link_transfers = record.links;
     }
   }
