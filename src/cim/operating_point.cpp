@@ -39,7 +39,7 @@ void for_each_assignment(const std::string& text, Assign assign) {
 
 // A text value: quoted, or a lower-case word that is not a function call or number.
 std::optional<std::string> text_value(const std::string& value) {
-  static const std::regex quoted(R"('([^']*)'|"([^"]*)")");
+  static const std::regex quoted(R"re('([^']*)'|"([^"]*)")re");
   std::smatch m;
   if (std::regex_match(value, m, quoted)) return m[1].matched ? m[1].str() : m[2].str();
   static const std::regex word(R"([a-z][a-z0-9_]*)");
