@@ -82,7 +82,9 @@ TEST(CimHeldOutMacros, EveryCimloopComponentAndVariableIsThere) {
     std::set<std::string> defined;
     for (const auto& v : spec.variables) defined.insert(v.name);
     for (const auto& name : cimloop_variables(macro))
-      if (!kept_elsewhere(name)) EXPECT_TRUE(defined.count(name)) << macro << ": " << name;
+      if (!kept_elsewhere(name)) {
+        EXPECT_TRUE(defined.count(name)) << macro << ": " << name;
+      }
   }
 }
 

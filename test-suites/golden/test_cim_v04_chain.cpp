@@ -35,11 +35,13 @@ TEST(CimV04Chain, BasicAnalogDefaultHistogramsMatchPrivateEvaluator) {
 }
 
 // Sinangil (7 nm): the pulse counter (a library part scaled by the CiM technology rules, with
-// its value-dependent activity) and the weighting capacitors too. The private macro's
-// weight_drivers (0 actions at steady state) are not part of the v0.4 macro.
+// its value-dependent activity), the weighting capacitors, and the weight drivers: the v0.4
+// layer loads its weights once (64 row writes), which the private evaluator, whose steady
+// state has no writes, is told as WEIGHT_LOADS_PER_ACTIVATION = 1 / activations.
 TEST(CimV04Chain, SinangilMatchesPrivateEvaluator) {
   const MacroCase sinangil = {"sinangil_jssc_2021",
-                              {{"counter", 4},
+                              {{"weight_drivers", 64},
+                               {"counter", 4},
                                {"row_drivers", 4},
                                {"adc", 4},
                                {"column_drivers", 4},
@@ -47,7 +49,9 @@ TEST(CimV04Chain, SinangilMatchesPrivateEvaluator) {
                                {"cim_unit", 4}},
                               4 * 4 * 4};
   const fs::path problem = kExamples / sinangil.macro / "problem.yaml";
-  expect_matches_private(sinangil, problem, cimloop::cim::read_layer_distributions(problem.string()));
+  LayerCase layer;
+  layer.private_overrides["WEIGHT_LOADS_PER_ACTIVATION"] = 1 / layer.activations;
+  expect_matches_private(sinangil, problem, cimloop::cim::read_layer_distributions(problem.string()), layer);
 }
 
 // A layer file of CiMLoop's workloads (with its name/dnn_name/notes keys and histograms) drives

@@ -20,6 +20,7 @@ TEST(CimV04Chain, WanMatchesPrivateEvaluator) {
                           {"cim_unit", 4}},
                          7 * 8 * 8};  // magnitude input bits x two-part weight bits x output bits
   const fs::path problem = kExamples / wan.macro / "problem.yaml";
-  // 4 pixels x 7 input bits (each bit one activation of the array)
-  expect_matches_private(wan, problem, cimloop::cim::read_layer_distributions(problem.string()), {4 * 7});
+  LayerCase layer;
+  layer.activations = 4 * 7;  // 4 pixels x 7 input bits (each bit one activation of the array)
+  expect_matches_private(wan, problem, cimloop::cim::read_layer_distributions(problem.string()), layer);
 }

@@ -144,11 +144,11 @@ TEST(CimC2cMultiplier, SwitchingFollowsOperands) {
 
 TEST(CimLibrary, JiaDatapathScaling) {
   // jia_datapath at 0.85 V and a 1.35 us cycle: 12 x (0.85/1.2)^2 read, 2.4 x 1350/540 leak.
-  const auto d = scale_library_entry(library_entry("jia_datapath"), {65, 0.85, {}, {}, 1350e-9});
+  const auto d = scale_library_entry(library_entry("jia_datapath"), {65, 0.85, {}, {}, 1350e-9, {}});
   EXPECT_NEAR(d.read_energy_pj, 12 * std::pow(0.85 / 1.2, 2), 1e-9);
   EXPECT_NEAR(d.leak_energy_pj, 6.0, 1e-9);
   EXPECT_NEAR(d.area_um2, 10535, 1e-9);
-  const auto c = scale_library_entry(library_entry("aladdin_counter"), {45, {}, 4, {}, 1e-9});
+  const auto c = scale_library_entry(library_entry("aladdin_counter"), {45, {}, 4, {}, 1e-9, {}});
   EXPECT_NEAR(c.read_energy_pj, 0.25074 / 8, 1e-12);
   EXPECT_THROW(library_entry("nope"), cimloop::InputError);
 }
