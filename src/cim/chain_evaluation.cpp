@@ -55,15 +55,16 @@ std::pair<double, double> virtual_macs_and_mvms(const workload::Workload& worklo
 
 // A storage level as a component. Its actions are its vector reads (scalar reads of every
 // utilised instance over the block size), priced at its read energy: CiM components act by
-// being read (their fills and updates cost nothing); the energy includes every action.
+// being read (their fills and updates cost nothing); a memory whose updates cost (a buffer
+// of partial sums) also acts by being updated. The energy includes every action.
 ComponentResult storage_component(const arch::BufferSpec& level, const model::BufferStats& stats, double cycles) {
   ComponentResult out;
   out.name = level.name;
-  double scalar_reads = 0;
+  double scalar_actions = 0;
   for (const model::DataSpaceStats& ds : stats.data_spaces)
-    scalar_reads += static_cast<double>(ds.reads * ds.utilized_instances);
+    scalar_actions += static_cast<double>((ds.reads + (level.update_energy > 0 ? ds.updates : 0)) * ds.utilized_instances);
   out.instances = static_cast<double>(level.instances);
-  out.actions_per_activation = scalar_reads / static_cast<double>(std::max<std::int64_t>(level.block_size, 1)) / cycles;
+  out.actions_per_activation = scalar_actions / static_cast<double>(std::max<std::int64_t>(level.block_size, 1)) / cycles;
   out.read_pj = level.read_energy;
   out.leak_pj_per_cycle = stats.leakage_energy / cycles;
   out.energy_per_activation_pj = stats.energy / cycles;
