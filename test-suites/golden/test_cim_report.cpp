@@ -101,3 +101,33 @@ TEST(CimReport, AdcExtrapolationIsAWarning) {
   EXPECT_EQ(r.err.rfind("WARNING: ", 0), 0u) << r.err;
   EXPECT_NE(r.err.find("10 GS/s"), std::string::npos) << r.err;
 }
+
+// The v0.4 files of a macro report through the chain: on the steady-state layer Sinangil's
+// headline metrics are macro.yaml's (to the 6 digits printed; energies differ by the ERT's
+// 6-decimal rounding, below the printed precision here), at an operating point set with --set.
+TEST(CimReport, V04FilesReportThroughTheChain) {
+  const std::string dir = std::string(CIMLOOP_SOURCE_DIR) + "/examples/cim/";
+  std::string files;
+  for (const char* file : {"sinangil_jssc_2021/arch.yaml", "sinangil_jssc_2021/steady_state_problem.yaml",
+                           "sinangil_jssc_2021/steady_state_map.yaml", "components/cim_components.yaml"})
+    files.append(quote(dir + file)).append(" ");
+  const ReportRun chain = run_report(files + "--set VOLTAGE=0.9");
+  ASSERT_EQ(chain.exit_code, 0) << chain.err;
+  const ReportRun private_form = run_report(quote(kSinangil) + " --set VOLTAGE=0.9");
+  ASSERT_EQ(private_form.exit_code, 0) << private_form.err;
+  auto line = [](const std::string& text, const std::string& key) {
+    const size_t at = text.find(key);
+    return at == std::string::npos ? std::string() : text.substr(at, text.find('\n', at) - at);
+  };
+  for (const char* key : {"macro ", "  cycle", "  MACs/activation", "  TOPS  ", "  TOPS/mm^2", "  area"}) {
+    EXPECT_FALSE(line(chain.out, key).empty()) << key;
+    EXPECT_EQ(line(chain.out, key), line(private_form.out, key)) << key;
+  }
+  EXPECT_NE(line(chain.out, "weight_drivers"), "");
+  const ReportRun layer = run_report(files + "--layer " + quote(dir + "basic_analog/problem.yaml"));
+  EXPECT_EQ(layer.exit_code, 1);
+  EXPECT_NE(layer.err.find("the layer is the problem file"), std::string::npos) << layer.err;
+  const ReportRun unknown = run_report(files + "--set VOLTGE=0.9");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("no variable VOLTGE"), std::string::npos) << unknown.err;
+}
