@@ -4,13 +4,15 @@
 // Evaluates a CiM macro (macro.yaml at full utilisation, or v0.4 files through the chain for
 // their layer and mapping) and prints TOPS, TOPS/W, TOPS/mm^2, energy per MAC and the
 // per-component energy and area breakdown (table on stdout, optional CSV); with --network
-// (macro.yaml), the best enumerated mapping of every layer in DIR instead.
+// the best mapping of every layer in DIR instead (macro.yaml: enumerated; v0.4 files: the
+// architecture and component classes, each layer searched by timeloop-mapper's search).
 #include <boost/program_options.hpp>
 
 #include <iostream>
 #include <map>
 #include <optional>
 
+#include "src/cim/chain_network.hpp"
 #include "src/cim/macro_evaluator.hpp"
 #include "src/cim/macro_report.hpp"
 #include "src/cim/macro_source.hpp"
@@ -32,7 +34,8 @@ int main(int argc, char** argv) {
         "set", po::value<std::vector<std::string>>()->composing(),
         "operating point NAME=VALUE (an expression; repeatable, ';' separates several)")(
         "layer", po::value<std::string>(), "workload layer file with Inputs/Weights histograms")(
-        "network", po::value<std::string>(), "folder of workload layers: best mapping per layer")(
+        "network", po::value<std::string>(),
+        "folder of workload layers: best mapping per layer (v0.4 files: timeloop-mapper's search)")(
         "sweep", po::value<std::string>(), "NAME=V1,V2,...: one summary row per value")(
         "csv", po::value<std::string>(), "also write the report as CSV to this file");
     po::positional_options_description positional;
@@ -44,14 +47,14 @@ int main(int argc, char** argv) {
       std::cout << "usage: cimloop-report MACRO.yaml [--set NAME=VALUE]... [--layer FILE] "
                    "[--network DIR] [--sweep NAME=V1,V2,...] [--csv FILE]\n"
                    "       cimloop-report V04_FILE... [--set NAME=VALUE]... [--sweep NAME=V1,V2,...] [--csv FILE]\n"
+                   "       cimloop-report ARCH.yaml COMPONENTS.yaml... --network DIR [--set NAME=VALUE]... [--csv FILE]\n"
                 << options;
       return vm.count("help") ? 0 : 1;
     }
-    const MacroSource macro(vm["inputs"].as<std::vector<std::string>>());
-    if (!macro.spec() && (vm.count("network") || vm.count("layer")))
-      throw cimloop::InputError(
-          "--layer and --network take a macro.yaml; with v0.4 files the layer is the problem file "
-          "(and timeloop-mapper searches each layer of a network)");
+    const std::vector<std::string> inputs = vm["inputs"].as<std::vector<std::string>>();
+    const bool v04 = are_v04_macro_files(inputs);
+    if (v04 && vm.count("layer"))
+      throw cimloop::InputError("--layer takes a macro.yaml; with v0.4 files the layer is the problem file");
     std::map<std::string, double> overrides;
     std::map<std::string, std::string> text_overrides;
     if (vm.count("set"))
@@ -60,12 +63,15 @@ int main(int argc, char** argv) {
         for (const auto& [name, value] : parse_operating_point_text(text)) text_overrides[name] = value;
       }
     if (vm.count("network")) {
-      const NetworkReport report = evaluate_network(*macro.spec(), vm["network"].as<std::string>(), overrides,
-                                                    text_overrides);
+      const std::string folder = vm["network"].as<std::string>();
+      const NetworkReport report =
+          v04 ? evaluate_network_chain(v04_macro_name(inputs), inputs, folder, v04_overrides(overrides, text_overrides))
+              : evaluate_network(read_macro_spec(inputs.front()), folder, overrides, text_overrides);
       std::cout << format_network_table(report);
       if (vm.count("csv")) write_file_atomically(vm["csv"].as<std::string>(), format_network_csv(report));
       return 0;
     }
+    const MacroSource macro(inputs);
     std::optional<LayerDistributions> layer;
     if (vm.count("layer")) layer = read_layer_distributions(vm["layer"].as<std::string>());
     const LayerDistributions* layer_or_defaults = layer ? &*layer : nullptr;

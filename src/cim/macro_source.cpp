@@ -64,9 +64,25 @@ MacroSource::MacroSource(const std::string& macro_dir, const std::string& name) 
   }
 }
 
+bool are_v04_macro_files(const std::vector<std::string>& files) {
+  return files.size() > 1 || (files.size() == 1 && compat::v04::is_raw_v04(files[0]));
+}
+
+std::string v04_macro_name(const std::vector<std::string>& files) {
+  return files.empty() ? std::string() : fs::absolute(files[0]).parent_path().filename().string();
+}
+
+std::map<std::string, std::string> v04_overrides(const std::map<std::string, double>& operating_point,
+                                                 const std::map<std::string, std::string>& text) {
+  std::map<std::string, std::string> overrides;
+  for (const auto& [variable, value] : operating_point) overrides[variable] = expression_of(value);
+  for (const auto& [variable, value] : text) overrides[variable] = "'" + value + "'";
+  return overrides;
+}
+
 MacroSource::MacroSource(const std::vector<std::string>& files) {
   if (files.empty()) throw InputError("no macro description given");
-  if (files.size() == 1 && !compat::v04::is_raw_v04(files[0])) {
+  if (!are_v04_macro_files(files)) {
     form_ = "macro.yaml";
     spec_ = std::make_unique<MacroSpec>(read_macro_spec(files[0]));
     name_ = spec_->name;
@@ -74,7 +90,7 @@ MacroSource::MacroSource(const std::vector<std::string>& files) {
   }
   for (const std::string& file : files)
     if (!fs::exists(file)) throw InputError(file + ": no such file");
-  name_ = fs::absolute(files[0]).parent_path().filename().string();
+  name_ = v04_macro_name(files);
   use_chain(files);
 }
 
@@ -93,10 +109,7 @@ MacroResult MacroSource::evaluate(const std::map<std::string, double>& operating
                                   const LayerDistributions* layer) const {
   if (spec_) return evaluate_macro(*spec_, layer ? *layer : default_distributions(*spec_), operating_point, text);
   if (layer) throw InputError("a layer's histograms go into the problem file of a v0.4 macro");
-  std::map<std::string, std::string> overrides;
-  for (const auto& [variable, value] : operating_point) overrides[variable] = expression_of(value);
-  for (const auto& [variable, value] : text) overrides[variable] = "'" + value + "'";
-  return evaluate_v04_macro(name_, chain_files_, overrides);
+  return evaluate_v04_macro(name_, chain_files_, v04_overrides(operating_point, text));
 }
 
 }  // namespace cimloop::cim

@@ -17,6 +17,14 @@
 
 namespace cimloop::cim {
 
+// True when command-line `files` are a macro's v0.4 files rather than one macro.yaml.
+bool are_v04_macro_files(const std::vector<std::string>& files);
+// A v0.4 macro's name: the folder of its first file.
+std::string v04_macro_name(const std::vector<std::string>& files);
+// An operating point as variable overrides of a v0.4 specification (expressions; text quoted).
+std::map<std::string, std::string> v04_overrides(const std::map<std::string, double>& operating_point,
+                                                 const std::map<std::string, std::string>& text);
+
 class MacroSource {
  public:
   // Reads <macro_dir>/<name>/accuracy.yaml or macro.yaml; throws InputError when neither can
