@@ -154,6 +154,7 @@ AccuracySummary evaluate_published(const std::string& published_csv, const std::
   const Columns col = find_columns(summary.header, published_csv);
   auto exemptions = read_exemptions(exemptions_csv);
   std::map<std::string, LoadedMacro> macros;
+  std::map<std::string, MacroResult> evaluated;  // macro and condition -> result (rows share points)
   double total = 0;
   for (size_t i = 1; i < lines.size(); ++i) {
     const auto& f = lines[i].fields;
@@ -178,7 +179,10 @@ AccuracySummary evaluate_published(const std::string& published_csv, const std::
       const auto text = macro_overrides(macro, parse_operating_point_text(f[col.condition]), ignored);
       for (const auto& label : ignored) row.notes.push_back(label + " is not a variable of " + name + " (ignored)");
       row.form = macro.form();
-      const MacroResult result = macro.evaluate(overrides, text);
+      const std::string point = key(name, "", f[col.condition]);
+      auto cached = evaluated.find(point);
+      if (cached == evaluated.end()) cached = evaluated.emplace(point, macro.evaluate(overrides, text)).first;
+      const MacroResult& result = cached->second;
       row.model = metric_value(result, f[col.metric], f[col.unit], component_subset(f[col.components]));
       row.error_pct = (row.model - row.published) / row.published * 100;
     } catch (const InputError& e) {
