@@ -36,21 +36,40 @@ double optional_variable(const YAML::Node& root, const std::string& name) {
 bool is_bit_dimension(const std::string& name) { return name == "X" || name == "Y" || name == "Z"; }
 
 // Virtual 1b MACs per real MAC, and the MVMs of the problem (see the header).
-std::pair<double, double> virtual_macs_and_mvms(const workload::Workload& workload) {
+// Dimensions that count MVMs: not a bit dimension, and not one the weights project on.
+std::vector<bool> mvm_dimensions(const workload::Workload& workload) {
   const int weights = workload.data_space_index("Weights");
-  std::vector<bool> weight_dimension(workload.num_dimensions(), false);
+  std::vector<bool> out(workload.num_dimensions(), true);
   if (weights >= 0)
     for (const auto& rank : workload.data_spaces[weights].ranks)
-      for (const workload::Term& term : rank) weight_dimension[term.dimension] = true;
+      for (const workload::Term& term : rank) out[term.dimension] = false;
+  for (int d = 0; d < workload.num_dimensions(); ++d)
+    if (is_bit_dimension(workload.dimension_names[d])) out[d] = false;
+  return out;
+}
+
+std::pair<double, double> virtual_macs_and_mvms(const workload::Workload& workload) {
+  const std::vector<bool> counts_mvms = mvm_dimensions(workload);
   double virtual_macs = 1, mvms = 1;
   for (int d = 0; d < workload.num_dimensions(); ++d) {
     const auto bound = static_cast<double>(workload.bounds[d]);
     if (is_bit_dimension(workload.dimension_names[d]))
       virtual_macs *= bound;
-    else if (!weight_dimension[d])
+    else if (counts_mvms[d])
       mvms *= bound;
   }
   return {virtual_macs, mvms};
+}
+
+// Copies of the array that work on other MVMs at the same time (spatial loops over MVM
+// dimensions, e.g. Albireo's columns over output pixels): one MVM with them, as the private
+// evaluator counts a full-array activation.
+double concurrent_mvms(const workload::Workload& workload, const mapping::Mapping& mapping) {
+  const std::vector<bool> counts_mvms = mvm_dimensions(workload);
+  double out = 1;
+  for (const mapping::Loop& loop : mapping.loops)
+    if (loop.spatial() && counts_mvms[loop.dimension]) out *= static_cast<double>(loop.factor);
+  return out;
 }
 
 // A storage level as a component. Its actions are its vector reads (scalar reads of every
@@ -94,7 +113,8 @@ ChainLayer prepare_chain_layer(const std::vector<std::string>& files, const std:
   return layer;
 }
 
-MacroResult summarise_chain_result(const std::string& macro, const ChainLayer& layer, const model::EvalResult& result) {
+MacroResult summarise_chain_result(const std::string& macro, const ChainLayer& layer, const mapping::Mapping& mapping,
+                                   const model::EvalResult& result) {
   const arch::ArchSpec& arch = layer.inputs.arch;
   MacroResult r;
   r.macro = macro;
@@ -106,7 +126,7 @@ MacroResult summarise_chain_result(const std::string& macro, const ChainLayer& l
   const auto cycles = static_cast<double>(std::max<std::int64_t>(result.cycles, 1));
   const double macs = static_cast<double>(result.arithmetic.computes) / layer.virtual_macs_per_mac;
   r.macs_per_activation = macs / cycles;
-  r.activations_per_mvm = cycles / layer.mvms;
+  r.activations_per_mvm = cycles * concurrent_mvms(layer.inputs.workload, mapping) / layer.mvms;
   // Outermost first, as the macro descriptions list them; the (virtual) MACs last.
   for (int i = arch.num_storage_levels() - 1; i >= 0; --i)
     r.components.push_back(storage_component(arch.storage[i], result.storage[i], cycles));
@@ -129,7 +149,7 @@ MacroResult evaluate_v04_macro(const std::string& macro, const std::vector<std::
       mapping::build_mapping(compat::load_mapping_spec(layer.merged, layer.inputs), layer.inputs.arch, layer.inputs.workload);
   const model::EvalResult result = model::evaluate(layer.inputs.arch, layer.inputs.workload, mapping);
   if (!result.valid) throw InputError(where + ": the mapping is not valid at " + result.failed_level + ": " + result.failure);
-  return summarise_chain_result(macro, layer, result);
+  return summarise_chain_result(macro, layer, mapping, result);
 }
 
 }  // namespace cimloop::cim

@@ -11,6 +11,7 @@
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/v04/process_v04.hpp"
 #include "src/cim/macro_evaluator.hpp"
+#include "src/mapping/mapping.hpp"
 #include "src/model/evaluation.hpp"
 
 namespace cimloop::cim {
@@ -32,12 +33,14 @@ ChainLayer prepare_chain_layer(const std::vector<std::string>& files, const std:
                                compat::v04::Purpose purpose);
 
 // The layer's result for one evaluated mapping, per component.
-MacroResult summarise_chain_result(const std::string& macro, const ChainLayer& layer, const model::EvalResult& result);
+MacroResult summarise_chain_result(const std::string& macro, const ChainLayer& layer, const mapping::Mapping& mapping,
+                                   const model::EvalResult& result);
 
 // `files`: architecture, problem, mapping and component classes (no ERT/ART). `overrides`
 // replace top-level variables (NAME -> expression). One activation is one cycle; an MVM uses
 // every stored weight once (MVMs = product of the problem dimensions the weights do not
-// project on, except the bit dimensions X and Z). Throws InputError, also for a mapping the
+// project on, except the bit dimensions X and Z), and copies of the array that work at the
+// same time on other MVMs (spatial loops over those dimensions) count as one. Throws InputError, also for a mapping the
 // model rejects.
 MacroResult evaluate_v04_macro(const std::string& macro, const std::vector<std::string>& files,
                                const std::map<std::string, std::string>& overrides);
