@@ -2,7 +2,8 @@
 // Operators and built-in functions of the expression language (Python semantics for the
 // subset used by v0.4 specifications: int/float arithmetic, string concatenation, list
 // repetition, comparisons, the math helpers min, max, ceil, floor, log, log2, ... and sum, len,
-// enumerate over lists).
+// enumerate over lists). Where Python raises (math domain errors, 0 ** -1, int('2.5')), so
+// do these, with Python's message.
 #include <optional>
 #include <string>
 #include <vector>
