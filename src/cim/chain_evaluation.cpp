@@ -1,9 +1,9 @@
 #include "src/cim/chain_evaluation.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "compat/accelergy/tables.hpp"
-#include "compat/timeloop/model_inputs.hpp"
 #include "compat/v04/model_inputs.hpp"
 #include "src/architecture/energy_tables.hpp"
 #include "src/common/error.hpp"
@@ -73,43 +73,62 @@ ComponentResult storage_component(const arch::BufferSpec& level, const model::Bu
 
 }  // namespace
 
-MacroResult evaluate_v04_macro(const std::string& macro, const std::vector<std::string>& files,
-                               const std::map<std::string, std::string>& overrides) {
-  const std::string where = files.empty() ? macro : files.front();
-  const compat::MergedInput merged =
-      compat::v04::merged_from_v04(files, {}, compat::v04::Purpose::Model, "", overrides);
-  const accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root);
+ChainLayer prepare_chain_layer(const std::vector<std::string>& files, const std::map<std::string, std::string>& overrides,
+                               compat::v04::Purpose purpose) {
+  const std::string where = files.empty() ? std::string("no files") : files.front();
+  ChainLayer layer;
+  layer.merged = compat::v04::merged_from_v04(files, {}, purpose, "", overrides);
+  // Estimated before load_model_inputs, which rebinds nodes of the tree.
+  const accelergy::AccelergyResult tables = accelergy::estimate_tables(layer.merged.root);
+  const YAML::Node& root = layer.merged.root;
+  layer.cycle_seconds = variable(root, "GLOBAL_CYCLE_SECONDS", where);
+  layer.input_bits = variable(root, "INPUT_BITS", where);
+  layer.weight_bits = variable(root, "WEIGHT_BITS", where);
+  layer.average_input_value = optional_variable(root, "AVERAGE_INPUT_VALUE");
+  layer.average_weight_value = optional_variable(root, "AVERAGE_WEIGHT_VALUE");
+  layer.inputs = compat::load_model_inputs(layer.merged);
+  arch::apply_energy_table(layer.inputs.arch, arch::parse_ert(tables.ert, layer.merged.sources));
+  arch::apply_area_table(layer.inputs.arch, arch::parse_art(tables.art, layer.merged.sources));
+  std::tie(layer.virtual_macs_per_mac, layer.mvms) = virtual_macs_and_mvms(layer.inputs.workload);
+  return layer;
+}
+
+MacroResult summarise_chain_result(const std::string& macro, const ChainLayer& layer, const model::EvalResult& result) {
+  const arch::ArchSpec& arch = layer.inputs.arch;
   MacroResult r;
   r.macro = macro;
-  r.cycle_seconds = variable(merged.root, "GLOBAL_CYCLE_SECONDS", where);
-  r.input_bits = variable(merged.root, "INPUT_BITS", where);
-  r.weight_bits = variable(merged.root, "WEIGHT_BITS", where);
-  r.average_input_value = optional_variable(merged.root, "AVERAGE_INPUT_VALUE");
-  r.average_weight_value = optional_variable(merged.root, "AVERAGE_WEIGHT_VALUE");
-  compat::ModelInputs inputs = compat::load_model_inputs(merged);
-  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
-  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
-  const mapping::Mapping mapping =
-      mapping::build_mapping(compat::load_mapping_spec(merged, inputs), inputs.arch, inputs.workload);
-  const model::EvalResult result = model::evaluate(inputs.arch, inputs.workload, mapping);
-  if (!result.valid) throw InputError(where + ": the mapping is not valid at " + result.failed_level + ": " + result.failure);
+  r.cycle_seconds = layer.cycle_seconds;
+  r.input_bits = layer.input_bits;
+  r.weight_bits = layer.weight_bits;
+  r.average_input_value = layer.average_input_value;
+  r.average_weight_value = layer.average_weight_value;
   const auto cycles = static_cast<double>(std::max<std::int64_t>(result.cycles, 1));
-  const auto [virtual_macs, mvms] = virtual_macs_and_mvms(inputs.workload);
-  const double macs = static_cast<double>(result.arithmetic.computes) / virtual_macs;
+  const double macs = static_cast<double>(result.arithmetic.computes) / layer.virtual_macs_per_mac;
   r.macs_per_activation = macs / cycles;
-  r.activations_per_mvm = cycles / mvms;
+  r.activations_per_mvm = cycles / layer.mvms;
   // Outermost first, as the macro descriptions list them; the (virtual) MACs last.
-  for (int i = inputs.arch.num_storage_levels() - 1; i >= 0; --i)
-    r.components.push_back(storage_component(inputs.arch.storage[i], result.storage[i], cycles));
+  for (int i = arch.num_storage_levels() - 1; i >= 0; --i)
+    r.components.push_back(storage_component(arch.storage[i], result.storage[i], cycles));
   ComponentResult arithmetic;
-  arithmetic.name = inputs.arch.arithmetic.name;
-  arithmetic.instances = static_cast<double>(inputs.arch.arithmetic.instances);
+  arithmetic.name = arch.arithmetic.name;
+  arithmetic.instances = static_cast<double>(arch.arithmetic.instances);
   arithmetic.actions_per_activation = static_cast<double>(result.arithmetic.computes) / cycles;
-  arithmetic.read_pj = inputs.arch.arithmetic.energy_per_op;
+  arithmetic.read_pj = arch.arithmetic.energy_per_op;
   arithmetic.energy_per_activation_pj = result.arithmetic.energy / cycles;
   arithmetic.area_um2 = result.arithmetic.area;
   r.components.push_back(arithmetic);
   return r;
+}
+
+MacroResult evaluate_v04_macro(const std::string& macro, const std::vector<std::string>& files,
+                               const std::map<std::string, std::string>& overrides) {
+  const std::string where = files.empty() ? macro : files.front();
+  ChainLayer layer = prepare_chain_layer(files, overrides, compat::v04::Purpose::Model);
+  const mapping::Mapping mapping =
+      mapping::build_mapping(compat::load_mapping_spec(layer.merged, layer.inputs), layer.inputs.arch, layer.inputs.workload);
+  const model::EvalResult result = model::evaluate(layer.inputs.arch, layer.inputs.workload, mapping);
+  if (!result.valid) throw InputError(where + ": the mapping is not valid at " + result.failed_level + ": " + result.failure);
+  return summarise_chain_result(macro, layer, result);
 }
 
 }  // namespace cimloop::cim
