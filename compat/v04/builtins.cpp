@@ -56,6 +56,7 @@ double checked(const std::string& function, double x) {
 
 Value to_integer(const std::string& function, double x) {
   if (!std::isfinite(x)) throw ExpressionError(function + "() of a non-finite number");
+  if (std::fabs(x) >= 9.2e18) throw ExpressionError(function + "() result too large for an integer");
   return Value::from_int(static_cast<long long>(x));
 }
 
@@ -296,6 +297,13 @@ std::optional<Value> call_positional(const std::string& name, const std::vector<
 }
 
 }  // namespace
+
+std::optional<Value> math_constant(const std::string& name) {
+  if (name == "math.pi") return Value::from_float(3.141592653589793);
+  if (name == "math.e") return Value::from_float(2.718281828459045);
+  if (name == "math.inf") return Value::from_float(HUGE_VAL);
+  return std::nullopt;
+}
 
 std::optional<Value> call_builtin(const std::string& name, const CallArguments& call) {
   if (name == "round") return round_number(call);

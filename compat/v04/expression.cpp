@@ -370,9 +370,14 @@ class Evaluator {
   }
 
  private:
-  Value name(const std::string& text) const {
+  // A variable of the scope or a math constant.
+  std::optional<Value> variable(const std::string& text) const {
     if (scope_.lookup)
-      if (std::optional<Value> value = scope_.lookup(text)) return *value;
+      if (std::optional<Value> value = scope_.lookup(text)) return value;
+    return math_constant(text);
+  }
+  Value name(const std::string& text) const {
+    if (std::optional<Value> value = variable(text)) return *value;
     if (dialect_ == Dialect::Jinja) {
       Value undefined;
       undefined.text = text;  // remembered for the error message
@@ -412,7 +417,7 @@ class Evaluator {
   // take one; to anything else the name is unknown, as before.
   Value argument(const Node& node, std::string& unresolved) const {
     if (dialect_ == Dialect::Python && node.kind == Node::Kind::Name) {
-      if (std::optional<Value> value = scope_.lookup ? scope_.lookup(node.op) : std::nullopt) return *value;
+      if (std::optional<Value> value = variable(node.op)) return *value;
       if (unresolved.empty()) unresolved = node.op;
       return Value::from_string(node.op);
     }

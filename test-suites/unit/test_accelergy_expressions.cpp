@@ -36,6 +36,7 @@ TEST(AccelergyExpressions, FunctionsAndConditionals) {
   EXPECT_EQ(eval("round(2.5)").str(), "2");
   EXPECT_EQ(eval("round(0.0023736, 6)").str(), "0.002374");
   EXPECT_EQ(eval("math.floor(2.7)").str(), "2");
+  EXPECT_EQ(eval("round(math.pi, 4)").str(), "3.1416");
   // The untaken branch is not evaluated (log2(0) would fail).
   EXPECT_EQ(eval("max(1, ceil(log2(d))) if d >= 1 else 1", dict({{"d", "0"}})).str(), "1");
   EXPECT_EQ(eval("1 < 2 < 3 and not False").str(), "True");
@@ -55,6 +56,7 @@ TEST(AccelergyExpressions, ErrorsNameTheProblem) {
       {"int('2.5')", "invalid literal for int(): '2.5'"},
       {"depth * 2", "name 'depth' is not defined"},
       {"frobnicate(1)", "unknown function 'frobnicate'"},
+      {"ceil(1e300)", "ceil() result too large for an integer"},
   };
   for (const auto& [text, message] : cases) {
     try {
