@@ -21,21 +21,21 @@ std::optional<double> numeric_key(const YAML::Node& node, const char* key, const
                                   const Scope& scope) {
   if (!node[key]) return std::nullopt;
   Attribute raw = raw_attribute(key, node[key]);
-  PyValue v = raw.pending ? evaluate_in(raw.value.text, scope, site, key) : raw.value;
-  if (!v.is_numeric()) throw InputError("component '" + site.component + "', " + key + ": not a number");
-  return v.number();
+  Value v = raw.pending ? evaluate_in(raw.value.text, scope, site, key) : raw.value;
+  if (!v.is_number()) throw InputError("component '" + site.component + "', " + key + ": not a number");
+  return v.as_double();
 }
 
 // Accelergy's v0.4 defaults for the keys every component carries.
 void add_propagated_defaults(AttributeDict& attributes, const EvaluationSite& site) {
   if (site.legacy) return;
-  const PyValue* cycle = attributes.get("global_cycle_seconds");
+  const Value* cycle = attributes.get("global_cycle_seconds");
   if (!cycle) {
     throw InputError("component '" + site.component + "', attribute 'global_cycle_seconds': required but not given");
   }
-  if (!attributes.contains("action_latency_cycles")) attributes.set("action_latency_cycles", PyValue::from_int(1));
+  if (!attributes.contains("action_latency_cycles")) attributes.set("action_latency_cycles", Value::from_int(1));
   if (!attributes.contains("cycle_seconds")) attributes.set("cycle_seconds", *cycle);
-  if (!attributes.contains("n_instances")) attributes.set("n_instances", PyValue::from_int(1));
+  if (!attributes.contains("n_instances")) attributes.set("n_instances", Value::from_int(1));
 }
 
 FlatComponent flatten_local(const YAML::Node& local, const std::string& prefix, const AttributeDict& inherited,
@@ -87,8 +87,8 @@ void flatten_node(const YAML::Node& node, const std::string& prefix, const Attri
 
 double architecture_version(const YAML::Node& architecture) {
   if (!architecture || !architecture["version"]) return 0.4;
-  PyValue v = convert_plain_scalar(architecture["version"].Scalar());
-  return v.is_numeric() ? v.number() : 0.4;
+  Value v = convert_plain_scalar(architecture["version"].Scalar());
+  return v.is_number() ? v.as_double() : 0.4;
 }
 
 std::vector<FlatComponent> flatten_architecture(const YAML::Node& architecture, const FlattenContext& context) {

@@ -4,14 +4,14 @@
 
 namespace cimloop::accelergy {
 
-const PyValue* AttributeDict::get(std::string_view name) const {
+const Value* AttributeDict::get(std::string_view name) const {
   for (const Attribute& a : entries_) {
     if (a.name == name) return &a.value;
   }
   return nullptr;
 }
 
-void AttributeDict::set(const std::string& name, PyValue value, bool pending) {
+void AttributeDict::set(const std::string& name, Value value, bool pending) {
   for (Attribute& a : entries_) {
     if (a.name == name) {
       a.value = std::move(value);
@@ -28,11 +28,11 @@ void AttributeDict::append_missing(const AttributeDict& other) {
   }
 }
 
-const PyValue* AttributeDict::find(std::string_view name) const {
+const Value* AttributeDict::find(std::string_view name) const {
   for (const Attribute& a : entries_) {
     if (a.name != name) continue;
     if (!a.pending) return &a.value;
-    const PyValue* outer = outer_ ? outer_->find(name) : nullptr;
+    const Value* outer = outer_ ? outer_->find(name) : nullptr;
     if (outer) return outer;
     throw ExpressionError("'" + std::string(name) +
                           "' is not evaluated yet (it is defined later in the same attributes, or the "
@@ -41,18 +41,35 @@ const PyValue* AttributeDict::find(std::string_view name) const {
   return outer_ ? outer_->find(name) : nullptr;
 }
 
+namespace {
+
+// A YAML sequence as a list: scalars converted as plain attribute values (not evaluated),
+// maps kept as their flow text.
+Value sequence_value(const YAML::Node& sequence) {
+  std::vector<Value> items;
+  for (const YAML::Node& item : sequence) {
+    if (item.IsSequence()) items.push_back(sequence_value(item));
+    else if (item.IsScalar() && item.Tag() != "!") items.push_back(convert_plain_scalar(item.Scalar()));
+    else items.push_back(raw_attribute("", item).value);
+  }
+  return Value::from_list(std::move(items));
+}
+
+}  // namespace
+
 Attribute raw_attribute(const std::string& name, const YAML::Node& node) {
-  if (!node || node.IsNull()) return {name, PyValue::none_value(), false};
+  if (!node || node.IsNull()) return {name, Value::none(), false};
+  if (node.IsSequence()) return {name, sequence_value(node), false};
   if (!node.IsScalar()) {
     YAML::Node flow = YAML::Clone(node);  // a parsed node keeps its block style otherwise
     flow.SetStyle(YAML::EmitterStyle::Flow);
     YAML::Emitter out;
     out << flow;
-    return {name, PyValue::from_string(out.c_str(), true), false};
+    return {name, Value::from_string(out.c_str(), true), false};
   }
   const std::string& text = node.Scalar();
-  if (node.Tag() == "!") return {name, PyValue::from_string(text, true), false};
-  PyValue value = convert_plain_scalar(text);
+  if (node.Tag() == "!") return {name, Value::from_string(text, true), false};
+  Value value = convert_plain_scalar(text);
   // The class-default marker is a literal, quoted or not.
   return {name, value, value.is_string() && text != "must_specify"};
 }
@@ -89,7 +106,7 @@ YAML::Node sequence_or_empty(const YAML::Node& node) {
 }
 
 
-PyValue evaluate_in(const std::string& text, const Scope& scope, const EvaluationSite& site,
+Value evaluate_in(const std::string& text, const Scope& scope, const EvaluationSite& site,
                     const std::string& what) {
   try {
     return evaluate_expression(text, scope);
@@ -112,7 +129,7 @@ void evaluate_attributes(AttributeDict& dict, const Scope* outer, const Evaluati
         throw InputError(describe(site, "attribute '" + name + "'") + ": cannot evaluate '" + text +
                          "': " + e.what());
       }
-      dict.set(name, PyValue::from_string(text));
+      dict.set(name, Value::from_string(text));
       if (site.warnings) {
         site.warnings->push_back(describe(site, "attribute '" + name + "'") + ": '" + text +
                                  "' kept as a string (" + e.what() + ")");

@@ -13,14 +13,14 @@ namespace cimloop::accelergy {
 
 struct Attribute {
   std::string name;
-  PyValue value;
+  Value value;
   bool pending = false;  // unquoted text still to be evaluated as an expression
 };
 
 class AttributeDict : public Scope {
  public:
-  const PyValue* get(std::string_view name) const;  // own keys only, pending or not
-  void set(const std::string& name, PyValue value, bool pending = false);  // replace or append
+  const Value* get(std::string_view name) const;  // own keys only, pending or not
+  void set(const std::string& name, Value value, bool pending = false);  // replace or append
   void append_missing(const AttributeDict& other);  // keys of `other` this dict lacks, in order
   bool contains(std::string_view name) const { return get(name) != nullptr; }
   const std::vector<Attribute>& entries() const { return entries_; }
@@ -28,7 +28,7 @@ class AttributeDict : public Scope {
   // Scope: evaluated own keys first, then the outer scope. A pending own key falls through
   // to the outer scope; if that lacks it too the reference is reported as a forward
   // reference or cycle.
-  const PyValue* find(std::string_view name) const override;
+  const Value* find(std::string_view name) const override;
   void set_outer(const Scope* outer) { outer_ = outer; }
 
  private:
@@ -43,8 +43,8 @@ struct EvaluationSite {
   std::vector<std::string>* warnings = nullptr;
 };
 
-// A YAML scalar (or null) as a raw attribute: quoted strings are literals, plain text that
-// is not a number/bool/null is pending evaluation.
+// A YAML node as a raw attribute: quoted strings are literals, plain text that is not a
+// number/bool/null is pending evaluation, sequences are lists, maps their (quoted) flow text.
 Attribute raw_attribute(const std::string& name, const YAML::Node& node);
 AttributeDict raw_attributes(const YAML::Node& map);
 
@@ -53,7 +53,7 @@ AttributeDict raw_attributes(const YAML::Node& map);
 void evaluate_attributes(AttributeDict& dict, const Scope* outer, const EvaluationSite& site);
 
 // Evaluates one expression (e.g. a list bound or an energy_scale) in `scope`.
-PyValue evaluate_in(const std::string& text, const Scope& scope, const EvaluationSite& site,
+Value evaluate_in(const std::string& text, const Scope& scope, const EvaluationSite& site,
                     const std::string& what);
 
 // Throws InputError naming the component and the first attribute still "must_specify".

@@ -8,9 +8,10 @@
 namespace cimloop::accelergy {
 namespace {
 
-estimators::Value to_estimator_value(const PyValue& v) {
+estimators::Value to_estimator_value(const Value& v) {
   if (v.is_string()) return estimators::Value(v.text);
-  return estimators::Value(v.number());
+  if (v.kind == Value::Kind::List) return estimators::Value(v.str());  // "[0.5, 0.25]", as estimators read lists
+  return estimators::Value(v.as_double());
 }
 
 estimators::Attributes to_estimator_attributes(const AttributeDict& dict) {
@@ -23,16 +24,16 @@ estimators::Attributes to_estimator_attributes(const AttributeDict& dict) {
 
 estimators::SelectionOptions selection_options(const AttributeDict& attributes) {
   estimators::SelectionOptions options;
-  if (const PyValue* forced = attributes.get("plug_in")) options.forced_estimator = forced->repr();
+  if (const Value* forced = attributes.get("plug_in")) options.forced_estimator = forced->str();
   for (const char* key : {"min_accuracy", "minimum_accuracy"}) {
-    if (const PyValue* v = attributes.get(key); v && v->is_numeric()) options.min_accuracy = v->number();
+    if (const Value* v = attributes.get(key); v && v->is_number()) options.min_accuracy = v->as_double();
   }
   return options;
 }
 
 double n_instances(const AttributeDict& attributes) {
-  const PyValue* v = attributes.get("n_instances");
-  return v && v->is_numeric() ? v->number() : 1;
+  const Value* v = attributes.get("n_instances");
+  return v && v->is_number() ? v->as_double() : 1;
 }
 
 struct Where {
@@ -78,7 +79,7 @@ double primitive_energy(const Where& where, const std::string& action, const Att
   q.action = action;
   q.arguments = to_estimator_attributes(arguments);
   for (const char* key : {"global_cycle_seconds", "action_latency_cycles"}) {
-    const PyValue* v = where.leaf.attributes.get(key);
+    const Value* v = where.leaf.attributes.get(key);
     if (v && !v->is_none() && !q.arguments.count(key)) q.arguments.emplace(key, to_estimator_value(*v));
   }
   estimators::Selection s = select(q, where, context, registry);
@@ -97,7 +98,7 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
                                 const estimators::Registry& registry, ComponentEstimate& out) {
   AttributeDict arguments;
   for (const char* key : {"global_cycle_seconds", "action_latency_cycles"}) {
-    if (const PyValue* v = top.attributes.get(key)) arguments.set(key, *v);
+    if (const Value* v = top.attributes.get(key)) arguments.set(key, *v);
   }
   for (const std::string& action : c.required_actions) {
     std::string estimator;

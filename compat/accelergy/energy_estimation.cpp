@@ -39,8 +39,8 @@ std::vector<std::string> segments(const std::string& name) {
 
 std::optional<std::pair<long long, long long>> bounds(const RangedName& r) {
   if (!r.has_range()) return std::nullopt;
-  PyValue low = convert_plain_scalar(r.low), high = convert_plain_scalar(r.high);
-  if (low.kind != PyValue::Kind::integer || high.kind != PyValue::Kind::integer) return std::nullopt;
+  Value low = convert_plain_scalar(r.low), high = convert_plain_scalar(r.high);
+  if (low.kind != Value::Kind::Int || high.kind != Value::Kind::Int) return std::nullopt;
   return std::make_pair(low.integer, high.integer);
 }
 
@@ -61,7 +61,7 @@ bool arguments_match(const YAML::Node& counted, const YAML::Node& entry) {
   if (!counted || counted.IsNull() || counted.size() == 0) return true;
   for (const auto& kv : counted) {
     const YAML::Node value = entry && entry.IsMap() ? entry[kv.first.Scalar()] : YAML::Node();
-    if (!value || convert_plain_scalar(value.Scalar()).repr() != convert_plain_scalar(kv.second.Scalar()).repr()) {
+    if (!value || convert_plain_scalar(value.Scalar()).str() != convert_plain_scalar(kv.second.Scalar()).str()) {
       return false;
     }
   }

@@ -25,9 +25,9 @@ EvaluationSite site_for(const Instance& top, const std::string& path, const Buil
 
 double scale_value(const std::optional<Attribute>& scale, const Scope& scope, const EvaluationSite& site) {
   if (!scale) return 1;
-  PyValue v = scale->pending ? evaluate_in(scale->value.text, scope, site, scale->name) : scale->value;
-  if (!v.is_numeric()) throw InputError("component '" + site.component + "', " + scale->name + ": '" + v.repr() + "' is not a number");
-  return v.number();
+  Value v = scale->pending ? evaluate_in(scale->value.text, scope, site, scale->name) : scale->value;
+  if (!v.is_number()) throw InputError("component '" + site.component + "', " + scale->name + ": '" + v.str() + "' is not a number");
+  return v.as_double();
 }
 
 // Evaluated attributes of subcomponent `def` of `parent`: its own attributes over the parent's
@@ -56,8 +56,8 @@ AttributeDict child_attributes(const Instance& parent, const SubcomponentDef& de
 double top_area_scale(const std::optional<double>& key, const Instance& node, Toolchain toolchain) {
   if (key) return *key;
   if (toolchain == Toolchain::reference_2024_05 && node.compound) {
-    const PyValue* attribute = node.attributes.get("area_scale");
-    if (attribute && attribute->is_numeric()) return attribute->number();
+    const Value* attribute = node.attributes.get("area_scale");
+    if (attribute && attribute->is_number()) return attribute->as_double();
   }
   return 1;
 }
@@ -138,11 +138,11 @@ void collect_leaves(const Instance& node, std::vector<const Instance*>& out) {
   for (const Instance& child : node.children) collect_leaves(child, out);
 }
 
-long long integral_bound(const PyValue& v, const std::string& text, const EvaluationSite& site) {
-  if (!v.is_numeric() || v.number() != std::floor(v.number())) {
+long long integral_bound(const Value& v, const std::string& text, const EvaluationSite& site) {
+  if (!v.is_number() || v.as_double() != std::floor(v.as_double())) {
     throw InputError("component '" + site.component + "': range bound '" + text + "' is not an integer");
   }
-  return static_cast<long long>(v.number());
+  return static_cast<long long>(v.as_double());
 }
 
 }  // namespace
@@ -188,14 +188,14 @@ std::vector<const Instance*> primitive_leaves(const Instance& top) {
 std::vector<AttributeDict> argument_combinations(const ActionDef& action, const Scope& scope, const EvaluationSite& site) {
   std::vector<AttributeDict> combinations(1);
   for (const auto& [name, text] : action.arguments) {
-    std::vector<PyValue> values;
+    std::vector<Value> values;
     size_t dots = text.find("..");
     if (dots == std::string::npos) {
       values.push_back(evaluate_in(text, scope, site, "argument '" + name + "'"));
     } else {
       long long low = integral_bound(evaluate_in(text.substr(0, dots), scope, site, "argument '" + name + "'"), text, site);
       long long high = integral_bound(evaluate_in(text.substr(dots + 2), scope, site, "argument '" + name + "'"), text, site);
-      for (long long v = low; v <= high; ++v) values.push_back(PyValue::from_int(v));
+      for (long long v = low; v <= high; ++v) values.push_back(Value::from_int(v));
     }
     // Accelergy lists every combination; refuse tables that could not be written anyway.
     if (static_cast<double>(values.size()) * static_cast<double>(combinations.size()) > kMaxCombinations) {
@@ -204,7 +204,7 @@ std::vector<AttributeDict> argument_combinations(const ActionDef& action, const 
     }
     // The first argument varies fastest: existing combinations stay innermost.
     std::vector<AttributeDict> next;
-    for (const PyValue& v : values) {
+    for (const Value& v : values) {
       for (AttributeDict c : combinations) {
         c.set(name, v);
         next.push_back(std::move(c));

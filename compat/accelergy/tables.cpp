@@ -25,13 +25,19 @@ YAML::Node float_node(double x, const EstimationOptions& options) {
   return YAML::Node(python_float_repr(rounded(x, options)));
 }
 
-YAML::Node value_node(const PyValue& v) {
+YAML::Node value_node(const Value& v) {
   switch (v.kind) {
-    case PyValue::Kind::none: return YAML::Node(YAML::NodeType::Null);
-    case PyValue::Kind::boolean: return YAML::Node(v.boolean ? "true" : "false");
-    case PyValue::Kind::integer:
-    case PyValue::Kind::real: return YAML::Node(v.repr());
-    case PyValue::Kind::string: break;
+    case Value::Kind::Undefined:
+    case Value::Kind::None: return YAML::Node(YAML::NodeType::Null);
+    case Value::Kind::Bool: return YAML::Node(v.boolean ? "true" : "false");
+    case Value::Kind::Int:
+    case Value::Kind::Float: return YAML::Node(v.str());
+    case Value::Kind::String: break;
+    case Value::Kind::List: {  // written as its flow text, as the input's sequences were
+      YAML::Node node(v.str());
+      node.SetTag("!");
+      return node;
+    }
   }
   YAML::Node node(v.text);
   if (v.quoted) node.SetTag("!");

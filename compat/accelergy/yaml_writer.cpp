@@ -65,7 +65,7 @@ void emit_value(std::string& out, const YAML::Node& value, const std::string& ke
     out += "\n";
     emit_sequence(out, value, indent + 2);
   } else {
-    out += " " + scalar_text(value, key) + "\n";
+    out.append(" ").append(scalar_text(value, key)).append("\n");
   }
 }
 

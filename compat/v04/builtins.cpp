@@ -1,6 +1,10 @@
 #include "compat/v04/builtins.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "compat/v04/expression.hpp"
@@ -35,14 +39,32 @@ Value number(double value, bool integral) {
 }
 
 Value repeat(const Value& sequence, long long times) {
-  Value out = sequence;
-  out.items.clear();
-  out.text.clear();
+  std::string text;
+  std::vector<Value> items;
   for (long long i = 0; i < times; ++i) {
-    out.text += sequence.text;
-    out.items.insert(out.items.end(), sequence.items.begin(), sequence.items.end());
+    text += sequence.text;
+    items.insert(items.end(), sequence.items.begin(), sequence.items.end());
   }
-  return out;
+  return sequence.kind == Value::Kind::List ? Value::from_list(std::move(items)) : Value::from_string(std::move(text));
+}
+
+// Python raises instead of returning nan (math domain error) or an unrepresentable integer.
+double checked(const std::string& function, double x) {
+  if (std::isnan(x)) throw ExpressionError("math domain error in " + function + "()");
+  return x;
+}
+
+Value to_integer(const std::string& function, double x) {
+  if (!std::isfinite(x)) throw ExpressionError(function + "() of a non-finite number");
+  if (std::fabs(x) >= 9.2e18) throw ExpressionError(function + "() result too large for an integer");
+  return Value::from_int(static_cast<long long>(x));
+}
+
+// Python's float %: the result takes the sign of the divisor.
+double python_mod(double a, double b) {
+  double r = std::fmod(a, b);
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
 }
 
 Value arithmetic(const std::string& op, const Value& left, const Value& right) {
@@ -54,9 +76,10 @@ Value arithmetic(const std::string& op, const Value& left, const Value& right) {
   if (b == 0 && (op == "/" || op == "//" || op == "%")) throw ExpressionError("division by zero");
   if (op == "/") return Value::from_float(a / b);
   if (op == "//") return number(std::floor(a / b), integral);
-  if (op == "%") return number(a - b * std::floor(a / b), integral);
+  if (op == "%") return number(python_mod(a, b), integral);
   if (op == "**") {
-    const double power = std::pow(a, b);
+    if (a == 0 && b < 0) throw ExpressionError("0.0 cannot be raised to a negative power");
+    const double power = checked("**", std::pow(a, b));
     if (integral && right.as_int() >= 0 && std::fabs(power) < 9e18) return Value::from_int(std::llround(power));
     return Value::from_float(power);
   }
@@ -85,10 +108,33 @@ Value extreme(const std::string& name, const std::vector<Value>& args) {
 using Math = double (*)(double);
 const std::map<std::string, Math>& math_functions() {
   static const std::map<std::string, Math> functions = {
-      {"log2", [](double x) { return std::log2(x); }}, {"log10", [](double x) { return std::log10(x); }},
       {"sqrt", [](double x) { return std::sqrt(x); }}, {"exp", [](double x) { return std::exp(x); }},
-      {"sin", [](double x) { return std::sin(x); }},   {"cos", [](double x) { return std::cos(x); }}};
+      {"sin", [](double x) { return std::sin(x); }},   {"cos", [](double x) { return std::cos(x); }},
+      {"tan", [](double x) { return std::tan(x); }}};
   return functions;
+}
+
+// The logarithms' argument (and base), which Python requires to be positive.
+double positive(const std::string& function, const Value& value) {
+  const double x = numeric_arg(function, value);
+  if (x <= 0) throw ExpressionError("math domain error in " + function + "(" + value.str() + ")");
+  return x;
+}
+
+// The text of a string argument as int() / float() read it; nullopt when it is not one.
+std::optional<Value> parsed_number(const std::string& name, const std::string& text) {
+  const char* begin = text.c_str() + (text.rfind('+', 0) == 0 ? 1 : 0);
+  const char* end = text.c_str() + text.size();
+  if (name == "int") {
+    long long integer = 0;
+    const auto [stop, error] = std::from_chars(begin, end, integer);
+    if (error == std::errc() && stop == end && begin != end) return Value::from_int(integer);
+    return std::nullopt;
+  }
+  double real = 0;
+  const auto [stop, error] = std::from_chars(begin, end, real);
+  if (error == std::errc() && stop == end && begin != end) return Value::from_float(real);
+  return std::nullopt;
 }
 
 std::optional<Value> conversion(const std::string& name, const std::vector<Value>& args) {
@@ -101,13 +147,11 @@ std::optional<Value> conversion(const std::string& name, const std::vector<Value
     throw ExpressionError("len() of '" + type_name(arg) + "'");
   }
   if (arg.kind == Value::Kind::String) {
-    char* end = nullptr;
-    const double parsed = std::strtod(arg.text.c_str(), &end);
-    if (end == arg.text.c_str() || *end != '\0') throw ExpressionError(name + "() cannot convert '" + arg.text + "'");
-    return name == "int" ? Value::from_int(static_cast<long long>(parsed)) : Value::from_float(parsed);
+    if (std::optional<Value> parsed = parsed_number(name, arg.text)) return parsed;
+    throw ExpressionError("invalid literal for " + name + "(): '" + arg.text + "'");
   }
   const double x = numeric_arg(name, arg);
-  return name == "int" ? Value::from_int(static_cast<long long>(std::trunc(x))) : Value::from_float(x);
+  return name == "int" ? to_integer(name, std::trunc(x)) : Value::from_float(x);
 }
 
 }  // namespace
@@ -122,10 +166,10 @@ Value binary(const std::string& op, const Value& left, const Value& right) {
   if (left.is_number() && right.is_number()) return arithmetic(op, left, right);
   const bool left_seq = left.kind == Value::Kind::String || left.kind == Value::Kind::List;
   if (op == "+" && left_seq && left.kind == right.kind) {
-    Value out = left;
-    out.text += right.text;
-    out.items.insert(out.items.end(), right.items.begin(), right.items.end());
-    return out;
+    if (left.kind == Value::Kind::String) return Value::from_string(left.text + right.text);
+    std::vector<Value> items = left.items;
+    items.insert(items.end(), right.items.begin(), right.items.end());
+    return Value::from_list(std::move(items));
   }
   if (op == "*" && left_seq && (right.kind == Value::Kind::Int)) return repeat(left, right.integer);
   if (op == "*" && right.kind != Value::Kind::Float && right.kind != Value::Kind::Bool &&
@@ -182,9 +226,16 @@ namespace {
 Value round_number(const CallArguments& call) {
   const auto args = bind_arguments({"round", {"number", "ndigits"}, 1}, call);
   const double x = numeric_arg("round", *args[0]);
-  if (!args[1] || args[1]->kind == Value::Kind::None) return Value::from_int(static_cast<long long>(std::nearbyint(x)));
-  const double scale = std::pow(10.0, static_cast<double>(args[1]->as_int()));
-  return Value::from_float(std::nearbyint(x * scale) / scale);
+  if (!args[1] || args[1]->kind == Value::Kind::None) return to_integer("round", std::nearbyint(x));
+  const long long digits = args[1]->as_int();
+  if (digits < 0) {
+    const double scale = std::pow(10.0, static_cast<double>(-digits));
+    return Value::from_float(std::nearbyint(x / scale) * scale);
+  }
+  // Rounds the exact decimal expansion, as Python does (round(0.0023736, 6) == 0.002374).
+  char buffer[400];
+  std::snprintf(buffer, sizeof buffer, "%.*f", static_cast<int>(std::min(digits, 300LL)), x);
+  return Value::from_float(std::strtod(buffer, nullptr));
 }
 
 // enumerate(list) -> [[0, item0], [1, item1], ...]
@@ -215,7 +266,7 @@ std::optional<Value> call_positional(const std::string& name, const std::vector<
   if (name == "ceil" || name == "floor") {
     need(1);
     const double x = numeric_arg(name, args[0]);
-    return Value::from_int(static_cast<long long>(name == "ceil" ? std::ceil(x) : std::floor(x)));
+    return to_integer(name, name == "ceil" ? std::ceil(x) : std::floor(x));
   }
   if (name == "abs") {
     need(1);
@@ -231,17 +282,28 @@ std::optional<Value> call_positional(const std::string& name, const std::vector<
     return binary("**", args[0], args[1]);
   }
   if (name == "log") {
-    if (args.size() == 2) return Value::from_float(std::log(numeric_arg(name, args[0])) / std::log(numeric_arg(name, args[1])));
+    if (args.size() == 2) return Value::from_float(checked(name, std::log(positive(name, args[0])) / std::log(positive(name, args[1]))));
     need(1);
-    return Value::from_float(std::log(numeric_arg(name, args[0])));
+    return Value::from_float(std::log(positive(name, args[0])));
+  }
+  if (name == "log2" || name == "log10") {
+    need(1);
+    return Value::from_float(name == "log2" ? std::log2(positive(name, args[0])) : std::log10(positive(name, args[0])));
   }
   const auto math = math_functions().find(name);
   if (math == math_functions().end()) return std::nullopt;
   need(1);
-  return Value::from_float(math->second(numeric_arg(name, args[0])));
+  return Value::from_float(checked(name, math->second(numeric_arg(name, args[0]))));
 }
 
 }  // namespace
+
+std::optional<Value> math_constant(const std::string& name) {
+  if (name == "math.pi") return Value::from_float(3.141592653589793);
+  if (name == "math.e") return Value::from_float(2.718281828459045);
+  if (name == "math.inf") return Value::from_float(HUGE_VAL);
+  return std::nullopt;
+}
 
 std::optional<Value> call_builtin(const std::string& name, const CallArguments& call) {
   if (name == "round") return round_number(call);

@@ -17,6 +17,8 @@ struct Token {
   std::string text;
 };
 
+bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+
 std::vector<Token> tokenize(const std::string& text) {
   static const char* const kOperators[] = {"**", "//", "==", "!=", "<=", ">=", "<", ">", "+", "-",
                                            "*",  "/",  "%",  "~",  "|",  "(",  ")", "[", "]", ",",
@@ -36,9 +38,12 @@ std::vector<Token> tokenize(const std::string& text) {
       i = end;
       continue;
     }
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+    if (is_name_start(c)) {
+      // Dotted names (`math.log2`) are one name.
       size_t end = i;
-      while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+      while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_' ||
+                                   (text[end] == '.' && end + 1 < text.size() && is_name_start(text[end + 1]))))
+        ++end;
       tokens.push_back({Token::Kind::Name, text.substr(i, end - i)});
       i = end;
       continue;
@@ -85,6 +90,7 @@ struct Node {
   Value literal;
   std::vector<std::unique_ptr<Node>> kids;
   // Call/Filter: keyword names of the last kids (the others are positional).
+  // Compare: the operators of the chain `a < b <= c` between the kids.
   // Comprehension: the loop's target names; kids are element, iterable[, condition].
   std::vector<std::string> names;
 };
@@ -160,6 +166,7 @@ class Parser {
   }
   NodePtr comparison() {
     NodePtr left = concat();
+    NodePtr chain;
     for (;;) {
       static const char* const kCompare[] = {"==", "!=", "<=", ">=", "<", ">", "in"};
       std::string op;
@@ -169,15 +176,17 @@ class Parser {
         pos_ += 2;
         op = "not in";
       }
-      if (op.empty() && dialect_ == Dialect::Jinja && accept("is")) {
+      if (op.empty() && !chain && dialect_ == Dialect::Jinja && accept("is")) {
         const bool negated = accept("not");
         if (!accept("defined")) fail("only 'is defined' tests are supported");
         NodePtr test = make(Node::Kind::IsDefined, "", kids(std::move(left)));
         left = negated ? make(Node::Kind::Not, "", kids(std::move(test))) : std::move(test);
         continue;
       }
-      if (op.empty()) return left;
-      left = make(Node::Kind::Compare, op, kids(std::move(left), concat()));
+      if (op.empty()) return chain ? std::move(chain) : std::move(left);
+      if (!chain) chain = make(Node::Kind::Compare, "", kids(std::move(left)));
+      chain->names.push_back(op);
+      chain->kids.push_back(concat());
     }
   }
   NodePtr concat() {
@@ -282,7 +291,7 @@ class Parser {
     }
     if (token.kind == Token::Kind::String) {
       NodePtr node = make(Node::Kind::Literal);
-      node->literal = Value::from_string(token.text);
+      node->literal = Value::from_string(token.text, true);
       return node;
     }
     if (token.kind == Token::Kind::Name) return name_or_call(token.text);
@@ -350,8 +359,7 @@ class Evaluator {
       case Node::Kind::Unary: return negate(defined(eval(*node.kids[0])));
       case Node::Kind::Binary:
         return binary(node.op, defined(eval(*node.kids[0])), defined(eval(*node.kids[1])));
-      case Node::Kind::Compare:
-        return Value::from_bool(compare(node.op, defined(eval(*node.kids[0])), defined(eval(*node.kids[1]))));
+      case Node::Kind::Compare: return compare_chain(node);
       case Node::Kind::Index: return index(defined(eval(*node.kids[0])), defined(eval(*node.kids[1])));
       case Node::Kind::Call: return call(node);
       case Node::Kind::Filter: return filter(node);
@@ -362,15 +370,30 @@ class Evaluator {
   }
 
  private:
-  Value name(const std::string& text) const {
+  // A variable of the scope or a math constant.
+  std::optional<Value> variable(const std::string& text) const {
     if (scope_.lookup)
-      if (std::optional<Value> value = scope_.lookup(text)) return *value;
+      if (std::optional<Value> value = scope_.lookup(text)) return value;
+    return math_constant(text);
+  }
+  Value name(const std::string& text) const {
+    if (std::optional<Value> value = variable(text)) return *value;
     if (dialect_ == Dialect::Jinja) {
       Value undefined;
       undefined.text = text;  // remembered for the error message
       return undefined;
     }
     throw UnknownNameError(text);
+  }
+  // Python's `a < b < c`: each operand evaluated once, stopping at the first false link.
+  Value compare_chain(const Node& node) const {
+    Value left = defined(eval(*node.kids[0]));
+    for (size_t i = 0; i < node.names.size(); ++i) {
+      Value right = defined(eval(*node.kids[i + 1]));
+      if (!compare(node.names[i], left, right)) return Value::from_bool(false);
+      left = std::move(right);
+    }
+    return Value::from_bool(true);
   }
   static Value defined(Value value) {
     if (value.kind == Value::Kind::Undefined) throw UnknownNameError(value.text);
@@ -394,7 +417,7 @@ class Evaluator {
   // take one; to anything else the name is unknown, as before.
   Value argument(const Node& node, std::string& unresolved) const {
     if (dialect_ == Dialect::Python && node.kind == Node::Kind::Name) {
-      if (std::optional<Value> value = scope_.lookup ? scope_.lookup(node.op) : std::nullopt) return *value;
+      if (std::optional<Value> value = variable(node.op)) return *value;
       if (unresolved.empty()) unresolved = node.op;
       return Value::from_string(node.op);
     }
@@ -431,7 +454,8 @@ class Evaluator {
       }
     }
     if (!unresolved.empty()) throw UnknownNameError(unresolved);
-    if (std::optional<Value> value = call_builtin(function, args)) return *value;
+    const bool math_module = function.rfind("math.", 0) == 0;
+    if (std::optional<Value> value = call_builtin(math_module ? function.substr(5) : function, args)) return *value;
     throw ExpressionError("unknown function '" + function + "'");
   }
   // A generator or list comprehension, evaluated eagerly to a list.

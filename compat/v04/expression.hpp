@@ -1,6 +1,7 @@
 #pragma once
-// A small Python-like expression language, used for v0.4 attribute/variable expressions
-// (`depth * 2`, `max(1, ceil(log2(depth)))`, `a if c else b`, keyword arguments `f(x, k=v)`,
+// A small Python-like expression language, used for v0.4 attribute/variable expressions and
+// Accelergy component attributes (`depth * 2`, `max(1, math.ceil(log2(depth)))`, `a if c else b`,
+// chained comparisons `0 < x <= 8`, keyword arguments `f(x, k=v)`,
 // generator and list comprehensions `sum(p * (1 - p) for p in bits)`, functions passed as
 // values to the scope's functions `sum_map(f, xs)` and called `(f if c else g)(x)`) and, in
 // the Jinja dialect, for

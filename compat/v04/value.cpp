@@ -1,10 +1,9 @@
 #include "compat/v04/value.hpp"
 
-#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
 namespace cimloop::compat::v04 {
 
@@ -43,28 +42,31 @@ std::string Value::repr() const { return kind == Kind::String ? "'" + text + "'"
 std::string python_float_repr(double value) {
   if (std::isnan(value)) return "nan";
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
   char buffer[64];
-  int precision = 1;
-  for (; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
-    if (std::strtod(buffer, nullptr) == value) break;
+  const auto converted = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+  const std::string scientific(buffer, converted.ptr);  // shortest round trip, e.g. "-1.2345e-05"
+  const size_t e = scientific.find('e');
+  const int exponent = std::atoi(scientific.c_str() + e + 1);
+  const bool negative = scientific[0] == '-';
+  std::string digits;
+  for (char c : scientific.substr(negative ? 1 : 0, e - (negative ? 1 : 0)))
+    if (c != '.') digits += c;
+  std::string out;
+  if (exponent < -4 || exponent >= 16) {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char exponent_text[16];
+    std::snprintf(exponent_text, sizeof exponent_text, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+    out += exponent_text;
+  } else if (exponent < 0) {
+    out = "0." + std::string(static_cast<size_t>(-exponent - 1), '0') + digits;
+  } else if (static_cast<int>(digits.size()) <= exponent + 1) {
+    out = digits + std::string(static_cast<size_t>(exponent + 1) - digits.size(), '0') + ".0";
+  } else {
+    out = digits.substr(0, static_cast<size_t>(exponent + 1)) + "." + digits.substr(static_cast<size_t>(exponent + 1));
   }
-  // buffer holds d.ddde±XX with the shortest round-trip digits; Python prints fixed
-  // notation for exponents in [-4, 16).
-  const int exponent = std::atoi(std::strchr(buffer, 'e') + 1);
-  std::string text;
-  if (exponent >= -4 && exponent < 16) {
-    const int decimals = std::max(0, precision - 1 - exponent);
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    text = buffer;
-    if (text.find('.') == std::string::npos) text += ".0";
-    return text;
-  }
-  std::string mantissa(buffer, std::strchr(buffer, 'e'));
-  char exponent_text[16];
-  std::snprintf(exponent_text, sizeof exponent_text, "e%c%02d", exponent < 0 ? '-' : '+',
-                std::abs(exponent));
-  return mantissa + exponent_text;
+  return negative ? "-" + out : out;
 }
 
 }  // namespace cimloop::compat::v04

@@ -18,12 +18,20 @@ struct Value {
   std::string text;
   std::vector<Value> items;
   std::shared_ptr<const RenderedText> rendered;  // set when `text` came from include_text
+  // A string written quoted in the input or as a literal in an expression (Accelergy writes
+  // such strings back double-quoted); results of string operations are not quoted.
+  bool quoted = false;
 
   static Value none() { return with_kind(Kind::None); }
   static Value from_bool(bool b) { Value v = with_kind(Kind::Bool); v.boolean = b; return v; }
   static Value from_int(long long i) { Value v = with_kind(Kind::Int); v.integer = i; return v; }
   static Value from_float(double f) { Value v = with_kind(Kind::Float); v.real = f; return v; }
-  static Value from_string(std::string s) { Value v = with_kind(Kind::String); v.text = std::move(s); return v; }
+  static Value from_string(std::string s, bool quoted = false) {
+    Value v = with_kind(Kind::String);
+    v.text = std::move(s);
+    v.quoted = quoted;
+    return v;
+  }
   static Value from_list(std::vector<Value> items) {
     Value v = with_kind(Kind::List);
     v.items = std::move(items);
@@ -31,6 +39,8 @@ struct Value {
   }
 
   bool is_number() const { return kind == Kind::Int || kind == Kind::Float || kind == Kind::Bool; }
+  bool is_string() const { return kind == Kind::String; }
+  bool is_none() const { return kind == Kind::None; }
   double as_double() const { return kind == Kind::Float ? real : static_cast<double>(as_int()); }
   long long as_int() const { return kind == Kind::Bool ? (boolean ? 1 : 0) : integer; }
   bool truthy() const;
@@ -42,7 +52,8 @@ struct Value {
   static Value with_kind(Kind k) { Value v; v.kind = k; return v; }
 };
 
-// Python's repr of a float: shortest text that reads back to the same double.
+// Python's repr of a float: shortest text that reads back to the same double, exponent form
+// below 1e-4 or from 1e16.
 std::string python_float_repr(double value);
 
 }  // namespace cimloop::compat::v04

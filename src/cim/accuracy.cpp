@@ -7,7 +7,7 @@
 #include <memory>
 #include <sstream>
 
-#include "src/cim/accuracy_macro.hpp"
+#include "src/cim/macro_source.hpp"
 #include "src/cim/csv.hpp"
 #include "src/cim/macro_evaluator.hpp"
 #include "src/cim/operating_point.hpp"
@@ -92,7 +92,7 @@ double metric_value(const MacroResult& r, const std::string& metric, const std::
 // The condition's NAME=VALUE assignments (numbers or text) that name macro variables; other names are labels of
 // the published test (e.g. Sinangil's AVERAGE_OUTPUT_VALUE), reported in `ignored`.
 template <typename Value>
-std::map<std::string, Value> macro_overrides(const AccuracyMacro& macro,
+std::map<std::string, Value> macro_overrides(const MacroSource& macro,
                                              const std::map<std::string, Value>& assignments,
                                              std::vector<std::string>& ignored) {
   std::map<std::string, Value> overrides;
@@ -122,19 +122,19 @@ std::map<std::string, std::string> read_exemptions(const std::string& path) {
 }
 
 struct LoadedMacro {
-  std::unique_ptr<AccuracyMacro> macro;
+  std::unique_ptr<MacroSource> macro;
   std::string error;
 };
 
 // Reads each macro once; a missing or unreadable description is an error of the rows that
 // name it (each of them says why), not of the whole table.
-const AccuracyMacro& macro_named(const std::string& name, const std::string& macro_dir,
+const MacroSource& macro_named(const std::string& name, const std::string& macro_dir,
                                  std::map<std::string, LoadedMacro>& macros) {
   auto [it, inserted] = macros.try_emplace(name);
   LoadedMacro& loaded = it->second;
   if (inserted) {
     try {
-      loaded.macro = std::make_unique<AccuracyMacro>(macro_dir, name);
+      loaded.macro = std::make_unique<MacroSource>(macro_dir, name);
     } catch (const InputError& e) {
       loaded.error = e.what();
     }
@@ -154,6 +154,7 @@ AccuracySummary evaluate_published(const std::string& published_csv, const std::
   const Columns col = find_columns(summary.header, published_csv);
   auto exemptions = read_exemptions(exemptions_csv);
   std::map<std::string, LoadedMacro> macros;
+  std::map<std::string, MacroResult> evaluated;  // macro and condition -> result (rows share points)
   double total = 0;
   for (size_t i = 1; i < lines.size(); ++i) {
     const auto& f = lines[i].fields;
@@ -172,13 +173,16 @@ AccuracySummary evaluate_published(const std::string& published_csv, const std::
       exemptions.erase(it);
     }
     try {
-      const AccuracyMacro& macro = macro_named(name, macro_dir, macros);
+      const MacroSource& macro = macro_named(name, macro_dir, macros);
       std::vector<std::string> ignored;
       const auto overrides = macro_overrides(macro, parse_operating_point(f[col.condition]), ignored);
       const auto text = macro_overrides(macro, parse_operating_point_text(f[col.condition]), ignored);
       for (const auto& label : ignored) row.notes.push_back(label + " is not a variable of " + name + " (ignored)");
       row.form = macro.form();
-      const MacroResult result = macro.evaluate(overrides, text);
+      const std::string point = key(name, "", f[col.condition]);
+      auto cached = evaluated.find(point);
+      if (cached == evaluated.end()) cached = evaluated.emplace(point, macro.evaluate(overrides, text)).first;
+      const MacroResult& result = cached->second;
       row.model = metric_value(result, f[col.metric], f[col.unit], component_subset(f[col.components]));
       row.error_pct = (row.model - row.published) / row.published * 100;
     } catch (const InputError& e) {

@@ -27,7 +27,7 @@ struct AccuracySummary {
   size_t failed_rows = 0;           // rows that could not be evaluated: the targets are missed
 };
 
-// `macro_dir` holds <macro>/accuracy.yaml or macro.yaml (src/cim/accuracy_macro.hpp); `exemptions_csv` lists macro,metric,condition,reason.
+// `macro_dir` holds <macro>/accuracy.yaml or macro.yaml (src/cim/macro_source.hpp); `exemptions_csv` lists macro,metric,condition,reason.
 // Throws InputError (file, line) for a malformed table; a row that cannot be evaluated (no
 // description of its macro, unknown unit or component, bad condition) is kept with its reason.
 AccuracySummary evaluate_published(const std::string& published_csv, const std::string& macro_dir,

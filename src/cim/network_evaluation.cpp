@@ -27,15 +27,20 @@ double NetworkReport::total_macs() const {
   return t;
 }
 
-NetworkReport evaluate_network(const MacroSpec& spec, const std::string& workload_dir,
-                               const std::map<std::string, double>& overrides,
-                               const std::map<std::string, std::string>& text_overrides) {
+std::vector<fs::path> workload_layer_files(const std::string& workload_dir) {
   if (!fs::is_directory(workload_dir)) throw InputError(workload_dir + ": not a workload folder");
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(workload_dir))
     if (e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   if (files.empty()) throw InputError(workload_dir + ": no layer files (*.yaml)");
+  return files;
+}
+
+NetworkReport evaluate_network(const MacroSpec& spec, const std::string& workload_dir,
+                               const std::map<std::string, double>& overrides,
+                               const std::map<std::string, std::string>& text_overrides) {
+  const std::vector<fs::path> files = workload_layer_files(workload_dir);
   NetworkReport report;
   report.macro = spec.name;
   for (const auto& file : files) {

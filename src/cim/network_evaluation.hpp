@@ -2,6 +2,7 @@
 // Runs a macro over every layer of a workload folder: per-layer statistics and action
 // energies once, then the best mapping (least energy-delay product) among the enumerated
 // ones. A stand-in for the Timeloop mapper on single-macro, weight-stationary systems.
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ struct NetworkReport {
   double total_cycles() const;
   double total_macs() const;
 };
+
+// The *.yaml files of `workload_dir` in name order; InputError when there are none.
+std::vector<std::filesystem::path> workload_layer_files(const std::string& workload_dir);
 
 // Layers are the *.yaml files of `workload_dir` in name order. Throws InputError for
 // unreadable layers.

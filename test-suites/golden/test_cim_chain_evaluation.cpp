@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -51,7 +52,11 @@ void expect_same_metrics(const std::string& macro, const std::string& problem, c
   const std::vector<std::string> files = {(dir / "arch.yaml").string(), (dir / problem).string(), (dir / map).string(),
                                           (kExamples / "components" / "cim_components.yaml").string()};
   std::map<std::string, std::string> overrides;
-  for (const auto& [name, value] : point) overrides[name] = std::to_string(value);
+  for (const auto& [name, value] : point) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);  // as scripts/accuracy writes a point
+    overrides[name] = text;
+  }
   const auto chain = cimloop::cim::evaluate_v04_macro(macro, files, overrides);
   const auto spec = cimloop::cim::read_macro_spec((dir / "macro.yaml").string());
   const auto reference = cimloop::cim::evaluate_macro(
@@ -92,4 +97,20 @@ TEST(CimChainEvaluation, BasicAnalogMetricsEqualPrivateEvaluator) {
 TEST(CimChainEvaluation, OperatingPointOverridesReachTheChain) {
   expect_same_metrics("sinangil_jssc_2021", "steady_state_problem.yaml", "steady_state_map.yaml", {{"VOLTAGE", 0.9}},
                       {"counter", "row_drivers", "adc", "column_drivers", "binary_weighting_capacitors", "cim_unit"});
+}
+
+// wan_nature_2022 (held out) at its accuracy layer: the map follows the operating point (input
+// bits in one or two phases, output and weight bits, voltage). The mapper may place the input
+// bits (X) elsewhere, so the layer has an explicit map (steady_state_map.yaml). No weight load:
+// the chain's weights have no writer above the CiM units.
+TEST(CimChainEvaluation, WanSteadyStateMetricsEqualPrivateEvaluator) {
+  const std::vector<std::string> components = {"wordline_cap", "wordline_drivers", "row_drivers", "shift_add", "adc",
+                                               "integrator",   "column_drivers",   "sample",      "cim_unit"};
+  std::vector<std::map<std::string, double>> points = {{}, {{"ONE_PHASE", 1}}, {{"ONE_PHASE", 1}, {"INPUT_BITS", 4}},
+                                                       {{"VOLTAGE", 1.2}, {"OUTPUT_BITS", 6}}, {{"WEIGHT_BITS", 2}}};
+  for (const double bits : {1, 2, 3, 4, 5, 6, 7}) points.push_back({{"INPUT_BITS", bits}});
+  for (const auto& point : points) {
+    SCOPED_TRACE(::testing::PrintToString(point));
+    expect_same_metrics("wan_nature_2022", "steady_state_problem.yaml", "steady_state_map.yaml", point, components);
+  }
 }

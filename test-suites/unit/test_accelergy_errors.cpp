@@ -112,6 +112,19 @@ TEST(AccelergyEstimation, ValidDefinitionEstimates) {
   EXPECT_EQ(r.art["ART"]["tables"][0]["area"].Scalar(), "278.0");
 }
 
+// CiMLoop component classes compute on lists: a comprehension over a list attribute.
+TEST(AccelergyEstimation, ComponentAttributeComprehensionOverAList) {
+  accelergy::AccelergyResult r = accelergy::estimate_tables(YAML::Load(architecture(
+      "    - name: pair\n"
+      "      class: adder_pair\n"
+      "      attributes: {widths: [4, 8, 4], width: sum(w for w in widths if w > 4)}\n"
+      "      required_actions: [add]\n")));
+  EXPECT_EQ(r.ert["ERT"]["tables"][0]["actions"][0]["energy"].Scalar(), "0.21");  // width 8, as above
+  const YAML::Node written = r.flattened_architecture["architecture"]["local"][0]["attributes"];
+  EXPECT_EQ(written["width"].Scalar(), "8");
+  EXPECT_EQ(written["widths"].Scalar(), "[4, 8, 4]");
+}
+
 }  // namespace
 
 namespace {

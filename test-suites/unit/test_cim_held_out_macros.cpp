@@ -180,9 +180,10 @@ TEST(CimAlbireo, MappingsScaleStatedCountsWithTheCopiesUsed) {
   const MappingCost partial = model.evaluate(half);
   EXPECT_DOUBLE_EQ(partial.cycles, 3);
   // The PLCGs share their inputs: only the per-PLCG output path (ADC, TIA, output registers)
-  // acts on fewer values per cycle; leakage is charged for every copy (no power gating).
+  // and weight path (the weight cache and DACs, driving the weights every cycle) act on fewer
+  // values per cycle; leakage is charged for every copy (no power gating).
   double output_path = 0;
-  for (const std::string name : {"adc", "TIA", "output_regs"})
+  for (const std::string name : {"adc", "TIA", "output_regs", "weight_cache", "weight_dac"})
     output_path += component(table, name).energy_per_activation_pj;
   EXPECT_NEAR(partial.energy_pj / partial.cycles, cost.energy_pj - output_path * 2 / 3, 1e-9);
 }

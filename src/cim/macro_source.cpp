@@ -1,4 +1,4 @@
-#include "src/cim/accuracy_macro.hpp"
+#include "src/cim/macro_source.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -52,12 +52,10 @@ std::string expression_of(double value) {
 
 }  // namespace
 
-AccuracyMacro::AccuracyMacro(const std::string& macro_dir, const std::string& name) : name_(name) {
+MacroSource::MacroSource(const std::string& macro_dir, const std::string& name) : name_(name) {
   const fs::path folder = fs::path(macro_dir) / name;
   if (fs::exists(folder / "accuracy.yaml")) {
-    form_ = "chain";
-    chain_files_ = chain_files(folder / "accuracy.yaml");
-    chain_variables_ = chain_variable_names(chain_files_);
+    use_chain(chain_files(folder / "accuracy.yaml"));
   } else if (fs::exists(folder / "macro.yaml")) {
     form_ = "macro.yaml";
     spec_ = std::make_unique<MacroSpec>(read_macro_spec((folder / "macro.yaml").string()));
@@ -66,17 +64,52 @@ AccuracyMacro::AccuracyMacro(const std::string& macro_dir, const std::string& na
   }
 }
 
-bool AccuracyMacro::has_variable(const std::string& name) const {
-  return spec_ ? cim::has_variable(*spec_, name) : chain_variables_.count(name) > 0;
+bool are_v04_macro_files(const std::vector<std::string>& files) {
+  return files.size() > 1 || (files.size() == 1 && compat::v04::is_raw_v04(files[0]));
 }
 
-MacroResult AccuracyMacro::evaluate(const std::map<std::string, double>& operating_point,
-                                    const std::map<std::string, std::string>& text) const {
-  if (spec_) return evaluate_macro(*spec_, default_distributions(*spec_), operating_point, text);
+std::string v04_macro_name(const std::vector<std::string>& files) {
+  return files.empty() ? std::string() : fs::absolute(files[0]).parent_path().filename().string();
+}
+
+std::map<std::string, std::string> v04_overrides(const std::map<std::string, double>& operating_point,
+                                                 const std::map<std::string, std::string>& text) {
   std::map<std::string, std::string> overrides;
   for (const auto& [variable, value] : operating_point) overrides[variable] = expression_of(value);
   for (const auto& [variable, value] : text) overrides[variable] = "'" + value + "'";
-  return evaluate_v04_macro(name_, chain_files_, overrides);
+  return overrides;
+}
+
+MacroSource::MacroSource(const std::vector<std::string>& files) {
+  if (files.empty()) throw InputError("no macro description given");
+  if (!are_v04_macro_files(files)) {
+    form_ = "macro.yaml";
+    spec_ = std::make_unique<MacroSpec>(read_macro_spec(files[0]));
+    name_ = spec_->name;
+    return;
+  }
+  for (const std::string& file : files)
+    if (!fs::exists(file)) throw InputError(file + ": no such file");
+  name_ = v04_macro_name(files);
+  use_chain(files);
+}
+
+void MacroSource::use_chain(const std::vector<std::string>& files) {
+  form_ = "chain";
+  chain_files_ = files;
+  chain_variables_ = chain_variable_names(files);
+}
+
+bool MacroSource::has_variable(const std::string& name) const {
+  return spec_ ? cim::has_variable(*spec_, name) : chain_variables_.count(name) > 0;
+}
+
+MacroResult MacroSource::evaluate(const std::map<std::string, double>& operating_point,
+                                  const std::map<std::string, std::string>& text,
+                                  const LayerDistributions* layer) const {
+  if (spec_) return evaluate_macro(*spec_, layer ? *layer : default_distributions(*spec_), operating_point, text);
+  if (layer) throw InputError("a layer's histograms go into the problem file of a v0.4 macro");
+  return evaluate_v04_macro(name_, chain_files_, v04_overrides(operating_point, text));
 }
 
 }  // namespace cimloop::cim
