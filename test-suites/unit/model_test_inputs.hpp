@@ -38,6 +38,19 @@ inline LoadedModel load_model(const std::vector<std::pair<std::string, std::stri
   return model;
 }
 
+// A Conv1D problem file (weights R, outputs P) of the given size.
+inline std::string conv1d_problem(int r, int p) {
+  return "problem:\n"
+         "  shape:\n"
+         "    name: Conv1D\n"
+         "    dimensions: [R, P]\n"
+         "    data_spaces:\n"
+         "    - {name: Weights, projection: [[[R]]]}\n"
+         "    - {name: Inputs, projection: [[[R], [P]]]}\n"
+         "    - {name: Outputs, projection: [[[P]]], read_write: true}\n"
+         "  instance: {R: " + std::to_string(r) + ", P: " + std::to_string(p) + "}\n";
+}
+
 // A two-level Conv1D-with-output-channels architecture (Buffer under DRAM) and problem; the
 // mapping is supplied by each test.
 inline const char* kTwoLevelArch = R"(

@@ -27,15 +27,6 @@ architecture:
     - name: MAC[1..4]
       class: intmac
       attributes: {meshX: 4}
-problem:
-  shape:
-    name: Conv1D
-    dimensions: [R, P]
-    data_spaces:
-    - {name: Weights, projection: [[[R]]]}
-    - {name: Inputs, projection: [[[R], [P]]]}
-    - {name: Outputs, projection: [[[P]]], read_write: true}
-  instance: {R: 3, P: 4}
 mapping:
 - {target: RF, type: temporal, factors: R=1 P=1, permutation: RP}
 - {target: GB, type: spatial, factors: R=1 P=4, permutation: PR}
@@ -53,7 +44,7 @@ struct InputCounts {
 };
 
 InputCounts input_counts(bool links) {
-  const testing::LoadedModel model = testing::load_model({{"arch.yaml", kArch}});
+  const testing::LoadedModel model = testing::load_model({{"arch.yaml", kArch}, {"problem.yaml", testing::conv1d_problem(3, 4)}});
   model::ModelOptions options;
   options.nest.link_transfers = links;
   model::Evaluator evaluator(model.inputs.arch, model.inputs.workload, options);

@@ -18,17 +18,7 @@ arch:
   - {name: MainMemory, technology: DRAM, instances: 1, word_bits: 8, block_size: 8}
 )";
 
-constexpr const char* kProblemYaml = R"(
-problem:
-  shape:
-    name: Conv1D
-    dimensions: [R, P]
-    data_spaces:
-    - {name: Weights, projection: [[[R]]]}
-    - {name: Inputs, projection: [[[R], [P]]]}
-    - {name: Outputs, projection: [[[P]]], read_write: true}
-  instance: {R: 3, P: 16}
-)";
+const std::string kProblemYaml = testing::conv1d_problem(3, 16);
 
 constexpr const char* kMappingYaml = R"(
 mapping:
@@ -73,7 +63,7 @@ TEST(ModelInputs, BadValueNamesFileLineAndKey) {
     FAIL() << "expected an input error";
   } catch (const InputError& error) {
     const std::string message = error.what();
-    EXPECT_NE(message.find("problem.yaml:10"), std::string::npos) << message;
+    EXPECT_NE(message.find("problem.yaml:9"), std::string::npos) << message;
     EXPECT_NE(message.find("R"), std::string::npos) << message;
   }
 }

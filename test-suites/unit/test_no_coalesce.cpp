@@ -30,15 +30,6 @@ architecture:
     - name: MAC[1..2]
       class: intmac
       attributes: {meshX: 2}
-problem:
-  shape:
-    name: Conv1D
-    dimensions: [R, P]
-    data_spaces:
-    - {name: Weights, projection: [[[R]]]}
-    - {name: Inputs, projection: [[[R], [P]]]}
-    - {name: Outputs, projection: [[[P]]], read_write: true}
-  instance: {R: 2, P: 4}
 ERT:
   version: '0.4'
   tables:
@@ -63,7 +54,8 @@ struct OutputCounts {
 };
 
 OutputCounts output_counts(bool adder_coalesces) {
-  const testing::LoadedModel model = testing::load_model({{"arch.yaml", kArch}, {"map.yaml", mapping(adder_coalesces)}});
+  const testing::LoadedModel model = testing::load_model(
+      {{"arch.yaml", kArch}, {"problem.yaml", testing::conv1d_problem(2, 4)}, {"map.yaml", mapping(adder_coalesces)}});
   model::Evaluator evaluator(model.inputs.arch, model.inputs.workload, model::ModelOptions{});
   const model::EvalResult& result = evaluator.evaluate(model.mapping);
   EXPECT_TRUE(result.valid) << result.failure;
