@@ -51,6 +51,35 @@ inline std::string conv1d_problem(int r, int p) {
          "  instance: {R: " + std::to_string(r) + ", P: " + std::to_string(p) + "}\n";
 }
 
+// An architecture of `pes` PEs (each a 16-entry register file `pe` over a MAC) along X under
+// a 64-entry SRAM `middle` and an unlimited DRAM `outer`, 8-bit words; an ERT prices only the
+// middle level's reads (1 pJ), so energies count its reads.
+inline std::string pe_array_arch(const std::string& outer, const std::string& middle, const std::string& pe, int pes) {
+  const std::string n = std::to_string(pes);
+  return "architecture:\n"
+         "  version: '0.4'\n"
+         "  subtree:\n"
+         "  - name: system\n"
+         "    local:\n"
+         "    - name: " + outer + "[1..1]\n"
+         "      class: DRAM\n"
+         "      attributes: {width: 8, datawidth: 8, cluster_size: 1}\n"
+         "    - name: " + middle + "[1..1]\n"
+         "      class: SRAM\n"
+         "      attributes: {depth: 64, width: 8, datawidth: 8, cluster_size: 1}\n"
+         "    - name: " + pe + "[1.." + n + "]\n"
+         "      class: regfile\n"
+         "      attributes: {depth: 16, width: 8, datawidth: 8, cluster_size: 1, meshX: " + n + "}\n"
+         "    - name: MAC[1.." + n + "]\n"
+         "      class: intmac\n"
+         "      attributes: {meshX: " + n + "}\n"
+         "ERT:\n"
+         "  version: '0.4'\n"
+         "  tables:\n"
+         "  - name: system." + middle + "[1..1]\n"
+         "    actions: [{name: read, energy: 1.0}]\n";
+}
+
 // A two-level Conv1D-with-output-channels architecture (Buffer under DRAM) and problem; the
 // mapping is supplied by each test.
 inline const char* kTwoLevelArch = R"(

@@ -9,34 +9,12 @@
 namespace cimloop {
 namespace {
 
-constexpr const char* kArch = R"(
-architecture:
-  version: '0.4'
-  subtree:
-  - name: system
-    local:
-    - name: DRAM[1..1]
-      class: DRAM
-      attributes: {width: 8, datawidth: 8, cluster_size: 1}
-    - name: GB[1..1]
-      class: SRAM
-      attributes: {depth: 64, width: 8, datawidth: 8, cluster_size: 1}
-    - name: RF[1..4]
-      class: regfile
-      attributes: {depth: 16, width: 8, datawidth: 8, cluster_size: 1, meshX: 4}
-    - name: MAC[1..4]
-      class: intmac
-      attributes: {meshX: 4}
+constexpr const char* kMapping = R"(
 mapping:
 - {target: RF, type: temporal, factors: R=1 P=1, permutation: RP}
 - {target: GB, type: spatial, factors: R=1 P=4, permutation: PR}
 - {target: GB, type: temporal, factors: R=3 P=1, permutation: RP}
 - {target: DRAM, type: temporal, factors: R=1 P=1, permutation: RP}
-ERT:
-  version: '0.4'
-  tables:
-  - name: system.GB[1..1]
-    actions: [{name: read, energy: 1.0}]
 )";
 
 struct InputCounts {
@@ -44,7 +22,9 @@ struct InputCounts {
 };
 
 InputCounts input_counts(bool links) {
-  const testing::LoadedModel model = testing::load_model({{"arch.yaml", kArch}, {"problem.yaml", testing::conv1d_problem(3, 4)}});
+  const testing::LoadedModel model = testing::load_model({{"arch.yaml", testing::pe_array_arch("DRAM", "GB", "RF", 4)},
+                                                           {"problem.yaml", testing::conv1d_problem(3, 4)},
+                                                           {"map.yaml", kMapping}});
   model::ModelOptions options;
   options.nest.link_transfers = links;
   model::Evaluator evaluator(model.inputs.arch, model.inputs.workload, options);

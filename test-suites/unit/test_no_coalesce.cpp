@@ -12,31 +12,6 @@
 namespace cimloop {
 namespace {
 
-constexpr const char* kArch = R"(
-architecture:
-  version: '0.4'
-  subtree:
-  - name: system
-    local:
-    - name: ADC[1..1]
-      class: DRAM
-      attributes: {width: 8, datawidth: 8, cluster_size: 1}
-    - name: Adder[1..1]
-      class: SRAM
-      attributes: {depth: 64, width: 8, datawidth: 8, cluster_size: 1}
-    - name: Array[1..2]
-      class: regfile
-      attributes: {depth: 16, width: 8, datawidth: 8, cluster_size: 1, meshX: 2}
-    - name: MAC[1..2]
-      class: intmac
-      attributes: {meshX: 2}
-ERT:
-  version: '0.4'
-  tables:
-  - name: system.Adder[1..1]
-    actions: [{name: read, energy: 1.0}]
-)";
-
 std::string mapping(bool adder_coalesces) {
   return std::string(R"(
 mapping:
@@ -55,7 +30,7 @@ struct OutputCounts {
 
 OutputCounts output_counts(bool adder_coalesces) {
   const testing::LoadedModel model = testing::load_model(
-      {{"arch.yaml", kArch}, {"problem.yaml", testing::conv1d_problem(2, 4)}, {"map.yaml", mapping(adder_coalesces)}});
+      {{"arch.yaml", testing::pe_array_arch("ADC", "Adder", "Array", 2)}, {"problem.yaml", testing::conv1d_problem(2, 4)}, {"map.yaml", mapping(adder_coalesces)}});
   model::Evaluator evaluator(model.inputs.arch, model.inputs.workload, model::ModelOptions{});
   const model::EvalResult& result = evaluator.evaluate(model.mapping);
   EXPECT_TRUE(result.valid) << result.failure;
