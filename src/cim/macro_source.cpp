@@ -97,11 +97,13 @@ MacroSource::MacroSource(const std::vector<std::string>& files) {
 void MacroSource::use_chain(const std::vector<std::string>& files) {
   form_ = "chain";
   chain_files_ = files;
-  chain_variables_ = chain_variable_names(files);
 }
 
 bool MacroSource::has_variable(const std::string& name) const {
-  return spec_ ? cim::has_variable(*spec_, name) : chain_variables_.count(name) > 0;
+  if (spec_) return cim::has_variable(*spec_, name);
+  // Processed on first use only: the report never asks, the accuracy suite once per macro.
+  if (!chain_variables_) chain_variables_ = chain_variable_names(chain_files_);
+  return chain_variables_->count(name) > 0;
 }
 
 MacroResult MacroSource::evaluate(const std::map<std::string, double>& operating_point,

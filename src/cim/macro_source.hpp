@@ -8,6 +8,7 @@
 //   files: [arch.yaml, max_utilization.yaml, map.yaml, ../components/cim_components.yaml]
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -51,7 +52,7 @@ class MacroSource {
   std::string name_;
   std::string form_;
   std::vector<std::string> chain_files_;
-  std::set<std::string> chain_variables_;
+  mutable std::optional<std::set<std::string>> chain_variables_;
   std::unique_ptr<MacroSpec> spec_;
 
   void use_chain(const std::vector<std::string>& files);
