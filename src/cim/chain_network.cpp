@@ -12,13 +12,10 @@
 
 namespace cimloop::cim {
 
-namespace {
-
-// The mapper's best mapping of one prepared layer, evaluated.
-LayerReport search_layer(const std::string& name, const ChainLayer& layer) {
+LayerReport search_chain_layer(const std::string& name, const ChainLayer& layer, std::optional<int> threads) {
   const compat::MergedInput& merged = layer.merged;
-  const mapper::MapperSettings settings =
-      mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
+  mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
+  if (threads) settings.num_threads = *threads;
   const mapper::MapspaceShape shape = mapper::mapspace_shape(layer.inputs.workload, layer.inputs.arch);
   const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
                                   settings.max_temporal_loops);
@@ -44,8 +41,6 @@ LayerReport search_layer(const std::string& name, const ChainLayer& layer) {
   return report;
 }
 
-}  // namespace
-
 NetworkReport evaluate_network_chain(const std::string& macro, const std::vector<std::string>& files,
                                      const std::string& workload_dir,
                                      const std::map<std::string, std::string>& overrides) {
@@ -57,7 +52,7 @@ NetworkReport evaluate_network_chain(const std::string& macro, const std::vector
     with_layer.insert(with_layer.begin() + 1, layer_file.string());
     const ChainLayer layer = prepare_chain_layer(with_layer, overrides, compat::v04::Purpose::Mapper);
     report.cycle_seconds = layer.cycle_seconds;
-    report.layers.push_back(search_layer(layer_file.filename().string(), layer));
+    report.layers.push_back(search_chain_layer(layer_file.filename().string(), layer));
   }
   return report;
 }

@@ -4,12 +4,18 @@
 // once, then timeloop-mapper's search over the layer's mapspace; the best mapping's energy,
 // cycles and MACs per layer.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "src/cim/chain_evaluation.hpp"
 #include "src/cim/network_evaluation.hpp"
 
 namespace cimloop::cim {
+
+// The mapper's best mapping of one prepared layer (Purpose::Mapper), evaluated; `threads`
+// replaces the specification's mapper.num_threads. InputError when no mapping is valid.
+LayerReport search_chain_layer(const std::string& name, const ChainLayer& layer, std::optional<int> threads = {});
 
 // `files`: the macro's architecture first, then its other files (component classes, mapper
 // settings); each layer goes in as the second file. `overrides` replace top-level variables.
