@@ -12,12 +12,16 @@
 
 namespace cimloop::cim {
 
+// timeloopfe puts the evaluated top-level variables in the attributes of the architecture's
+// first node.
+YAML::Node processed_variables(const YAML::Node& processed) {
+  return processed["architecture"]["subtree"][0]["attributes"];
+}
+
 namespace {
 
-// The evaluated top-level variables: timeloopfe puts them in the attributes of the
-// architecture's first node.
 double variable(const YAML::Node& root, const std::string& name, const std::string& where) {
-  const YAML::Node value = root["architecture"]["subtree"][0]["attributes"][name];
+  const YAML::Node value = processed_variables(root)[name];
   try {
     if (value.IsScalar()) return value.as<double>();
   } catch (const YAML::Exception&) {

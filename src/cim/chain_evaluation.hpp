@@ -16,6 +16,9 @@
 
 namespace cimloop::cim {
 
+// The evaluated top-level variables of a processed v0.4 tree (name -> value).
+YAML::Node processed_variables(const YAML::Node& processed);
+
 // One layer of a v0.4 macro, processed and with its estimated action energies and areas
 // applied: what every mapping of the layer is evaluated with.
 struct ChainLayer {

@@ -35,12 +35,11 @@ std::vector<std::string> chain_files(const fs::path& manifest) {
   return out;
 }
 
-// The names of the specification's top-level variables (after processing, as timeloopfe
-// places them on the first architecture node).
+// The names of the specification's top-level variables, after processing.
 std::set<std::string> chain_variable_names(const std::vector<std::string>& files) {
   const compat::MergedInput merged = compat::v04::merged_from_v04(files, {}, compat::v04::Purpose::Model, "");
   std::set<std::string> names;
-  for (const auto& entry : merged.root["architecture"]["subtree"][0]["attributes"]) names.insert(entry.first.Scalar());
+  for (const auto& entry : processed_variables(merged.root)) names.insert(entry.first.Scalar());
   return names;
 }
 
