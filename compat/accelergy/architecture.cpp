@@ -26,23 +26,40 @@ std::optional<double> numeric_key(const YAML::Node& node, const char* key, const
   return v.as_double();
 }
 
-// Accelergy's v0.4 defaults for the keys every component carries.
+// The attribute `key`, or its upper-case spelling (CiMLoop's GLOBAL_CYCLE_SECONDS), which
+// Accelergy accepts for the keys it requires.
+const Value* key_or_upper_case(const AttributeDict& attributes, const std::string& key) {
+  if (const Value* value = attributes.get(key)) return value;
+  std::string upper = key;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return attributes.get(upper);
+}
+
+// Accelergy's v0.4 defaults for the keys every component carries, in its order.
 void add_propagated_defaults(AttributeDict& attributes, const EvaluationSite& site) {
   if (site.legacy) return;
-  const Value* cycle = attributes.get("global_cycle_seconds");
-  if (!cycle) {
+  auto propagate = [&](const std::string& key, const Value* fallback) {
+    if (attributes.contains(key)) return;
+    const Value* value = key_or_upper_case(attributes, key);
+    if (!value) value = fallback;
+    if (value) attributes.set(key, Value(*value));
+  };
+  if (!key_or_upper_case(attributes, "global_cycle_seconds")) {
     throw InputError("component '" + site.component + "', attribute 'global_cycle_seconds': required but not given");
   }
-  if (!attributes.contains("action_latency_cycles")) attributes.set("action_latency_cycles", Value::from_int(1));
-  if (!attributes.contains("cycle_seconds")) attributes.set("cycle_seconds", *cycle);
-  if (!attributes.contains("n_instances")) attributes.set("n_instances", Value::from_int(1));
+  const Value one = Value::from_int(1);
+  propagate("global_cycle_seconds", nullptr);
+  propagate("action_latency_cycles", &one);
+  propagate("cycle_seconds", attributes.get("global_cycle_seconds"));
+  propagate("technology", nullptr);
+  propagate("n_instances", &one);
 }
 
 FlatComponent flatten_local(const YAML::Node& local, const std::string& prefix, const AttributeDict& inherited,
                             const FlattenContext& context) {
   FlatComponent c;
   std::string raw_name = scalar(local, "name", "architecture local component under '" + prefix + "'");
-  EvaluationSite site{joined(prefix, raw_name), context.legacy, context.warnings};
+  EvaluationSite site{joined(prefix, raw_name), context.legacy, context.warnings, context.functions};
   c.name = joined(prefix, evaluate_ranged_name(raw_name, context.variables, site).text);
   site.component = c.name;
   c.class_name = local["subclass"] ? local["subclass"].Scalar() : scalar(local, "class", "component '" + c.name + "'");
@@ -70,7 +87,7 @@ FlatComponent flatten_local(const YAML::Node& local, const std::string& prefix, 
 void flatten_node(const YAML::Node& node, const std::string& prefix, const AttributeDict& inherited,
                   const FlattenContext& context, std::vector<FlatComponent>& out) {
   std::string raw_name = scalar(node, "name", "architecture subtree under '" + prefix + "'");
-  EvaluationSite site{joined(prefix, raw_name), context.legacy, context.warnings};
+  EvaluationSite site{joined(prefix, raw_name), context.legacy, context.warnings, context.functions};
   std::string path = joined(prefix, evaluate_ranged_name(raw_name, context.variables, site).text);
   site.component = path;
   AttributeDict shared = raw_attributes(node["attributes"]);
@@ -106,9 +123,9 @@ std::vector<FlatComponent> flatten_architecture(const YAML::Node& architecture, 
   return out;
 }
 
-AttributeDict evaluate_variables(const YAML::Node& variables, bool legacy, std::vector<std::string>* warnings) {
+AttributeDict evaluate_variables(const YAML::Node& variables, const EvaluationSite& site) {
   AttributeDict dict = raw_attributes(variables);
-  evaluate_attributes(dict, nullptr, {"variables", legacy, warnings});
+  evaluate_attributes(dict, nullptr, site);
   return dict;
 }
 

@@ -30,6 +30,7 @@ struct FlattenContext {
   bool legacy = false;
   std::vector<std::string>* warnings = nullptr;
   std::function<std::string(const YAML::Node&)> locate;  // "file:line" of a node, or ""
+  const compat::cimloop::ExpressionFunctions* functions = nullptr;
 };
 
 // Runs `work`, prefixing an InputError with the location of `node` when it is known.
@@ -53,6 +54,6 @@ double architecture_version(const YAML::Node& architecture);
 std::vector<FlatComponent> flatten_architecture(const YAML::Node& architecture, const FlattenContext& context);
 
 // Evaluates the top-level `variables` block in order.
-AttributeDict evaluate_variables(const YAML::Node& variables, bool legacy, std::vector<std::string>* warnings);
+AttributeDict evaluate_variables(const YAML::Node& variables, const EvaluationSite& site);
 
 }  // namespace cimloop::accelergy

@@ -109,7 +109,7 @@ YAML::Node sequence_or_empty(const YAML::Node& node) {
 Value evaluate_in(const std::string& text, const Scope& scope, const EvaluationSite& site,
                     const std::string& what) {
   try {
-    return evaluate_expression(text, scope);
+    return evaluate_expression(text, scope, site.functions);
   } catch (const ExpressionError& e) {
     throw InputError(describe(site, what) + ": cannot evaluate '" + text + "': " + e.what());
   }
@@ -122,7 +122,9 @@ void evaluate_attributes(AttributeDict& dict, const Scope* outer, const Evaluati
     if (!a.pending) continue;
     std::string name = a.name, text = a.value.text;
     try {
-      dict.set(name, evaluate_expression(text, dict));
+      Value value = evaluate_expression(text, dict, site.functions);
+      if (value.is_function()) value.source = text;  // written back as its expression, as Accelergy does
+      dict.set(name, std::move(value));
     } catch (const ExpressionError& e) {
       if (!site.legacy) {
         dict.set_outer(nullptr);

@@ -41,6 +41,7 @@ struct EvaluationSite {
   std::string component;
   bool legacy = false;  // input version < 0.4: failed expressions stay strings, with a warning
   std::vector<std::string>* warnings = nullptr;
+  const compat::cimloop::ExpressionFunctions* functions = nullptr;  // globals.expression_custom_functions
 };
 
 // A YAML node as a raw attribute: quoted strings are literals, plain text that is not a

@@ -24,7 +24,7 @@ estimators::Attributes to_estimator_attributes(const AttributeDict& dict) {
 
 estimators::SelectionOptions selection_options(const AttributeDict& attributes) {
   estimators::SelectionOptions options;
-  if (const Value* forced = attributes.get("plug_in")) options.forced_estimator = forced->str();
+  if (const Value* forced = attributes.get("plug_in"); forced && !forced->is_none()) options.forced_estimator = forced->str();
   for (const char* key : {"min_accuracy", "minimum_accuracy"}) {
     if (const Value* v = attributes.get(key); v && v->is_number()) options.min_accuracy = v->as_double();
   }
@@ -109,7 +109,7 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
   // v0.3 primitives without required actions take the actions of the primitive library.
   const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(top.class_name) : nullptr;
   if (!legacy || !c.required_actions.empty()) return;
-  EvaluationSite site{c.name, context.legacy, context.warnings};
+  EvaluationSite site{c.name, context.legacy, context.warnings, context.functions};
   for (const ActionDef& action : legacy->actions) {
     for (const AttributeDict& combination : argument_combinations(action, top.attributes, site)) {
       std::string estimator;
@@ -128,7 +128,7 @@ void estimate_compound_actions(const FlatComponent& c, const Instance& top, cons
                        top.class_name + "'");
     }
   }
-  EvaluationSite site{c.name, context.legacy, context.warnings};
+  EvaluationSite site{c.name, context.legacy, context.warnings, context.functions};
   for (const ActionDef& action : top.compound->actions) {
     for (const AttributeDict& arguments : argument_combinations(action, top.attributes, site)) {
       double total = 0;

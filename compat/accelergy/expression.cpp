@@ -5,8 +5,10 @@
 
 namespace cimloop::accelergy {
 
-Value evaluate_expression(const std::string& expression, const Scope& scope) {
+Value evaluate_expression(const std::string& expression, const Scope& scope,
+                          const compat::cimloop::ExpressionFunctions* functions) {
   compat::v04::ExpressionScope names;
+  if (functions) functions->install(names);
   names.lookup = [&scope](const std::string& name) -> std::optional<Value> {
     if (const Value* value = scope.find(name)) return *value;
     return std::nullopt;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "compat/cimloop/expression_functions.hpp"
 #include "compat/v04/expression.hpp"
 
 namespace cimloop::accelergy {
@@ -21,9 +22,11 @@ class Scope {
   virtual const Value* find(std::string_view name) const = 0;
 };
 
-// Evaluates `expression`; throws ExpressionError naming the problem (unknown name, syntax
-// error, bad operand types, math domain error).
-Value evaluate_expression(const std::string& expression, const Scope& scope);
+// Evaluates `expression` with the specification's custom functions (none when null); throws
+// ExpressionError naming the problem (unknown name, syntax error, bad operand types, math
+// domain error).
+Value evaluate_expression(const std::string& expression, const Scope& scope,
+                          const compat::cimloop::ExpressionFunctions* functions = nullptr);
 
 // A YAML scalar's text as Accelergy reads it before any expression evaluation: integers,
 // floats, true/false and null become values; anything else stays a string (spec §1.4.1).

@@ -20,7 +20,7 @@ const char* const kPropagatedKeys[] = {"technology", "global_cycle_seconds", "cy
 EvaluationSite site_for(const Instance& top, const std::string& path, const BuildContext& context) {
   std::string where = top.name.empty() ? path : top.name;
   if (!path.empty() && !top.name.empty()) where += "' subcomponent '" + path;
-  return {where, context.legacy, context.warnings};
+  return {where, context.legacy, context.warnings, context.functions};
 }
 
 double scale_value(const std::optional<Attribute>& scale, const Scope& scope, const EvaluationSite& site) {

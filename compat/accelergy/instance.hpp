@@ -16,6 +16,7 @@ struct BuildContext {
   estimators::Toolchain toolchain = estimators::Toolchain::reference_2024_05;
   bool legacy = false;  // input version < 0.4
   std::vector<std::string>* warnings = nullptr;
+  const compat::cimloop::ExpressionFunctions* functions = nullptr;
 };
 
 struct Instance {

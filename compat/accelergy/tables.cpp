@@ -38,6 +38,7 @@ YAML::Node value_node(const Value& v) {
       node.SetTag("!");
       return node;
     }
+    case Value::Kind::Function: return YAML::Node(v.source);  // as Accelergy writes a callable
   }
   YAML::Node node(v.text);
   if (v.quoted) node.SetTag("!");
@@ -141,6 +142,23 @@ YAML::Node flattened_entry(const FlatComponent& c) {
   return entry;
 }
 
+// The functions of `globals.expression_custom_functions` (paths as timeloopfe writes them:
+// absolute, or relative to the working directory).
+compat::cimloop::ExpressionFunctions expression_functions(const YAML::Node& globals,
+                                                         const std::function<std::string(const YAML::Node&)>& locate) {
+  const YAML::Node files = globals.IsDefined() && globals.IsMap() ? globals["expression_custom_functions"] : YAML::Node();
+  if (!files || files.IsNull()) return {};
+  std::string where = locate(files);
+  where += (where.empty() ? "" : ": ") + std::string("globals.expression_custom_functions");
+  if (!files.IsSequence()) throw InputError(where + ": must be a list of files");
+  std::vector<std::string> paths;
+  for (const YAML::Node& file : files) {
+    if (!file.IsScalar()) throw InputError(where + ": must be a list of files");
+    paths.push_back(file.Scalar());
+  }
+  return compat::cimloop::ExpressionFunctions::from_files(paths, where);
+}
+
 }  // namespace
 
 estimators::Toolchain parse_toolchain(const std::string& name, const std::string& where) {
@@ -163,13 +181,14 @@ AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions&
   ClassLibrary classes;
   classes.add(root["compound_components"]);
   bool legacy = architecture_version(root["architecture"]) < 0.4;
-  AttributeDict variables = evaluate_variables(root["variables"], legacy, &result.warnings);
   std::function<std::string(const YAML::Node&)> locate = [&](const YAML::Node& node) {
     return options.sources ? options.sources->locate(node) : std::string();
   };
-  FlattenContext flatten{classes, variables, legacy, &result.warnings, locate};
+  const compat::cimloop::ExpressionFunctions functions = expression_functions(root["globals"], locate);
+  AttributeDict variables = evaluate_variables(root["variables"], {"variables", legacy, &result.warnings, &functions});
+  FlattenContext flatten{classes, variables, legacy, &result.warnings, locate, &functions};
   std::vector<FlatComponent> components = flatten_architecture(root["architecture"], flatten);
-  BuildContext context{classes, options.toolchain, legacy, &result.warnings};
+  BuildContext context{classes, options.toolchain, legacy, &result.warnings, &functions};
 
   std::vector<ComponentEstimate> estimates;
   for (const FlatComponent& c : components) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "compat/v04/expression.hpp"
 
@@ -21,6 +22,7 @@ std::string type_name(const Value& value) {
     case Value::Kind::Float: return "float";
     case Value::Kind::String: return "str";
     case Value::Kind::List: return "list";
+    case Value::Kind::Function: return "function";
   }
   return "?";
 }
@@ -238,6 +240,55 @@ Value round_number(const CallArguments& call) {
   return Value::from_float(std::strtod(buffer, nullptr));
 }
 
+// The items a for loop visits: a list's items, a string's characters.
+std::vector<Value> iterable(const std::string& function, const Value& value) {
+  if (value.kind == Value::Kind::List) return value.items;
+  if (value.kind == Value::Kind::String) {
+    std::vector<Value> characters;
+    for (char c : value.text) characters.push_back(Value::from_string(std::string(1, c)));
+    return characters;
+  }
+  throw ExpressionError(function + "(): '" + type_name(value) + "' object is not iterable");
+}
+
+// zip(a, b, ...) -> [[a0, b0, ...], ...], as long as the shortest argument.
+Value zip(const std::vector<Value>& args) {
+  std::vector<std::vector<Value>> lists;
+  size_t length = args.empty() ? 0 : SIZE_MAX;
+  for (const Value& arg : args) {
+    lists.push_back(iterable("zip", arg));
+    length = std::min(length, lists.back().size());
+  }
+  std::vector<Value> tuples;
+  for (size_t i = 0; i < length; ++i) {
+    std::vector<Value> tuple;
+    for (const auto& list : lists) tuple.push_back(list[i]);
+    tuples.push_back(Value::from_list(std::move(tuple)));
+  }
+  return Value::from_list(std::move(tuples));
+}
+
+// range(stop), range(start, stop[, step]) as a list of ints.
+Value range(const std::vector<Value>& args) {
+  if (args.empty() || args.size() > 3) throw ExpressionError("range expected 1 to 3 arguments, got " + std::to_string(args.size()));
+  std::vector<long long> bounds;
+  for (const Value& arg : args) {
+    if (arg.kind != Value::Kind::Int && arg.kind != Value::Kind::Bool)
+      throw ExpressionError("'" + type_name(arg) + "' object cannot be interpreted as an integer");
+    bounds.push_back(arg.as_int());
+  }
+  const long long start = bounds.size() == 1 ? 0 : bounds[0];
+  const long long stop = bounds.size() == 1 ? bounds[0] : bounds[1];
+  const long long step = bounds.size() == 3 ? bounds[2] : 1;
+  if (step == 0) throw ExpressionError("range() arg 3 must not be zero");
+  const long long count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                                   : (start > stop ? (start - stop - step - 1) / -step : 0);
+  if (count > 10'000'000) throw ExpressionError("range() of " + std::to_string(count) + " items is too large");
+  std::vector<Value> items;
+  for (long long i = 0; i < count; ++i) items.push_back(Value::from_int(start + i * step));
+  return Value::from_list(std::move(items));
+}
+
 // enumerate(list) -> [[0, item0], [1, item1], ...]
 Value enumerate(const Value& list) {
   if (list.kind != Value::Kind::List) throw ExpressionError("enumerate() of '" + type_name(list) + "'");
@@ -277,6 +328,12 @@ std::optional<Value> call_positional(const std::string& name, const std::vector<
     need(1);
     return enumerate(args[0]);
   }
+  if (name == "zip") return zip(args);
+  if (name == "range") return range(args);
+  if (name == "list" || name == "tuple") {
+    need(1);
+    return Value::from_list(iterable(name, args[0]));
+  }
   if (name == "pow") {
     need(2);
     return binary("**", args[0], args[1]);
@@ -296,6 +353,18 @@ std::optional<Value> call_positional(const std::string& name, const std::vector<
   return Value::from_float(checked(name, math->second(numeric_arg(name, args[0]))));
 }
 
+// map(f, a[, b...]) -> [f(a0, b0), ...], as a list (what sum()/list() of it give).
+Value map_function(const CallArguments& call) {
+  const std::vector<Value>& args = positional_only("map", call);
+  if (args.size() < 2) throw ExpressionError("map() must have at least two arguments.");
+  if (!args[0].is_function()) throw ExpressionError("'" + type_name(args[0]) + "' object is not callable");
+  if (!call.invoke) throw ExpressionError("map() cannot call functions here");
+  const Value tuples = zip(std::vector<Value>(args.begin() + 1, args.end()));
+  std::vector<Value> out;
+  for (const Value& tuple : tuples.items) out.push_back((*call.invoke)(args[0], CallArguments(tuple.items)));
+  return Value::from_list(std::move(out));
+}
+
 }  // namespace
 
 std::optional<Value> math_constant(const std::string& name) {
@@ -305,8 +374,16 @@ std::optional<Value> math_constant(const std::string& name) {
   return std::nullopt;
 }
 
+bool is_builtin_function(const std::string& name) {
+  static const std::set<std::string> names = {"min", "max", "sum", "int", "float", "str", "bool", "len", "ceil",
+                                              "floor", "abs", "enumerate", "zip", "range", "list", "tuple", "map",
+                                              "pow", "log", "log2", "log10", "round"};
+  return names.count(name) > 0 || math_functions().count(name) > 0;
+}
+
 std::optional<Value> call_builtin(const std::string& name, const CallArguments& call) {
   if (name == "round") return round_number(call);
+  if (name == "map") return map_function(call);
   std::optional<Value> value = call_positional(name, call.positional);
   if (value) positional_only(name, call);  // a built-in taking no keywords was given some
   return value;

@@ -19,6 +19,7 @@ bool compare(const std::string& op, const Value& left, const Value& right);
 Value index(const Value& container, const Value& key);
 // nullopt when `name` is not a built-in function. Only round() takes a keyword (ndigits).
 std::optional<Value> call_builtin(const std::string& name, const CallArguments& call);
+bool is_builtin_function(const std::string& name);
 // math.pi, math.e, math.inf; nullopt for any other name.
 std::optional<Value> math_constant(const std::string& name);
 

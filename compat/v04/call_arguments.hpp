@@ -2,6 +2,7 @@
 // The arguments of a call in the expression language, positional and Python keyword
 // arguments (`encoded_hist_to_avg_slice(h, 8, 1, return_per_slice=True)`), and their binding
 // to a function's named parameters with Python's rules and error messages.
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -12,9 +13,15 @@
 
 namespace cimloop::compat::v04 {
 
+struct CallArguments;
+// Calls a function value (Value::Kind::Function) in the caller's scope: what a function
+// taking another function as an argument (`sum_map(f, xs)`) uses to call it.
+using FunctionInvoker = std::function<Value(const Value& function, const CallArguments&)>;
+
 struct CallArguments {
   std::vector<Value> positional;
   std::vector<std::pair<std::string, Value>> keywords;  // in call order; names are unique
+  const FunctionInvoker* invoke = nullptr;              // set by the expression evaluator
 
   CallArguments() = default;
   CallArguments(std::vector<Value> values) : positional(std::move(values)) {}  // NOLINT: positional-only call

@@ -84,7 +84,7 @@ std::vector<Token> tokenize(const std::string& text) {
 struct Node {
   enum class Kind {
     Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined, Comprehension,
-    CallValue  // `(f if c else g)(x)`: kids are the callee (a function's name), then the arguments
+    CallValue  // `(f if c else g)(x)`: kids are the callee (a function value), then the arguments
   } kind;
   std::string op;  // operator, function/filter name, or variable name
   Value literal;
@@ -376,8 +376,15 @@ class Evaluator {
       if (std::optional<Value> value = scope_.lookup(text)) return value;
     return math_constant(text);
   }
+  // Python: a name not bound to a value may name a function of the scope or a built-in.
+  bool is_function_name(const std::string& text) const {
+    if (dialect_ != Dialect::Python) return false;
+    if (scope_.has_function && scope_.has_function(text)) return true;
+    return is_builtin_function(text.rfind("math.", 0) == 0 ? text.substr(5) : text);
+  }
   Value name(const std::string& text) const {
     if (std::optional<Value> value = variable(text)) return *value;
+    if (is_function_name(text)) return Value::function(text, text);
     if (dialect_ == Dialect::Jinja) {
       Value undefined;
       undefined.text = text;  // remembered for the error message
@@ -400,62 +407,42 @@ class Evaluator {
     return value;
   }
   // The kids of a call or filter from `first` on, split into positional and keyword values.
-  // With `unresolved`, a call's arguments may be functions (see argument()).
-  CallArguments arguments(const Node& node, size_t first, std::string* unresolved = nullptr) const {
+  CallArguments arguments(const Node& node, size_t first) const {
     CallArguments args;
     const size_t positional = node.kids.size() - node.names.size();
     for (size_t i = first; i < node.kids.size(); ++i) {
-      Value value = unresolved ? argument(*node.kids[i], *unresolved) : defined(eval(*node.kids[i]));
+      Value value = defined(eval(*node.kids[i]));
       if (i < positional) args.positional.push_back(std::move(value));
       else args.keywords.emplace_back(node.names[i - positional], std::move(value));
     }
     return args;
   }
-  // Python passes functions as values (`sum_map(f, xs)`, `(f if c else g)(x)`): as a callee
-  // or argument, a name that is not a variable stands for the function of that name (its name
-  // as text; the first such name goes to `unresolved`). Only the scope's own functions may
-  // take one; to anything else the name is unknown, as before.
-  Value argument(const Node& node, std::string& unresolved) const {
-    if (dialect_ == Dialect::Python && node.kind == Node::Kind::Name) {
-      if (std::optional<Value> value = variable(node.op)) return *value;
-      if (unresolved.empty()) unresolved = node.op;
-      return Value::from_string(node.op);
-    }
-    if (dialect_ == Dialect::Python && node.kind == Node::Kind::Ternary)
-      return argument(*node.kids[defined(eval(*node.kids[0])).truthy() ? 1 : 2], unresolved);
-    return defined(eval(node));
-  }
+  // `f(x)`: a variable holding a function calls that function (CiMLoop's
+  // `_IN_ENC_FN(INPUTS_HIST)`); any other name is looked up among the functions.
   Value call(const Node& node) const {
-    std::string unresolved;
-    const CallArguments args = arguments(node, 0, &unresolved);
-    return call_named(node.op, args, unresolved);
+    if (dialect_ == Dialect::Python)
+      if (std::optional<Value> bound = scope_.lookup ? scope_.lookup(node.op) : std::nullopt)
+        return call_function_value(*bound, arguments(node, 0));
+    return call_named(node.op, arguments(node, 0));
   }
   Value call_value(const Node& node) const {
-    std::string callee_unresolved, unresolved;
-    const Value callee = argument(*node.kids[0], callee_unresolved);
-    if (callee.kind != Value::Kind::String) throw ExpressionError("'" + callee.str() + "' is not callable");
-    const CallArguments args = arguments(node, 1, &unresolved);
-    try {
-      return call_named(callee.text, args, unresolved);
-    } catch (const UnknownNameError&) {
-      throw;
-    } catch (const ExpressionError&) {
-      if (!callee_unresolved.empty()) throw UnknownNameError(callee_unresolved);
-      throw;
-    }
+    const Value callee = defined(eval(*node.kids[0]));
+    return call_function_value(callee, arguments(node, 1));
   }
-  Value call_named(const std::string& function, const CallArguments& args, const std::string& unresolved) const {
-    if (scope_.call) {
-      try {
-        if (std::optional<Value> value = scope_.call(function, args)) return *value;
-      } catch (const ExpressionError&) {
-        if (!unresolved.empty()) throw UnknownNameError(unresolved);
-        throw;
-      }
-    }
-    if (!unresolved.empty()) throw UnknownNameError(unresolved);
+  Value call_function_value(const Value& callee, const CallArguments& args) const {
+    if (!callee.is_function()) throw ExpressionError("'" + callee.str() + "' is not callable");
+    return call_named(callee.text, args);
+  }
+  Value call_named(const std::string& function, CallArguments args) const {
+    const FunctionInvoker invoke = [this](const Value& callee, const CallArguments& inner) {
+      return call_function_value(callee, inner);
+    };
+    args.invoke = &invoke;
+    if (scope_.call)
+      if (std::optional<Value> value = scope_.call(function, args)) return *value;
     const bool math_module = function.rfind("math.", 0) == 0;
     if (std::optional<Value> value = call_builtin(math_module ? function.substr(5) : function, args)) return *value;
+    if (dialect_ == Dialect::Python && !is_function_name(function)) throw UnknownNameError(function);
     throw ExpressionError("unknown function '" + function + "'");
   }
   // A generator or list comprehension, evaluated eagerly to a list.

@@ -2,8 +2,8 @@
 // A small Python-like expression language, used for v0.4 attribute/variable expressions and
 // Accelergy component attributes (`depth * 2`, `max(1, math.ceil(log2(depth)))`, `a if c else b`,
 // chained comparisons `0 < x <= 8`, keyword arguments `f(x, k=v)`,
-// generator and list comprehensions `sum(p * (1 - p) for p in bits)`, functions passed as
-// values to the scope's functions `sum_map(f, xs)` and called `(f if c else g)(x)`) and, in
+// generator and list comprehensions `sum(p * (1 - p) for p in bits)`, functions as values:
+// bound to names, passed as arguments `sum_map(f, xs)` and called `(f if c else g)(x)`) and, in
 // the Jinja dialect, for
 // `{{ ... }}` / `{% set %}` / `{% if %}` (adds `~` concatenation, `| filter(...)`, `is defined`,
 // and leaves unknown names undefined instead of failing at once).
@@ -47,6 +47,10 @@ struct ExpressionScope {
   // Functions beyond the built-in math ones (Jinja: cwd, include, ...; custom function
   // modules); nullopt when `name` is not one of them; empty = none.
   std::function<std::optional<Value>(const std::string& name, const CallArguments&)> call;
+  // Whether `name` is one of `call`'s functions, so that the bare name is a function value
+  // (`_EHTAS: encoded_hist_to_avg_slice`, `sum_map(bits2integration_steps, phases)`), as
+  // Python binds a module's functions; empty = only calls reach `call`.
+  std::function<bool(const std::string& name)> has_function;
 };
 
 Value evaluate_expression(const std::string& text, Dialect dialect, const ExpressionScope& scope);

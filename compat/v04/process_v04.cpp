@@ -2,13 +2,13 @@
 
 #include <cctype>
 #include <algorithm>
+#include <filesystem>
 #include <regex>
 #include <set>
 
 #include "compat/v04/architecture.hpp"
 #include "compat/v04/array_processor.hpp"
 #include "compat/v04/constraints.hpp"
-#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/sections.hpp"
 #include "src/common/error.hpp"
 
@@ -196,27 +196,25 @@ YAML::Node globals_defaults(const YAML::Node& globals) {
   return out;
 }
 
-// The C++ modules standing in for the listed Python files, as one expression hook.
-void use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
+// The files of `globals.expression_custom_functions`, each relative to the file that lists it
+// (as timeloopfe finds them), as absolute paths; their functions become the loader's.
+std::vector<std::string> use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
   const YAML::Node files = find_key(globals, "expression_custom_functions");
-  if (!files.IsDefined() || files.IsNull()) return;
+  if (!files.IsDefined() || files.IsNull()) return {};
   if (!files.IsSequence()) loader.fail(files, "globals.expression_custom_functions", "must be a list of files");
-  std::vector<CustomFunctions> modules;
+  std::vector<std::string> paths;
   for (const YAML::Node& file : files) {
-    const CustomFunctions* module = file.IsScalar() ? find_custom_functions(file.Scalar()) : nullptr;
-    if (!module) {
-      std::string known;
-      for (const std::string& name : registered_custom_function_files()) known += (known.empty() ? "" : ", ") + name;
-      loader.fail(file, "globals.expression_custom_functions",
-                  "'" + file.Scalar() + "' has no C++ implementation (available: " + (known.empty() ? "none" : known) + ")");
-    }
-    modules.push_back(*module);
+    if (!file.IsScalar()) loader.fail(file, "globals.expression_custom_functions", "must be a list of files");
+    std::filesystem::path path(file.Scalar());
+    if (path.is_relative()) path = std::filesystem::path(loader.file_of(file)).parent_path() / path;
+    std::error_code error;
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
+    if (error || !std::filesystem::is_regular_file(resolved))
+      loader.fail(file, "globals.expression_custom_functions", "cannot find '" + file.Scalar() + "' (looked for " + path.string() + ")");
+    paths.push_back(resolved.string());
   }
-  loader.set_expression_functions([modules](const std::string& name, const CallArguments& args) -> std::optional<Value> {
-    for (const CustomFunctions& module : modules)
-      if (std::optional<Value> value = module(name, args)) return value;
-    return std::nullopt;
-  });
+  loader.set_expression_functions(cimloop::ExpressionFunctions::from_files(paths, loader.locate(files)));
+  return paths;
 }
 
 }  // namespace
@@ -225,7 +223,7 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
                        Purpose purpose, const std::map<std::string, std::string>& variable_overrides) {
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
-  use_custom_functions(sections.globals, loader);
+  const std::vector<std::string> function_files = use_custom_functions(sections.globals, loader);
   Symbols variables;
   const YAML::Node given = with_overrides(versioned(sections.variables), variable_overrides);
   const YAML::Node variable_tree = sections.variables.IsMap() || !variable_overrides.empty()
@@ -256,6 +254,11 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   set_default(mapspace, "template", text("uber"));
   out["mapspace"] = mapspace;
   out["globals"] = globals_defaults(sections.globals);
+  if (!function_files.empty()) {
+    YAML::Node listed(YAML::NodeType::Sequence);
+    for (const std::string& path : function_files) listed.push_back(path);
+    out["globals"]["expression_custom_functions"] = listed;
+  }
   if (sections.has_sparse || architecture.sparse_targets.size() > 0) {
     YAML::Node all(YAML::NodeType::Sequence);
     for (const YAML::Node& target : architecture.sparse_targets) all.push_back(target);

@@ -202,6 +202,11 @@ std::string SpecLoader::locate(const YAML::Node& node) const {
   return "";
 }
 
+std::string SpecLoader::file_of(const YAML::Node& node) const {
+  const std::string where = locate(node);
+  return where.substr(0, where.rfind(':'));
+}
+
 void SpecLoader::fail(const YAML::Node& node, const std::string& key, const std::string& message) const {
   const std::string where = locate(node);
   throw InputError((where.empty() ? std::string("v0.4 input") : where) + ": " + key + ": " + message);

@@ -9,7 +9,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "compat/v04/custom_functions.hpp"
+#include "compat/cimloop/expression_functions.hpp"
 #include "compat/v04/jinja.hpp"
 
 namespace cimloop::compat::v04 {
@@ -23,12 +23,14 @@ class SpecLoader {
 
   // "file:line" of a node (its own mark, else its first located descendant); "" if unknown.
   std::string locate(const YAML::Node& node) const;
+  // The file a node was read from; "" if unknown.
+  std::string file_of(const YAML::Node& node) const;
   // Throws InputError "<file:line>: <key>: <message>".
   [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& message) const;
 
   // Functions of the specification's `globals.expression_custom_functions`, for its expressions.
-  void set_expression_functions(CustomFunctions functions) { expression_functions_ = std::move(functions); }
-  const CustomFunctions& expression_functions() const { return expression_functions_; }
+  void set_expression_functions(cimloop::ExpressionFunctions functions) { expression_functions_ = std::move(functions); }
+  const cimloop::ExpressionFunctions& expression_functions() const { return expression_functions_; }
 
  private:
   YAML::Node load_document(const std::string& path, const std::vector<std::string>& search_dirs);
@@ -43,7 +45,7 @@ class SpecLoader {
   std::vector<Origin> lines_;            // origin of every line of the shared line space
   std::vector<YAML::Node> included_;     // values of `!include_loaded <index>` placeholders
   int depth_ = 0;                        // include() nesting
-  CustomFunctions expression_functions_;
+  cimloop::ExpressionFunctions expression_functions_;
   static constexpr int kMaxIncludeDepth = 64;
 };
 

@@ -54,21 +54,27 @@ YAML::Node value_to_yaml(const Value& value) {
       for (const Value& item : value.items) list.push_back(value_to_yaml(item));
       return list;
     }
+    case Value::Kind::Function: return YAML::Node(value.source);  // evaluated again when read
   }
   return YAML::Node();
 }
 
-YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const SpecLoader& loader, const std::string& key) {
+YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const SpecLoader& loader, const std::string& key,
+                         Value* value) {
   if (node.IsMap()) {
     Symbols inner = symbols;
-    return evaluate_map(node, inner, loader, key);
+    YAML::Node out = evaluate_map(node, inner, loader, key);
+    if (value) *value = yaml_to_value(out);
+    return out;
   }
   if (node.IsSequence()) {
     YAML::Node out(YAML::NodeType::Sequence);
     for (const YAML::Node& item : node) out.push_back(evaluate_node(item, symbols, loader, key));
+    if (value) *value = yaml_to_value(out);
     return out;
   }
   const Value literal = yaml_to_value(node);
+  if (value) *value = literal;
   if (literal.kind != Value::Kind::String) return node;
   ExpressionScope scope;
   scope.lookup = [&symbols](const std::string& name) -> std::optional<Value> {
@@ -76,15 +82,12 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     if (found == symbols.end()) return std::nullopt;
     return found->second;
   };
-  if (const CustomFunctions& functions = loader.expression_functions())
-    scope.call = [&symbols, &functions](const std::string& name, const CallArguments& args) {
-      // called through a variable holding a function's name (CiMLoop's INPUT_ENCODING_FUNC)
-      const auto variable = symbols.find(name);
-      const bool named = variable != symbols.end() && variable->second.kind == Value::Kind::String;
-      return functions(named ? variable->second.text : name, args);
-    };
+  loader.expression_functions().install(scope);
   try {
-    return value_to_yaml(evaluate_expression(literal.text, Dialect::Python, scope));
+    Value result = evaluate_expression(literal.text, Dialect::Python, scope);
+    if (result.is_function()) result.source = literal.text;
+    if (value) *value = result;
+    return value_to_yaml(result);
   } catch (const UnknownNameError&) {
     return node;  // a name, not an expression: `LPDDR4`, `must_specify`
   } catch (const ExpressionSyntaxError&) {
@@ -98,8 +101,9 @@ YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoade
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& entry : map) {
     const std::string name = entry.first.Scalar();
-    YAML::Node value = evaluate_node(entry.second, symbols, loader, key.empty() ? name : key + "." + name);
-    symbols[name] = yaml_to_value(value);
+    Value seen;
+    YAML::Node value = evaluate_node(entry.second, symbols, loader, key.empty() ? name : key + "." + name, &seen);
+    symbols[name] = seen;
     out.force_insert(name, value);
   }
   return out;

@@ -21,7 +21,10 @@ using Symbols = std::map<std::string, Value>;
 Value yaml_to_value(const YAML::Node& node);
 YAML::Node value_to_yaml(const Value& value);
 
-YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const SpecLoader& loader, const std::string& key);
+// `value`, when given, receives the node's value as expressions see it: the evaluated value
+// of an expression (a function stays a function), else the node as read.
+YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const SpecLoader& loader, const std::string& key,
+                         Value* value = nullptr);
 
 // Evaluates the values of a map in order; each evaluated value is visible to the later ones
 // (and is added to `symbols`).

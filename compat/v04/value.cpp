@@ -16,6 +16,7 @@ bool Value::truthy() const {
     case Kind::Float: return real != 0.0;
     case Kind::String: return !text.empty();
     case Kind::List: return !items.empty();
+    case Kind::Function: return true;
   }
   return false;
 }
@@ -33,6 +34,7 @@ std::string Value::str() const {
       for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i].repr();
       return out + "]";
     }
+    case Kind::Function: return source;
   }
   return "";
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Values of the small expression language shared by the Jinja2 subset and the v0.4 attribute
-// expressions: Python-like None, bool, int, float, str and list, plus Jinja's "undefined".
+// expressions: Python-like None, bool, int, float, str, list and function, plus Jinja's
+// "undefined".
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,7 +11,7 @@ namespace cimloop::compat::v04 {
 struct RenderedText;  // text with a line map, produced by include_text (jinja.hpp)
 
 struct Value {
-  enum class Kind { Undefined, None, Bool, Int, Float, String, List };
+  enum class Kind { Undefined, None, Bool, Int, Float, String, List, Function };
   Kind kind = Kind::Undefined;
   bool boolean = false;
   long long integer = 0;
@@ -21,6 +22,10 @@ struct Value {
   // A string written quoted in the input or as a literal in an expression (Accelergy writes
   // such strings back double-quoted); results of string operations are not quoted.
   bool quoted = false;
+  // Function: `text` names the function called; `source` is the expression that gave the
+  // value, which Accelergy writes back for a function-valued attribute (`offset_encode_hist`,
+  // or `INPUT_ENCODING_FUNC` for a name bound to that variable).
+  std::string source;
 
   static Value none() { return with_kind(Kind::None); }
   static Value from_bool(bool b) { Value v = with_kind(Kind::Bool); v.boolean = b; return v; }
@@ -32,6 +37,12 @@ struct Value {
     v.quoted = quoted;
     return v;
   }
+  static Value function(std::string name, std::string source) {
+    Value v = with_kind(Kind::Function);
+    v.text = std::move(name);
+    v.source = std::move(source);
+    return v;
+  }
   static Value from_list(std::vector<Value> items) {
     Value v = with_kind(Kind::List);
     v.items = std::move(items);
@@ -41,10 +52,11 @@ struct Value {
   bool is_number() const { return kind == Kind::Int || kind == Kind::Float || kind == Kind::Bool; }
   bool is_string() const { return kind == Kind::String; }
   bool is_none() const { return kind == Kind::None; }
+  bool is_function() const { return kind == Kind::Function; }
   double as_double() const { return kind == Kind::Float ? real : static_cast<double>(as_int()); }
   long long as_int() const { return kind == Kind::Bool ? (boolean ? 1 : 0) : integer; }
   bool truthy() const;
-  // Python str(): 3, 0.5, 1e-09, True, None, 'a' (inside lists), [1, 2].
+  // Python str(): 3, 0.5, 1e-09, True, None, 'a' (inside lists), [1, 2]; a function's source.
   std::string str() const;
   std::string repr() const;
 

@@ -49,6 +49,19 @@ struct Input {
   YAML::Node action_counts;  // null when none
 };
 
+// The files of the document's `globals.expression_custom_functions`, relative ones resolved
+// against the document's folder as Accelergy does, appended to the merged globals.
+void add_function_files(const YAML::Node& globals, const std::string& document, YAML::Node& root) {
+  if (!globals.IsDefined() || !globals.IsMap() || !globals["expression_custom_functions"]) return;
+  const YAML::Node files = globals["expression_custom_functions"];
+  if (!files.IsSequence()) throw InputError(document + ": globals.expression_custom_functions: must be a list of files");
+  for (const YAML::Node& file : files) {
+    std::filesystem::path path(file.Scalar());
+    if (path.is_relative()) path = std::filesystem::path(document).parent_path() / path;
+    root["globals"]["expression_custom_functions"].push_back(path.string());
+  }
+}
+
 // One input tree from all files: the architecture (exactly one), every compound-component
 // block, and the variables (later files override earlier ones).
 Input merged_input(const std::vector<std::string>& files) {
@@ -74,6 +87,7 @@ Input merged_input(const std::vector<std::string>& files) {
     if (doc["variables"]) {
       for (const auto& kv : doc["variables"]) root["variables"][kv.first.Scalar()] = kv.second;
     }
+    add_function_files(doc["globals"], file, root);
   }
   if (architecture_file.empty() && input.given_ert.IsNull()) {
     throw InputError("no input file has an 'architecture' (or an 'ERT') key");

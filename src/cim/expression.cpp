@@ -2,9 +2,8 @@
 
 #include <cmath>
 
+#include "compat/cimloop/python_modules.hpp"
 #include "compat/v04/expression.hpp"
-#include "src/cim/phase_functions.hpp"
-#include "src/cim/spec_functions.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::cim {
@@ -14,9 +13,17 @@ namespace v04 = compat::v04;
 Value evaluate_value(const std::string& text, const ValueResolver& resolve, const std::string& where) {
   v04::ExpressionScope scope;
   scope.lookup = resolve;
+  static const compat::cimloop::PythonModule* modules[] = {compat::cimloop::python_module("slicing_encoding.py"),
+                                                           compat::cimloop::python_module("helper_functions.py")};
+  scope.has_function = [](const std::string& name) {
+    for (const auto* module : modules)
+      if (module->count(name)) return true;
+    return false;
+  };
   scope.call = [](const std::string& name, const v04::CallArguments& args) -> std::optional<Value> {
-    if (std::optional<Value> value = call_cimloop_function(name, args)) return value;
-    return call_phase_function(name, args);
+    for (const auto* module : modules)
+      if (const auto found = module->find(name); found != module->end()) return found->second(args);
+    return std::nullopt;
   };
   try {
     return v04::evaluate_cached_expression(text, v04::Dialect::Python, scope);
@@ -28,8 +35,17 @@ Value evaluate_value(const std::string& text, const ValueResolver& resolve, cons
 }
 
 double evaluate_expression(const std::string& text, const NameResolver& resolve, const std::string& where) {
+  // The resolver throws for names it does not know; to the expression they are unknown names.
   const Value value = evaluate_value(
-      text, [&](const std::string& name) -> std::optional<Value> { return number_value(resolve(name)); }, where);
+      text,
+      [&](const std::string& name) -> std::optional<Value> {
+        try {
+          return number_value(resolve(name));
+        } catch (const InputError&) {
+          return std::nullopt;
+        }
+      },
+      where);
   return number_of(value, where + ": expression '" + text + "'");
 }
 

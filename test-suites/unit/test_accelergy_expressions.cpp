@@ -55,7 +55,7 @@ TEST(AccelergyExpressions, ErrorsNameTheProblem) {
       {"0 ** -1", "0.0 cannot be raised to a negative power"},
       {"int('2.5')", "invalid literal for int(): '2.5'"},
       {"depth * 2", "name 'depth' is not defined"},
-      {"frobnicate(1)", "unknown function 'frobnicate'"},
+      {"frobnicate(1)", "name 'frobnicate' is not defined"},  // Python's NameError
       {"ceil(1e300)", "ceil() result too large for an integer"},
   };
   for (const auto& [text, message] : cases) {

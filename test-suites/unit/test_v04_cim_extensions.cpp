@@ -13,7 +13,7 @@
 
 #include "compat/v04/process_v04.hpp"
 #include "compat/v04/spec_loader.hpp"
-#include "src/cim/spec_functions.hpp"
+#include "compat/cimloop/python_modules.hpp"
 #include "src/common/error.hpp"
 
 namespace fs = std::filesystem;
@@ -41,6 +41,10 @@ Value list(const std::vector<double>& values) {
   return Value::from_list(items);
 }
 
+Value slicing_encoding(const std::string& function, const cimloop::compat::v04::CallArguments& args) {
+  return cimloop::compat::cimloop::python_module("slicing_encoding.py")->at(function)(args);
+}
+
 }  // namespace
 
 TEST(V04CimExtensions, ArrayProcessorSetsArrayVariablesAndLayerHistograms) {
@@ -58,13 +62,13 @@ TEST(V04CimExtensions, ArrayProcessorSetsArrayVariablesAndLayerHistograms) {
   for (const YAML::Node& bin : processed["architecture"]["subtree"][0]["attributes"]["INPUTS_HIST"])
     inputs.push_back(Value::from_float(bin.as<double>()));
   ASSERT_EQ(inputs.size(), 31u);
-  const Value encoded = *cimloop::cim::call_cimloop_function("offset_encode_hist", {Value::from_list(inputs)});
-  const Value average = *cimloop::cim::call_cimloop_function(
+  const Value encoded = slicing_encoding("offset_encode_hist", {Value::from_list(inputs)});
+  const Value average = slicing_encoding(
       "encoded_hist_to_avg_slice", {encoded, Value::from_int(8), Value::from_int(8)});
   EXPECT_DOUBLE_EQ(top_attribute(processed, "AVERAGE_INPUT_VALUE"), average.as_double());
-  const Value default_average = *cimloop::cim::call_cimloop_function(
+  const Value default_average = slicing_encoding(
       "encoded_hist_to_avg_slice",
-      {*cimloop::cim::call_cimloop_function("offset_encode_hist", {list({0, 0, 0, 3, 2, 1, 0})}), Value::from_int(8),
+      {slicing_encoding("offset_encode_hist", {list({0, 0, 0, 3, 2, 1, 0})}), Value::from_int(8),
        Value::from_int(8)});
   EXPECT_NE(top_attribute(processed, "AVERAGE_INPUT_VALUE"), default_average.as_double());
 }

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "compat/v04/call_arguments.hpp"
-#include "compat/v04/custom_functions.hpp"
+#include "compat/cimloop/python_modules.hpp"
 #include "compat/v04/expression.hpp"
 
 using namespace cimloop::compat::v04;
@@ -23,8 +23,13 @@ Value eval(const std::string& text) {
     if (name == "BITS") return Value::from_list({Value::from_float(0.5), Value::from_float(0.25)});
     return std::nullopt;
   };
-  const CustomFunctions* module = find_custom_functions("slicing_encoding.py");
-  scope.call = [module](const std::string& name, const CallArguments& args) { return (*module)(name, args); };
+  const auto* module = cimloop::compat::cimloop::python_module("slicing_encoding.py");
+  scope.has_function = [module](const std::string& name) { return module->count(name) > 0; };
+  scope.call = [module](const std::string& name, const CallArguments& args) -> std::optional<Value> {
+    const auto found = module->find(name);
+    if (found == module->end()) return std::nullopt;
+    return found->second(args);
+  };
   return evaluate_expression(text, Dialect::Python, scope);
 }
 
@@ -73,8 +78,9 @@ TEST(V04KeywordArguments, ReachCustomFunctions) {
   ASSERT_EQ(bits.kind, Value::Kind::List);
   ASSERT_EQ(bits.items.size(), 8u);
   EXPECT_NEAR(bits.items[2].as_double(), 0.6667, 1e-4);
-  EXPECT_EQ(eval("encoded_hist_to_avg_slice(offset_encode_hist(HIST), 8, 1, True)").str(), bits.str());
-  EXPECT_NEAR(eval("encoded_hist_to_avg_slice(offset_encode_hist(hist=HIST), bits_per_slice=8, total_bits=8)").as_double(),
+  // The fourth positional parameter is partial_slices_use_full_range, as in the Python.
+  EXPECT_EQ(eval("encoded_hist_to_avg_slice(offset_encode_hist(HIST), 8, 1, True)").kind, Value::Kind::Float);
+  EXPECT_NEAR(eval("encoded_hist_to_avg_slice(offset_encode_hist(weights=HIST), bits_per_slice=8, total_bits=8)").as_double(),
               0.52767, 5e-6);
   EXPECT_EQ(eval("encoded_hist_to_avg_slice(offset_encode_hist(HIST), 8, 8, return_per_slice=False)").kind,
             Value::Kind::Float);

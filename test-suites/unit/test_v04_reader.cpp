@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compat/v04/custom_functions.hpp"
 #include "compat/v04/expression.hpp"
 #include "compat/v04/process_v04.hpp"
 #include "compat/v04/spec_loader.hpp"
@@ -338,17 +337,30 @@ TEST_F(V04Reader, ComponentWithItsOwnSpatialFansOutThroughADummyLevel) {
   EXPECT_FALSE(directive(out, "regs", "spatial"));
 }
 
-TEST_F(V04Reader, CustomFunctionModulesStandInForPythonFiles) {
-  const std::string arch = std::string(kTop) + "  - !Component {name: buf, class: SRAM, attributes: {depth: twice(WIDTH)}}\n" + kMac;
-  const std::string globals = "variables: {WIDTH: 8}\nglobals: {expression_custom_functions: [lib/test_doubling.py]}\n";
-  EXPECT_NE(error_of(design(arch, globals)).find("extra.yaml:2: globals.expression_custom_functions: 'lib/test_doubling.py' has no C++ implementation"),
+// globals.expression_custom_functions: each listed file, relative to the file that lists it,
+// provides the functions it defines; the C++ stand-in of that file's function is called, and
+// the processed globals list the files' absolute paths, as timeloopfe writes them.
+TEST_F(V04Reader, CustomFunctionFilesProvideTheirFunctions) {
+  fs::create_directories(dir_ / "lib");
+  write("lib/helper_functions.py", "from math import ceil\n\ndef bits2integration_steps(n_bits: int) -> int:\n    return 2 ** n_bits - 1\n");
+  const std::string arch = std::string(kTop) + "  - !Component {name: buf, class: SRAM, attributes: {depth: STEPS(WIDTH)}}\n" + kMac;
+  const std::string globals = "variables: {WIDTH: 8, STEPS: bits2integration_steps}\nglobals: {expression_custom_functions: [lib/helper_functions.py]}\n";
+  const YAML::Node out = process(design(arch, globals));
+  EXPECT_EQ(level(out, "buf")["attributes"]["depth"].Scalar(), "255");
+  EXPECT_EQ(out["globals"]["expression_custom_functions"][0].Scalar(), fs::canonical(dir_ / "lib" / "helper_functions.py").string());
+
+  // A function the file defines but that has no C++ stand-in is an error naming the file.
+  write("lib/mine.py", "def twice(x):\n    return 2 * x\n");
+  const std::string doubled = std::string(kTop) + "  - !Component {name: buf, class: SRAM, attributes: {depth: twice(WIDTH)}}\n" + kMac;
+  const std::string mine = "variables: {WIDTH: 8}\nglobals: {expression_custom_functions: [lib/mine.py]}\n";
+  EXPECT_NE(error_of(design(doubled, mine)).find("'twice' of " + fs::canonical(dir_ / "lib" / "mine.py").string() +
+                                                " is a Python function cimloop-cpp has no C++ implementation of"),
             std::string::npos)
-      << error_of(design(arch, globals));
-  register_custom_functions("test_doubling.py", [](const std::string& name, const CallArguments& args) -> std::optional<Value> {
-    if (name != "twice") return std::nullopt;
-    return Value::from_int(2 * args.positional.at(0).as_int());
-  });
-  EXPECT_EQ(level(process(design(arch, globals)), "buf")["attributes"]["depth"].Scalar(), "16");
+      << error_of(design(doubled, mine));
+  const std::string missing = "variables: {WIDTH: 8}\nglobals: {expression_custom_functions: [lib/absent.py]}\n";
+  EXPECT_NE(error_of(design(doubled, missing)).find("extra.yaml:2: globals.expression_custom_functions: cannot find 'lib/absent.py'"),
+            std::string::npos)
+      << error_of(design(doubled, missing));
 }
 
 TEST_F(V04Reader, DetectsRawInputs) {
