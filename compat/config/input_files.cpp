@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -196,6 +197,16 @@ void fail_at(const SourceMap& sources, const YAML::Node& node, const std::string
              const std::string& message) {
   std::string where = sources.locate(node);
   throw InputError((where.empty() ? "" : where + ": ") + key + ": " + message);
+}
+
+void apply_environment_variables(const YAML::Node& root) {
+  if (!root.IsMap()) return;
+  const YAML::Node globals = root["globals"];
+  if (!globals || !globals.IsMap()) return;
+  const YAML::Node environment = globals["environment_variables"];
+  if (!environment || !environment.IsMap()) return;
+  for (const auto& entry : environment)
+    if (entry.second.IsScalar()) setenv(entry.first.Scalar().c_str(), entry.second.Scalar().c_str(), 1);
 }
 
 }  // namespace cimloop::compat

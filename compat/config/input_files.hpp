@@ -37,6 +37,11 @@ struct MergedInput {
 // or a syntax error.
 MergedInput load_merged_inputs(const std::vector<std::string>& paths);
 
+// Sets the input's `globals.environment_variables` in this process, as Timeloop and Accelergy
+// do when they read a v0.4 input (e.g. TIMELOOP_OUTPUT_STAT_SCIENTIFIC, or the component
+// library folders CiMLoop's macros name).
+void apply_environment_variables(const YAML::Node& root);
+
 // libconfig text to a YAML tree (groups -> maps, lists/arrays -> sequences, scalars -> text).
 YAML::Node parse_libconfig(const std::string& text, const std::string& file_name);
 

@@ -45,10 +45,6 @@ MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::ma
   MergedInput merged;
   merged.root = YAML::Load(text);
   merged.sources.add_file("<processed v0.4 input>", static_cast<int>(std::count(text.begin(), text.end(), '\n')));
-  const YAML::Node environment = find_key(find_key(merged.root, "globals"), "environment_variables");
-  if (environment.IsMap())
-    for (const auto& entry : environment)
-      if (entry.second.IsScalar()) setenv(entry.first.Scalar().c_str(), entry.second.Scalar().c_str(), 1);
   return merged;
 }
 

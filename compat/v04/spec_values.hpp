@@ -17,7 +17,7 @@ namespace cimloop::compat::v04 {
 using Symbols = std::map<std::string, Value>;
 
 // Plain YAML scalars as YAML 1.2 types (int, float, bool, null), quoted ones as strings,
-// sequences as lists; maps become undefined values (not usable in expressions).
+// sequences as lists, maps as dicts.
 Value yaml_to_value(const YAML::Node& node);
 YAML::Node value_to_yaml(const Value& value);
 

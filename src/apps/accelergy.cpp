@@ -73,6 +73,7 @@ Input merged_input(const std::vector<std::string>& files) {
     compat::MergedInput loaded = compat::load_merged_inputs({file});
     const YAML::Node& doc = loaded.root;
     if (!doc.IsMap()) continue;
+    compat::apply_environment_variables(doc);
     if (doc["architecture"]) {
       if (!architecture_file.empty()) {
         throw InputError(file + ": architecture: already given in " + architecture_file);

@@ -85,6 +85,7 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
 int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed) {
   const compat::MergedInput merged =
       compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
+  compat::apply_environment_variables(merged.root);  // as Timeloop does with a v0.4 input's globals
   const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
