@@ -104,11 +104,11 @@ YAML::Node evaluate_variables_with_arrays(const YAML::Node& variables, const Sec
     // expressions using them (e.g. a cycle time that scales with ARRAY_BITLINES) evaluate.
     YAML::Node first_pass = YAML::Clone(overrides);
     for (const char* name : kArrayVariables) first_pass[name] = integer(1);
-    evaluate_map(with_overrides(variables, first_pass), symbols, loader, "variables");
+    evaluate_map(with_overrides(variables, first_pass), symbols, loader, "variables", true);
     add_array_variables(containers, symbols, loader, overrides);
     symbols = initial;  // second pass: every expression sees the array's values
   }
-  YAML::Node evaluated = evaluate_map(with_overrides(variables, overrides), symbols, loader, "variables");
+  YAML::Node evaluated = evaluate_map(with_overrides(variables, overrides), symbols, loader, "variables", true);
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& entry : evaluated)
     if (entry.first.Scalar() != kMaxUtilization) out.force_insert(entry.first, entry.second);

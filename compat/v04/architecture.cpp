@@ -125,7 +125,7 @@ class ArchitectureWalker {
       if (!attributes.IsMap()) context_.loader.fail(attributes, key + ".attributes", "must be a mapping");
       Symbols scope = symbols;
       for (const auto& [walked, value] : walked_nodes_) scope.emplace(walked, value);
-      evaluated = evaluate_map(attributes, scope, context_.loader, key + ".attributes");
+      evaluated = evaluate_map(attributes, scope, context_.loader, key + ".attributes", true);
       for (const auto& entry : evaluated) symbols[entry.first.Scalar()] = scope[entry.first.Scalar()];
     }
     if (const auto known = context_.loader.nodes().find(name); known != context_.loader.nodes().end())

@@ -136,13 +136,16 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
   }
 }
 
-YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key) {
+YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key,
+                        bool top_level_only) {
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& entry : map) {
     const std::string name = entry.first.Scalar();
     Value seen;
-    YAML::Node value = evaluate_node(entry.second, symbols, loader, key.empty() ? name : key + "." + name, &seen);
-    symbols[name] = seen;
+    YAML::Node value = top_level_only && (entry.second.IsMap() || entry.second.IsSequence())
+                           ? entry.second
+                           : evaluate_node(entry.second, symbols, loader, key.empty() ? name : key + "." + name, &seen);
+    symbols[name] = top_level_only && (entry.second.IsMap() || entry.second.IsSequence()) ? yaml_to_value(value) : seen;
     out.force_insert(name, value);
   }
   return out;
