@@ -15,6 +15,7 @@ Query query(const std::string& class_name, Attributes attributes, const std::str
   q.class_name = class_name;
   q.attributes = std::move(attributes);
   q.attributes.emplace("global_cycle_seconds", 1e-9);
+  q.attributes.emplace("cycle_seconds", 1e-9);  // Accelergy v0.4 sets it from global_cycle_seconds
   q.action = action;
   if (!action.empty()) q.arguments = {{"global_cycle_seconds", 1e-9}, {"action_latency_cycles", 1}};
   return q;
