@@ -1,7 +1,10 @@
 #pragma once
 // The array periphery NeuroSim reports to the plug-in: the row drivers (wordline drive and
 // the voltage-DAC copies), the column drivers (column mux, its decoder and the column
-// switches) and NeuroSim's own ADC.
+// switches) and NeuroSim's own ADC. Leakage follows the structure found in the plug-in's
+// answers (DFFs per row/column, the mux decoder); energies and areas are calibrated
+// surrogates (data/neurosim/periphery.yaml), NOT NeuroSim's circuits: expect errors of a few
+// percent on reads and tens of percent on writes and column areas (see the golden suite).
 #include "estimators/neurosim/request.hpp"
 
 namespace cimloop::estimators::neurosim {

@@ -115,3 +115,19 @@ TEST(NeurosimModel, DeclinesWhatThePlugInRejects) {
     EXPECT_NE(std::string(e.what()).find("sample cell"), std::string::npos);
   }
 }
+
+// Row-driver leakage: one DFF (the intadder/flip_flop data's DFF) per row, in proportion to
+// the supply, scaled by the cycle time twice as the plug-in does; a voltage DAC of b bits
+// multiplies it by 2^(b-1) with 1T1R cells.
+TEST(NeurosimModel, RowDriverLeakageIsOneDffPerRow) {
+  Attributes a = rram_array(65);
+  a["cell_config"] = cimloop::test::cimloop_fixture("memory_cells/rram_example.cell.yaml").string();
+  CIMLOOP_REQUIRE_FIXTURE(a.at("cell_config").string());
+  a["voltage"] = 1.0;
+  const double dff_leak_w = value(query("flip_flop", {{"technology", 65}, {"n_bits", 1}}, "leak")) / 1e-9 / 1e12;
+  Query q = query("array_row_drivers", a, "leak");
+  q.attributes["global_cycle_seconds"] = 1e-7;
+  EXPECT_NEAR(value(q), 128 * dff_leak_w * 1.0 / 1.1 * 1e-7 * 1e-7 * 1e12, 1e-6 * value(q));
+  q.attributes["voltage_dac_bits"] = 3;
+  EXPECT_NEAR(value(q), 4 * 128 * dff_leak_w / 1.1 * 1e-14 * 1e12, 1e-6 * value(q));
+}
