@@ -3,9 +3,12 @@
 // load, cell conductance). It stands in for NeuroSim's array periphery, whose code may not be
 // used; it matches NeuroSim's interface (on/off x hi/lo energies interpolated in the average
 // input x and average cell value w, spec §2.4) and is calibrated to published macros (§4).
-#include "estimators/cim/memory_cell.hpp"
+#include "estimators/neurosim/cell_file.hpp"
 
 namespace cimloop::estimators::cim {
+
+using neurosim::CellType;
+using neurosim::MemoryCell;
 
 struct ArrayParameters {
   MemoryCell cell;

@@ -6,13 +6,11 @@
 #include <sstream>
 
 #include "estimators/cim/adc.hpp"
-#include "estimators/cim/array_model.hpp"
 #include "estimators/cim/capacitor.hpp"
 #include "estimators/cim/component_table.hpp"
 #include "estimators/cim/digital_gates.hpp"
 #include "estimators/cim/ladder_dac.hpp"
 #include "estimators/cim/library_components.hpp"
-#include "estimators/cim/memory_cell.hpp"
 
 namespace cimloop::estimators::cim {
 
@@ -74,20 +72,9 @@ class Inputs {
   std::string cls_;
 };
 
-ArrayEstimate array(const Inputs& in) {
-  ArrayParameters p;
-  p.cell = read_memory_cell(in.text("cell_config"));
-  p.rows = in.number("rows");
-  p.cols = in.number("cols");
-  p.technology_nm = in.number("technology");
-  p.voltage = in.number("voltage");
-  p.average_input_value = in.number("average_input_value", 0.5);
-  p.average_cell_value = in.number("average_cell_value", 0.5);
-  p.temporal_dac_bits = static_cast<int>(in.number("temporal_dac_bits", 1));
-  p.voltage_dac_bits = static_cast<int>(in.number("voltage_dac_bits", 1));
-  p.temporal_spiking = in.flag("temporal_spiking");
-  p.read_pulse_seconds = in.number("read_pulse_width", 10e-9);
-  return estimate_array(p);
+const std::vector<std::string>& adc_classes() {
+  static const std::vector<std::string> names = {"adc", "array_adc", "pim_adc", "sar_adc", "cim_adc"};
+  return names;
 }
 
 bool is_read(const std::string& action) {
@@ -145,32 +132,12 @@ double only_reads(const std::string& action, const Inputs& in, double read) {
 const std::map<std::string, Primitive>& primitives() {
   static const std::map<std::string, Primitive> table = [] {
     std::map<std::string, Primitive> t;
-    t["array_row_drivers"] = {
-        [](const Inputs& in, const std::string& a) {
-          if (a == "leak") return 0.0;
-          const auto e = array(in);
-          if (is_write(a)) return e.row_write;
-          return only_reads(a, in, e.row_read);
-        },
-        [](const Inputs& in) { return array(in).row_drivers_area; }};
-    t["array_col_drivers"] = {
-        [](const Inputs& in, const std::string& a) {
-          return a == "leak" || is_write(a) ? 0.0 : only_reads(a, in, array(in).column_read);
-        },
-        [](const Inputs& in) { return array(in).column_drivers_area; }};
-    t["memory_cell"] = {
-        [](const Inputs& in, const std::string& a) {
-          if (a == "leak") return 0.0;
-          const auto e = array(in);
-          return is_write(a) ? e.cell_write : only_reads(a, in, e.cell_read);
-        },
-        [](const Inputs& in) { return array(in).cell_area; }};
     const Primitive adc_primitive = {
         [](const Inputs& in, const std::string& a) {
           return only_reads(a, in, adc(in).energy_per_conversion_pj);
         },
         [](const Inputs& in) { return adc(in).bank_area_um2; }};
-    for (const char* name : {"adc", "array_adc", "pim_adc", "sar_adc", "cim_adc"}) t[name] = adc_primitive;
+    for (const std::string& name : adc_classes()) t[name] = adc_primitive;
     t["capacitor"] = {
         [](const Inputs& in, const std::string& a) {
           const Capacitor c = capacitor(in, in.number("capacitance"));
@@ -194,19 +161,6 @@ const std::map<std::string, Primitive>& primitives() {
                  },
                  [type](const Inputs& in) { return ladder(in, type).area_um2; }};
     }
-    t["flip_flop"] = {
-        [](const Inputs& in, const std::string& a) {
-          const DigitalGates g(in.number("technology"));
-          return only_reads(a, in, in.number("n_bits", 1) * g.flip_flop_energy(in.number("voltage", 1)));
-        },
-        [](const Inputs& in) {
-          return in.number("n_bits", 1) * DigitalGates(in.number("technology")).flip_flop_area();
-        }};
-    t["not_gate"] = {
-        [](const Inputs& in, const std::string& a) {
-          return only_reads(a, in, DigitalGates(in.number("technology")).inverter_energy(in.number("voltage", 1)));
-        },
-        [](const Inputs& in) { return DigitalGates(in.number("technology")).inverter_area(); }};
     return t;
   }();
   return table;
@@ -255,6 +209,11 @@ std::vector<std::string> cim_primitive_classes() {
 bool is_cim_primitive_class(const std::string& class_name) {
   return primitives().count(lower(class_name)) > 0 || builtin_component_tables().has_class(class_name) ||
          library_entry_named(class_name) != nullptr;
+}
+
+bool is_adc_class(const std::string& class_name) {
+  const std::vector<std::string>& names = adc_classes();
+  return std::find(names.begin(), names.end(), lower(class_name)) != names.end();
 }
 
 double cim_primitive_energy(const std::string& class_name, const std::string& action,

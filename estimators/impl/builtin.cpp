@@ -4,7 +4,7 @@ namespace cimloop::estimators {
 
 std::unique_ptr<PrimitiveEstimator> make_aladdin_table_estimator();
 std::unique_ptr<PrimitiveEstimator> make_dummy_table_estimator();
-std::unique_ptr<PrimitiveEstimator> make_neurosim_intadder_estimator();
+std::unique_ptr<PrimitiveEstimator> make_neurosim_estimator();
 std::unique_ptr<PrimitiveEstimator> make_library_estimator();
 std::unique_ptr<PrimitiveEstimator> make_cacti_dram_estimator();
 std::unique_ptr<PrimitiveEstimator> make_cacti_sram_estimator();
@@ -15,7 +15,7 @@ std::unique_ptr<PrimitiveEstimator> make_cim_estimator();
 void register_builtin_estimators(Registry& registry) {
   registry.add(make_aladdin_table_estimator());
   registry.add(make_dummy_table_estimator());
-  registry.add(make_neurosim_intadder_estimator());
+  registry.add(make_neurosim_estimator());
   registry.add(make_library_estimator());
   registry.add(make_cacti_dram_estimator());
   registry.add(make_cacti_sram_estimator());

@@ -1,6 +1,6 @@
-// CiM primitives (estimators/cim) in the registry: CiMLoop's array periphery, ADC regression,
-// capacitors, ladder DACs, gates and table-characterised (photonic) classes. Accuracy 70, as
-// the NeuroSim and ADC plug-ins CiMLoop uses state.
+// CiM primitives (estimators/cim) in the registry: CiMLoop's ADC regression, capacitors,
+// ladder DACs, pass gates and table-characterised (photonic) classes. Accuracy 75 for the ADC
+// classes, as CiMLoop's ADC plug-in states (it outranks NeuroSim's ADC), 70 otherwise.
 #include "estimators/cim/cim_primitives.hpp"
 #include "estimators/estimator.hpp"
 
@@ -26,7 +26,7 @@ class CimEstimator : public PrimitiveEstimator {
   double accuracy(const Query& query) const override {
     if (!cim::is_cim_primitive_class(query.class_name))
       throw Declined("not a CiM primitive class: " + query.class_name);
-    return 70;
+    return cim::is_adc_class(query.class_name) ? 75 : 70;
   }
   Estimate estimate(const Query& query) const override {
     try {

@@ -43,14 +43,14 @@ bool flag(const std::string& path, const YAML::Node& node, const std::string& ke
   }
 }
 
-estimators::cim::MemoryCell read_cell(const std::string& path, const YAML::Node& n) {
-  using estimators::cim::CellType;
+estimators::neurosim::MemoryCell read_cell(const std::string& path, const YAML::Node& n) {
+  using estimators::neurosim::CellType;
   if (!n || !n.IsMap()) throw InputError(at(path, n, "cell") + ": expected a map");
   if (n["file"]) {
     const auto file = std::filesystem::path(path).parent_path() / scalar(path, n["file"], "cell.file");
-    return estimators::cim::read_memory_cell(file.string());
+    return estimators::neurosim::read_memory_cell(file.string());
   }
-  estimators::cim::MemoryCell c;
+  estimators::neurosim::MemoryCell c;
   const std::string type = scalar(path, n["type"], "cell.type");
   if (type == "SRAM") c.type = CellType::sram;
   else if (type == "RRAM") c.type = CellType::rram;

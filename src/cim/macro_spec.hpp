@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "estimators/cim/memory_cell.hpp"
+#include "estimators/neurosim/cell_file.hpp"
 #include "src/cim/encoding.hpp"
 #include "src/cim/histogram.hpp"
 #include "src/cim/slicing.hpp"
@@ -42,7 +42,7 @@ struct VariableSpec {
 struct MacroSpec {
   std::string name;
   std::string source;                 // file it was read from
-  std::optional<estimators::cim::MemoryCell> cell;  // absent for macros without memory cells
+  std::optional<estimators::neurosim::MemoryCell> cell;  // absent for macros without memory cells
   Encoding input_encoding = Encoding::offset;
   Encoding weight_encoding = Encoding::offset;
   Histogram default_inputs = default_inputs_histogram();

@@ -13,11 +13,12 @@
 #include "estimators/cim/component_table.hpp"
 #include "estimators/cim/ladder_dac.hpp"
 #include "estimators/cim/library_components.hpp"
-#include "estimators/cim/memory_cell.hpp"
+#include "estimators/neurosim/cell_file.hpp"
 #include "estimators/cim/technology_scaling.hpp"
 #include "src/common/error.hpp"
 
 using namespace cimloop::estimators::cim;
+using cimloop::estimators::neurosim::read_memory_cell;
 
 namespace {
 double adc_energy(double bits, double nm, double rate) {

@@ -1,4 +1,6 @@
-#include "estimators/cim/memory_cell.hpp"
+#include "estimators/neurosim/cell_file.hpp"
+
+#include <cmath>
 
 #include <fstream>
 #include <functional>
@@ -6,7 +8,7 @@
 
 #include "src/common/error.hpp"
 
-namespace cimloop::estimators::cim {
+namespace cimloop::estimators::neurosim {
 
 namespace {
 
@@ -26,6 +28,9 @@ std::string key_name(const std::string& raw) {
 
 }  // namespace
 
+double MemoryCell::width_f() const { return std::sqrt(area_f2 * aspect_ratio); }
+double MemoryCell::height_f() const { return std::sqrt(area_f2 / aspect_ratio); }
+
 MemoryCell read_memory_cell(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open memory cell file");
@@ -38,6 +43,8 @@ MemoryCell read_memory_cell(const std::string& path) {
       {"CellCapacitanceMultiplier", [&](double v) { cell.capacitance_multiplier = v; }},
       {"CellCapacitanceAdjust", [&](double v) { cell.capacitance_adjust_f = v; }},
       {"AccessCMOSWidth", [&](double v) { cell.access_cmos_width_f = v; }},
+      {"SRAMCellNMOSWidth", [&](double v) { cell.sram_nmos_width_f = v; }},
+      {"SRAMCellPMOSWidth", [&](double v) { cell.sram_pmos_width_f = v; }},
       {"AccessTransistorResistance", [&](double v) { cell.access_resistance_ohm = v; }},
       {"ResistanceOn", [&](double v) { cell.resistance_on_ohm = v; }},
       {"ResistanceOff", [&](double v) { cell.resistance_off_ohm = v; }},
@@ -60,6 +67,11 @@ MemoryCell read_memory_cell(const std::string& path) {
       if (value == "SRAM") cell.type = CellType::sram;
       else if (value == "RRAM") cell.type = CellType::rram;
       else throw InputError(where + ": expected SRAM or RRAM, got '" + value + "'");
+    } else if (key == "DeviceRoadmap") {
+      if (value == "-1") cell.roadmap = Roadmap::low_power;
+      else if (value == "1") cell.roadmap = Roadmap::high_performance;
+      else if (value == "2") cell.roadmap = Roadmap::low_standby_power;
+      else throw InputError(where + ": expected -1 (LP), 1 (HP) or 2 (LSTP), got '" + value + "'");
     } else if (key == "AccessType") {
       cell.has_access_transistor = value == "CMOS";
     } else if (auto it = numbers.find(key); it != numbers.end()) {
@@ -78,4 +90,4 @@ MemoryCell read_memory_cell(const std::string& path) {
   return cell;
 }
 
-}  // namespace cimloop::estimators::cim
+}  // namespace cimloop::estimators::neurosim
