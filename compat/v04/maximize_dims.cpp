@@ -51,14 +51,8 @@ std::vector<long long> python_set_order(const std::vector<long long>& values) {
   return order;
 }
 
-// (dimension, lowest, highest) factors of one allocation.
-using Allocation = std::vector<std::tuple<std::string, long long, long long>>;
 using Dims = std::vector<std::pair<std::string, long long>>;  // Python dict: insertion order
-
-struct Best {
-  Allocation allocation;
-  double utilization = 1;
-};
+using Best = GreedyAllocation;
 
 // timeloopfe's greedy_allocate: the allocation of prime factors (or, for a dimension larger
 // than the capacity, a near-even split) that uses the most of `capacity`.
@@ -85,7 +79,7 @@ class GreedyAllocator {
         Best inner = allocate(reduced, capacity / prime);
         inner.utilization *= static_cast<double>(prime);
         if (inner.utilization > best.utilization) {
-          inner.allocation.insert(inner.allocation.begin(), {name, prime, prime});
+          inner.parts.insert(inner.parts.begin(), {name, prime, prime});
           best = std::move(inner);
         }
       }
@@ -192,7 +186,7 @@ void expand(const Level& level, Directive& directive, std::map<std::string, long
       if (it != chosen.end()) return it->second;
       return chosen.emplace_back(dim, 1).second;
     };
-    for (const auto& part : allocator.allocate(wanted, capacity).allocation) entry(std::get<0>(part)) *= std::get<2>(part);
+    for (const auto& part : allocator.allocate(wanted, capacity).parts) entry(std::get<0>(part)) *= std::get<2>(part);
     for (const auto& want : wanted) entry(want.first);
     for (const auto& [dim, value] : chosen) {
       factors.push_back({dim, "=", value});
@@ -204,6 +198,10 @@ void expand(const Level& level, Directive& directive, std::map<std::string, long
 }
 
 }  // namespace
+
+GreedyAllocation greedy_allocate(const std::vector<std::pair<std::string, long long>>& dims, long long capacity) {
+  return GreedyAllocator().allocate(dims, capacity);
+}
 
 std::vector<long long> prime_factors(long long x) {
   std::vector<long long> out;
