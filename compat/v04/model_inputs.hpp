@@ -33,6 +33,6 @@ bool any_raw_v04(const std::vector<std::string>& paths);
 // atomically.
 MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::map<std::string, std::string>& template_vars,
                             Purpose purpose, const std::string& dump_path,
-                            const std::map<std::string, std::string>& variable_overrides = {});
+                            const VariableOverrides& variable_overrides = {});
 
 }  // namespace cimloop::compat::v04

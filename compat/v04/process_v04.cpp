@@ -128,13 +128,16 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
   return out;
 }
 
-// `variables` with the expressions of `overrides` in place of the file's.
-YAML::Node with_overrides(const YAML::Node& variables, const std::map<std::string, std::string>& overrides) {
+// `variables` with the expressions of `overrides` in place of the file's (see VariableOverrides).
+YAML::Node with_overrides(const YAML::Node& variables, const VariableOverrides& given) {
+  const std::map<std::string, std::string>& overrides = given.values;
   if (overrides.empty()) return variables;
-  for (const auto& [name, expression] : overrides)
-    if (!find_key(variables, name).IsDefined() && name != cimloop::kMaxUtilization)
-      throw InputError("--set " + name + ": the specification has no variable " + name);
   YAML::Node out(YAML::NodeType::Map);
+  for (const auto& [name, expression] : overrides) {
+    if (find_key(variables, name).IsDefined() || name == cimloop::kMaxUtilization) continue;
+    if (!given.may_add) throw InputError("--set " + name + ": the specification has no variable " + name);
+    out[name] = YAML::Node(expression);
+  }
   for (const auto& entry : variables) {
     const auto it = overrides.find(entry.first.Scalar());
     if (it == overrides.end())
@@ -224,14 +227,14 @@ std::vector<std::string> custom_function_files(const YAML::Node& globals, const 
 }  // namespace
 
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
-                       Purpose purpose, const std::map<std::string, std::string>& variable_overrides) {
+                       Purpose purpose, const VariableOverrides& variable_overrides) {
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
   const std::vector<std::string> function_files = custom_function_files(sections.globals, loader);
   loader.set_expression_functions(cimloop::ExpressionFunctions::from_files(loader.function_files(), "globals.expression_custom_functions"));
   Symbols variables;
   const YAML::Node given = with_overrides(versioned(sections.variables), variable_overrides);
-  const YAML::Node variable_tree = sections.variables.IsMap() || !variable_overrides.empty()
+  const YAML::Node variable_tree = sections.variables.IsMap() || !variable_overrides.values.empty()
                                        ? cimloop::evaluate_variables_with_arrays(given, sections, loader, variables)
                                        : versioned(YAML::Node());
   loader.set_nodes(architecture_nodes(sections.architecture, variables, loader));

@@ -7,7 +7,7 @@
 
 #include "estimators/cim/technology_scaling.hpp"
 #include "estimators/estimator.hpp"
-#include "src/cim/csv.hpp"
+#include "estimators/csv.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::estimators::cim {
@@ -49,7 +49,7 @@ double attribute_scale(const std::string& name, double row, double query, bool a
 }  // namespace
 
 void ComponentTables::load(const std::string& path) {
-  const auto lines = cimloop::cim::read_csv(path);
+  const auto lines = cimloop::estimators::read_csv(path);
   std::string current;
   std::vector<std::string> header;
   for (const auto& line : lines) {

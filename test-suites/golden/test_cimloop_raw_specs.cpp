@@ -113,7 +113,7 @@ TEST_P(CimloopRawSpec, ProcessedLikeTimeloopfe) {
   const YAML::Node ours = cimloop::compat::v04::process_v04(
       {(cimloop::golden::kCimloopWorkspace / "models" / "top.yaml.jinja2").string()},
       {{"macro", macro}, {"iso", macro}, {"system", "ws_dummy_buffer_one_macro"}}, cimloop::compat::v04::Purpose::Mapper,
-      {{"MAX_UTILIZATION", "True"}});
+      std::map<std::string, std::string>{{"MAX_UTILIZATION", "True"}});
 
   std::vector<std::string> differences;
   const YAML::Node top = ours["architecture"]["subtree"][0], reference_top = reference["architecture"]["subtree"][0];

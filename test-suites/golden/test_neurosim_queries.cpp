@@ -17,7 +17,7 @@
 
 #include "estimators/estimator.hpp"
 #include "golden_helpers.hpp"
-#include "src/cim/csv.hpp"
+#include "estimators/csv.hpp"
 
 namespace fs = std::filesystem;
 using cimloop::estimators::Attributes;
@@ -73,7 +73,7 @@ Attributes attributes_of(const std::string& json, bool& sample_cell) {
 
 std::vector<Row> read_rows(const fs::path& file, bool errors) {
   std::vector<Row> rows;
-  const auto lines = cimloop::cim::read_csv(file.string());
+  const auto lines = cimloop::estimators::read_csv(file.string());
   for (size_t i = 1; i < lines.size(); ++i) {
     const auto& f = lines[i].fields;
     Row r;

@@ -1,10 +1,10 @@
-#include "src/cim/csv.hpp"
+#include "estimators/csv.hpp"
 
 #include <fstream>
 
 #include "src/common/error.hpp"
 
-namespace cimloop::cim {
+namespace cimloop::estimators {
 
 std::vector<CsvLine> read_csv(const std::string& path) {
   std::ifstream in(path);
@@ -48,4 +48,4 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
-}  // namespace cimloop::cim
+}  // namespace cimloop::estimators

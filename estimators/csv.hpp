@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace cimloop::cim {
+namespace cimloop::estimators {
 
 struct CsvLine {
   int line = 0;  // 1-based line number in the file
@@ -14,4 +14,4 @@ struct CsvLine {
 std::vector<CsvLine> read_csv(const std::string& path);
 std::string csv_field(const std::string& text);  // quotes when needed
 
-}  // namespace cimloop::cim
+}  // namespace cimloop::estimators
