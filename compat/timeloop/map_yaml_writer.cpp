@@ -53,6 +53,7 @@ std::string format_map_yaml(const mapping::MappingSpec& spec, const arch::ArchSp
       text += loops(workload, directives.spatial_factors, directives.spatial_permutation);
       text += "\n    split: " + std::to_string(directives.split);
       text += flags("no_reuse", workload, directives.no_multicast);
+      text += flags("no_link_transfer", workload, directives.no_link_transfer);
     }
     text += "\n  - target: " + arch.storage[level].name + "\n    type: temporal";
     text += loops(workload, directives.temporal_factors, directives.temporal_permutation);

@@ -154,6 +154,7 @@ void parse_directive(const Context& ctx, const YAML::Node& directive, Constraint
   } else if (type == "spatial") {
     parse_tiling(ctx, directive, level.spatial);
     level.no_multicast |= data_space_mask(ctx, directive, "no_reuse");
+    level.no_link_transfer |= data_space_mask(ctx, directive, "no_link_transfer");
   } else if (type == "bypass" || type == "datatype" || type == "dataspace") {
     parse_keep(ctx, directive, level);
   } else if (type == "utilization" || type == "utilisation") {

@@ -38,6 +38,7 @@ mapping::MappingSpec to_mapping_spec(const MapPoint& point, const MapspaceShape&
     const LevelConstraint& constraint = constraints.levels[level];
     directives.no_temporal_reuse = constraint.no_temporal_reuse;
     directives.no_multicast = constraint.no_multicast;
+    directives.no_link_transfer = constraint.no_link_transfer;
     directives.rmw_first_update = constraint.rmw_first_update;
     directives.no_coalesce = constraint.no_coalesce;
     spec.levels.push_back(std::move(directives));

@@ -94,20 +94,23 @@ void build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const wo
                    Mapping& mapping) {
   const int dims = workload.num_dimensions();
   check_products(spec, workload);
-  for (auto* list : {&mapping.keep, &mapping.no_temporal_reuse, &mapping.no_multicast, &mapping.rmw_first_update,
-                     &mapping.no_coalesce})
+  for (auto* list : {&mapping.keep, &mapping.no_temporal_reuse, &mapping.no_multicast, &mapping.no_link_transfer,
+                     &mapping.rmw_first_update, &mapping.no_coalesce})
     list->clear();
   mapping.loops.clear();
   mapping.boundaries.clear();
   mapping.fanout_x.clear();
+  mapping.fanout_y.clear();
   for (int i = 0; i < static_cast<int>(spec.levels.size()); ++i) {
     const LevelDirectives& level = spec.levels[i];
     const Fanout fanout = level_fanout(arch, i);
     add_level_loops(level, fanout, dims, arch.storage[i].name, mapping);
     mapping.fanout_x.push_back(fanout.x);
+    mapping.fanout_y.push_back(fanout.y);
     mapping.keep.push_back(level.keep);
     mapping.no_temporal_reuse.push_back(level.no_temporal_reuse);
     mapping.no_multicast.push_back(level.no_multicast);
+    mapping.no_link_transfer.push_back(level.no_link_transfer);
     mapping.rmw_first_update.push_back(level.rmw_first_update);
     mapping.no_coalesce.push_back(level.no_coalesce);
   }

@@ -35,6 +35,7 @@ struct LevelDirectives {
   DataSpaceMask keep = ~DataSpaceMask{0};
   DataSpaceMask no_temporal_reuse = 0;
   DataSpaceMask no_multicast = 0;  // spatial no_reuse
+  DataSpaceMask no_link_transfer = 0;
   DataSpaceMask rmw_first_update = 0;
   DataSpaceMask no_coalesce = 0;
 };
@@ -50,8 +51,9 @@ struct Mapping {
   std::vector<Loop> loops;         // index 0 = innermost
   std::vector<int> boundaries;     // per storage level: index of its outermost loop
   std::vector<DataSpaceMask> keep; // per storage level
-  std::vector<DataSpaceMask> no_temporal_reuse, no_multicast, rmw_first_update, no_coalesce;
+  std::vector<DataSpaceMask> no_temporal_reuse, no_multicast, no_link_transfer, rmw_first_update, no_coalesce;
   std::vector<std::int64_t> fanout_x;  // per storage level: physical X fanout to its inner level
+  std::vector<std::int64_t> fanout_y;  // per storage level: physical Y fanout
 
   int num_loops() const { return static_cast<int>(loops.size()); }
   // Storage level whose block contains loop `index`.

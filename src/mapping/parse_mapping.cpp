@@ -183,6 +183,8 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
         level.split = workload.num_dimensions();
       }
       level.no_multicast = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse");
+      level.no_link_transfer =
+          read_data_spaces(compat::child(directive, "no_link_transfer"), workload, sources, "no_link_transfer");
     } else if (type == "bypass" || type == "datatype" || type == "dataspace") {
       level.keep |= read_data_spaces(compat::child(directive, "keep"), workload, sources, "keep");
       level.keep &= ~read_data_spaces(compat::child(directive, "bypass"), workload, sources, "bypass");
