@@ -105,7 +105,9 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
 
   const mapping::MappingSpec spec = mapper::to_mapping_spec(*result.best, shape, mapspace.constraints());
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
-  model::Evaluator evaluator(inputs.arch, inputs.workload, options);
+  model::ModelOptions report_options = options;
+  report_options.nest.network_statistics = true;  // the stats file reports the networks
+  model::Evaluator evaluator(inputs.arch, inputs.workload, report_options);
   const model::EvalResult& best = evaluator.evaluate(mapping);
   const std::string prefix = args.output_dir + "/" + settings.out_prefix;
   compat::write_files_atomically({

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 #include "src/model/level_traffic.hpp"
 #include "src/model/mapping_checks.hpp"
@@ -19,6 +20,25 @@ double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_spa
   for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
     if (name == data_space) return scale;
   return 1.0;
+}
+
+// Timeloop's legacy network statistics of the traffic a level serves to its children.
+NetworkDataSpaceStats network_stats(const TrafficCounts& c, bool read_write) {
+  NetworkDataSpaceStats network;
+  network.fanout = c.fanout;
+  network.ingresses = c.multicast;
+  network.link_transfers = c.links;
+  double accesses = 0, hops = 0, reductions = 0;
+  for (const nest::MulticastEntry& entry : c.multicast) {
+    if (!(entry.accesses > 0)) continue;
+    network.multicast_factor = std::max(network.multicast_factor, entry.multicast);
+    accesses += entry.accesses;
+    hops += entry.hops;
+    if (read_write) reductions += static_cast<double>(entry.multicast - 1) * entry.accesses;
+  }
+  network.spatial_reductions = static_cast<std::int64_t>(reductions);
+  network.average_hops = accesses > 0 ? hops / accesses : 0;
+  return network;
 }
 
 bool env_flag(const char* name, bool default_value) {
@@ -78,7 +98,9 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
     ds.energy_per_instance = cluster_energy / cluster_share;
     ds.energy = ds.energy_per_instance * static_cast<double>(traffic.replication);
     const std::int64_t scalars = c.reads + c.fills + c.updates;
-    ds.energy_per_scalar_access = scalars == 0 ? 0 : ds.energy_per_instance / static_cast<double>(scalars);
+    // Timeloop divides 0 by 0 for a kept tensor nothing accesses (printed "-nan").
+    ds.energy_per_scalar_access = scalars == 0 ? -std::numeric_limits<double>::quiet_NaN()
+                                               : ds.energy_per_instance / static_cast<double>(scalars);
     const double address_energy = spec.addr_gen_energy.value_or(0.0);
     ds.address_generation_energy_per_cluster = static_cast<double>(c.address_generations) * address_energy;
     ds.address_generation_energy = ds.address_generation_energy_per_cluster * static_cast<double>(clusters);
@@ -88,6 +110,7 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
     const double cycles = static_cast<double>(compute_cycles);
     ds.read_bandwidth = static_cast<double>(c.reads) / cycles * ds.bandwidth_scale;
     ds.write_bandwidth = static_cast<double>(c.fills + c.updates) / cycles * ds.bandwidth_scale;
+    if (options_.nest.network_statistics) stats.network[t] = network_stats(c, workload_.data_spaces[t].read_write);
     read_demand += ds.read_bandwidth;
     write_demand += ds.write_bandwidth;
   }

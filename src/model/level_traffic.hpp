@@ -20,6 +20,8 @@ struct TrafficCounts {
   double links = 0;            // link transfers among this level's children (per instance)
   double peer = 0;             // elements one instance exchanges with neighbours over links
   std::int64_t reads = 0, fills = 0, updates = 0, temporal_reductions = 0, address_generations = 0;
+  std::int64_t fanout = 0;             // children of the level's innermost record (0 once cleared)
+  nest::MulticastHistogram multicast;  // the children's requests by multicast class (network statistics)
 };
 
 // Fills `counts` ([level * data spaces + t]). Returns the index of a data space that no level

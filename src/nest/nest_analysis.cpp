@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <numeric>
 
 namespace cimloop::nest {
 namespace {
@@ -93,12 +94,14 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
   compute_child_states_.fill(TileState{});
   classes_.assign(static_cast<std::size_t>(count) * num_data_spaces_, 1);
   fanouts_.assign(static_cast<std::size_t>(count) * num_data_spaces_, FanoutState{});
+  if (options_.network_statistics) histograms_.assign(static_cast<std::size_t>(count) * num_data_spaces_, {});
   for (int l = 0; l < count; ++l) {
     if (!loops_[l].master) continue;
     FanoutAnalysis& analysis = analyse_fanout(l);
     for (int t = 0; t < num_data_spaces_; ++t) {
       classes_[l * num_data_spaces_ + t] = analysis.classes[t];
       fanouts_[l * num_data_spaces_ + t].plan = &analysis.plans[t];
+      fanouts_[l * num_data_spaces_ + t].groups = &analysis.groups[t];
     }
   }
 }
@@ -107,8 +110,9 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
 // share data exactly when their translations are equal: count the distinct translations.
 NestAnalysis::FanoutAnalysis& NestAnalysis::analyse_fanout(int master) {
   const LoopInfo& info = loops_[master];
-  scratch_key_.assign({mapping_->fanout_x[info.owner], mapping_->no_multicast[info.owner], options_.link_transfers,
-                       options_.toroidal_links});
+  scratch_key_.assign({mapping_->fanout_x[info.owner], mapping_->no_multicast[info.owner],
+                       mapping_->no_link_transfer[info.owner], options_.link_transfers,
+                       options_.toroidal_links, options_.network_statistics, mapping_->fanout_y[info.owner]});
   for (int j = info.block_begin; j <= master; ++j) {
     const LoopInfo& loop = loops_[j];
     scratch_key_.insert(scratch_key_.end(), {loop.dimension, loop.factor, loop.step,
@@ -122,15 +126,30 @@ NestAnalysis::FanoutAnalysis& NestAnalysis::analyse_fanout(int master) {
   return analysis;
 }
 
+// The mesh the children of a fan-out occupy: the owner level's physical fanout, or the
+// mapped fanout when larger.
+MeshShape NestAnalysis::mesh_of(int master) const {
+  const LoopInfo& info = loops_[master];
+  return {std::max(mapping_->fanout_x[info.owner], info.fanout_x),
+          std::max(mapping_->fanout_y[info.owner], info.fanout / info.fanout_x)};
+}
+
 void NestAnalysis::count_multicast_classes(int master, FanoutAnalysis& analysis) {
   const LoopInfo& info = loops_[master];
   const int begin = info.block_begin;
   const int block = master - begin + 1;
+  const bool grouped = options_.network_statistics;
   for (int t = 0; t < num_data_spaces_; ++t) {
     std::int64_t& classes = analysis.classes[t];
     LinkPlan& plan = analysis.plans[t];
+    std::vector<int>& class_of_child = plan.class_of_child;
     if (mapping_->no_multicast[info.owner] >> t & 1u) {
       classes = info.fanout;
+      if (grouped) {
+        class_of_child.resize(info.fanout);
+        std::iota(class_of_child.begin(), class_of_child.end(), 0);
+        analysis.groups[t] = group_classes(class_of_child, classes, mesh_of(master));
+      }
       continue;
     }
     const int ranks = num_ranks_[t];
@@ -145,6 +164,7 @@ void NestAnalysis::count_multicast_classes(int master, FanoutAnalysis& analysis)
     }
     if (!moves) {
       classes = 1;
+      if (grouped) analysis.groups[t] = group_classes(std::vector<int>(info.fanout, 0), classes, mesh_of(master));
       continue;  // every child holds the same data: no neighbour can hold anything new
     }
     scratch_keys_.assign(static_cast<std::size_t>(info.fanout) * ranks, 0);
@@ -165,16 +185,17 @@ void NestAnalysis::count_multicast_classes(int master, FanoutAnalysis& analysis)
       return std::lexicographical_compare(a, a + ranks, b, b + ranks);
     };
     std::sort(scratch_rows_.begin(), scratch_rows_.end(), less);
-    std::vector<int>& class_of_child = plan.class_of_child;
     class_of_child.resize(info.fanout);
     classes = 0;
     for (std::size_t k = 0; k < scratch_rows_.size(); ++k) {
       if (k == 0 || less(scratch_rows_[k - 1], scratch_rows_[k])) ++classes;
       class_of_child[(scratch_rows_[k] - scratch_keys_.data()) / ranks] = static_cast<int>(classes - 1);
     }
-    if (options_.link_transfers) {
-      const std::int64_t width = std::max(mapping_->fanout_x[info.owner], info.fanout_x);
-      plan.build(scratch_keys_, info.fanout, ranks, width, options_.toroidal_links);
+    if (grouped) analysis.groups[t] = group_classes(class_of_child, classes, mesh_of(master));
+    if (options_.link_transfers && !(mapping_->no_link_transfer[info.owner] >> t & 1u)) {
+      plan.mesh = mesh_of(master);
+      plan.with_groups = grouped;
+      plan.build(scratch_keys_, info.fanout, ranks, plan.mesh.width, options_.toroidal_links);
     }
   }
 }
@@ -341,8 +362,10 @@ __attribute__((always_inline)) inline void NestAnalysis::account_spatial(int loo
   if (fanout.plan == nullptr || fanout.plan->offsets.empty()) {  // links disabled, or no neighbour could ever hold other data
     record.accesses += volume * static_cast<double>(classes);
     record.weighted += volume * static_cast<double>(receivers);
+    if (options_.network_statistics && delta > 0) add_visit(histograms_[loop * num_data_spaces_ + t], *fanout.groups, volume);
     return;
   }
+  const std::vector<ClassGroup>* groups = fanout.groups;
   LinkPlan& plan = *fanout.plan;
   if (delta > 0 && fanout.has_previous && fanout.previous.size == delta) {
     const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
@@ -352,12 +375,14 @@ __attribute__((always_inline)) inline void NestAnalysis::account_spatial(int loo
         classes = outcome.remaining_classes;
         linked = outcome.linked;
         receivers = info.fanout - linked;
+        groups = &outcome.groups;
       }
     }
   }
   record.accesses += volume * static_cast<double>(classes);
   record.weighted += volume * static_cast<double>(receivers);
   record.links += volume * static_cast<double>(linked);
+  if (options_.network_statistics && delta > 0) add_visit(histograms_[loop * num_data_spaces_ + t], *groups, volume);
   fanout.previous = current;
   fanout.previous.size = delta;
   fanout.has_previous = true;
@@ -419,6 +444,14 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
       ds.content_accesses = accesses;
       ds.weighted_accesses = inner.spatial ? record.weighted : accesses;
       ds.link_transfers = record.links;
+      if (options_.network_statistics) {
+        ds.multicast.clear();
+        if (inner.spatial) {
+          ds.multicast = histograms_[innermost * num_data_spaces_ + t];
+        } else if (accesses > 0) {
+          ds.multicast.push_back({1, 1, accesses, 0});
+        }
+      }
     }
   }
 }

@@ -11,6 +11,7 @@
 
 #include "src/mapping/mapping.hpp"
 #include "src/nest/link_transfers.hpp"
+#include "src/nest/multicast.hpp"
 #include "src/workload/workload.hpp"
 
 namespace cimloop::nest {
@@ -26,6 +27,7 @@ struct NestOptions {
   bool temporal_extrapolation = true;
   bool link_transfers = true;   // TIMELOOP_DISABLE_LINK_TRANSFERS turns them off
   bool toroidal_links = false;  // TIMELOOP_ENABLE_TOROIDAL_LINKS
+  bool network_statistics = false;  // fill the multicast histograms (stats.txt networks)
 };
 
 // Per storage level and data space, before bypass handling.
@@ -36,6 +38,7 @@ struct LevelDataSpaceTraffic {
   double weighted_accesses = 0;     // sum over multicast classes of accesses * class size
   double link_transfers = 0;        // data children received from a neighbour instead
   std::int64_t multicast_classes = 1;  // distinct child deltas (fanout / typical multicast)
+  MulticastHistogram multicast;     // with NestOptions::network_statistics only
 };
 
 struct LevelTraffic {
@@ -84,9 +87,11 @@ class NestAnalysis {
     std::vector<std::int64_t> key;
     std::array<std::int64_t, workload::kMaxDataSpaces> classes{};
     std::array<LinkPlan, workload::kMaxDataSpaces> plans;
+    std::array<std::vector<ClassGroup>, workload::kMaxDataSpaces> groups;  // network statistics only
   };
   struct FanoutState {  // per spatial master and data space
     LinkPlan* plan = nullptr;
+    const std::vector<ClassGroup>* groups = nullptr;
     DeltaSet previous;  // child 0's delta on the previous visit
     bool has_previous = false;
   };
@@ -109,6 +114,7 @@ class NestAnalysis {
   void compute_shapes(int loop, const std::array<std::int64_t, workload::kMaxDimensions>& extent);
   FanoutAnalysis& analyse_fanout(int master);
   void count_multicast_classes(int master, FanoutAnalysis& analysis);
+  MeshShape mesh_of(int master) const;
   void account_spatial(int loop, int data_space, std::int64_t delta);
   void visit(int loop, std::int64_t* deltas);
   void visit_temporal(int loop, std::int64_t* deltas);
@@ -152,6 +158,7 @@ class NestAnalysis {
   std::vector<std::int64_t> scratch_keys_;
   std::vector<const std::int64_t*> scratch_rows_;
   std::vector<FanoutState> fanouts_;  // [loop * data spaces + t] for masters
+  std::vector<MulticastHistogram> histograms_;  // [loop * data spaces + t] for masters (network statistics)
   std::deque<FanoutAnalysis> fanout_cache_;
   std::vector<std::int64_t> scratch_key_;
   std::array<DeltaSet, workload::kMaxDataSpaces> last_delta_;  // of the last boundary visited
