@@ -87,6 +87,12 @@ inline ChainRun run_chain(const std::string& macro, const fs::path& problem, con
           (*energies)[component_of(table["name"].as<std::string>())] = action["energy"].as<double>();
   const std::string stats = read_file(out / "timeloop-model.stats.txt");
   for (const std::string& component : components) {
+    if (stats.find("=== " + component + " ===\n\n    SPECS") == std::string::npos) {
+      // Not listed: Timeloop hides a level without accesses or energy.
+      run.total_energy[component] = printed("%.2e", 0.0) + " pJ";
+      run.scalar_reads[component] = run.scalar_fills[component] = 0;
+      continue;
+    }
     run.total_energy[component] = stats_text(stats, component, "Energy (total)");
     const double instances = stats_number(stats, component, "Utilized instances (max)");
     run.scalar_reads[component] = stats_number(stats, component, "Scalar reads (per-instance)") * instances;
@@ -113,8 +119,8 @@ inline const cimloop::cim::ComponentResult& private_component(const cimloop::cim
 //   `width`: output, DAC, weight-slice bits), and equal the private evaluator's actions per
 //   activation x activations; its computes are the MACs x the virtual 1b MACs per MAC;
 // - stats.txt prints (ERT energy x actions) with %.2e (CiMLoop's scientific stats format),
-//   plus the ERT write energy of the fills a level receives (the cells' share of a weight load;
-//   the private evaluator models no writes).
+//   plus the ERT write energy of the fills a level receives (the private evaluator models no
+//   writes).
 struct MacroCase {
   std::string macro;
   std::map<std::string, double> bits_per_action;  // the components the two paths share
@@ -122,7 +128,7 @@ struct MacroCase {
 };
 
 // The layer's activations (pixels x input slices) and what the private evaluator must be told
-// about it (e.g. how often the layer loads its weights).
+// about it.
 struct LayerCase {
   double activations = 4;
   std::map<std::string, double> operating_point;    // both paths (voltage, bits, ...)

@@ -92,8 +92,7 @@ TEST(CimChainEvaluation, BasicAnalogMetricsEqualPrivateEvaluator) {
   expect_same_metrics("basic_analog", "problem.yaml", "map.yaml", {}, {"adc", "column_drivers", "row_drivers", "cim_unit"});
 }
 
-// Sinangil's accuracy layer (256 x 256 pixels: its one weight load is below the rounding
-// bound) at another voltage.
+// Sinangil's accuracy layer (256 x 256 pixels) at another voltage.
 TEST(CimChainEvaluation, OperatingPointOverridesReachTheChain) {
   expect_same_metrics("sinangil_jssc_2021", "steady_state_problem.yaml", "steady_state_map.yaml", {{"VOLTAGE", 0.9}},
                       {"counter", "row_drivers", "adc", "column_drivers", "binary_weighting_capacitors", "cim_unit"});
