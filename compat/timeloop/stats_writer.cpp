@@ -316,7 +316,9 @@ StatsOptions stats_options_from_environment() {
 }
 
 std::string format_loop(const workload::Workload& workload, const mapping::Loop& loop) {
-  std::string text = "for " + workload.dimension_names[loop.dimension] + " in [0:" + std::to_string(loop.factor) + ")";
+  std::string text = "for " + workload.dimension_names[loop.dimension] + " in [0:" + std::to_string(loop.factor);
+  if (loop.imperfect()) text.append(",").append(std::to_string(loop.residual));
+  text += ")";
   if (loop.kind == mapping::LoopKind::SpatialX) text += " (Spatial-X)";
   if (loop.kind == mapping::LoopKind::SpatialY) text += " (Spatial-Y)";
   return text;

@@ -41,6 +41,19 @@ NetworkDataSpaceStats network_stats(const TrafficCounts& c, bool read_write) {
   return network;
 }
 
+std::int64_t operation_count(const workload::Workload& workload) {
+  std::int64_t operations = 1;
+  for (std::int64_t bound : workload.bounds) operations *= bound;
+  return operations;
+}
+
+std::int64_t temporal_iterations(const mapping::Mapping& mapping) {
+  std::int64_t iterations = 1;
+  for (const mapping::Loop& loop : mapping.loops)
+    if (!loop.spatial()) iterations *= loop.factor;
+  return iterations;
+}
+
 bool env_flag(const char* name, bool default_value) {
   const char* value = std::getenv(name);
   if (!value) return default_value;
@@ -57,6 +70,7 @@ ModelOptions options_from_environment() {
   options.nest.temporal_extrapolation = !env_flag("TIMELOOP_DISABLE_TEMPORAL_EXTRAPOLATION", false);
   options.nest.link_transfers = !env_flag("TIMELOOP_DISABLE_LINK_TRANSFERS", false);
   options.nest.toroidal_links = env_flag("TIMELOOP_ENABLE_TOROIDAL_LINKS", false);
+  options.nest.run_last_iteration = env_flag("TIMELOOP_RUN_LAST_ITERATION", false);
   return options;
 }
 
@@ -189,8 +203,16 @@ const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
 
   ArithmeticStats& arithmetic = r.arithmetic;
   arithmetic.utilized_instances = nest.compute_replication;
-  arithmetic.computes = static_cast<std::int64_t>(nest.compute_accesses * static_cast<double>(nest.compute_replication));
-  arithmetic.cycles = (arithmetic.computes + nest.compute_replication - 1) / nest.compute_replication;
+  if (mapping.imperfect()) {
+    // The simulation follows the first child of each fan-out; with residuals the others do
+    // less, so count every operation of the workload once, and a cycle per temporal iteration.
+    arithmetic.computes = operation_count(workload_);
+    arithmetic.cycles = temporal_iterations(mapping);
+  } else {
+    arithmetic.computes =
+        static_cast<std::int64_t>(nest.compute_accesses * static_cast<double>(nest.compute_replication));
+    arithmetic.cycles = (arithmetic.computes + nest.compute_replication - 1) / nest.compute_replication;
+  }
   arithmetic.energy = static_cast<double>(arithmetic.computes) * arch_.arithmetic.energy_per_op;
   arithmetic.area = arch_.arithmetic.area * static_cast<double>(arch_.arithmetic.instances);
 

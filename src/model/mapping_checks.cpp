@@ -60,9 +60,7 @@ std::string check_buffer(const arch::BufferSpec& spec, std::int64_t tile, const 
 // Sum over kept data spaces of the working-set size of the loops up to `boundary`.
 std::int64_t kept_tile_size(const workload::Workload& workload, const mapping::Mapping& mapping, int boundary,
                             mapping::DataSpaceMask keep) {
-  std::array<std::int64_t, workload::kMaxDimensions> extent;
-  extent.fill(1);
-  for (int l = 0; l <= boundary; ++l) extent[mapping.loops[l].dimension] *= mapping.loops[l].factor;
+  const std::array<std::int64_t, workload::kMaxDimensions> extent = mapping::largest_extents(mapping, boundary);
   std::int64_t total = 0;
   for (int t = 0; t < workload.num_data_spaces(); ++t) {
     if (!(keep >> t & 1u)) continue;

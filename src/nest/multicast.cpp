@@ -58,9 +58,10 @@ std::vector<ClassGroup> group_classes(const std::vector<int>& class_of_child, st
 
 void add_visit(MulticastHistogram& histogram, const std::vector<ClassGroup>& groups, double volume) {
   for (const ClassGroup& group : groups) {
-    auto position = std::lower_bound(histogram.begin(), histogram.end(), group, [](const MulticastEntry& e, const ClassGroup& g) {
+    auto before = [](const MulticastEntry& e, const ClassGroup& g) {
       return e.multicast != g.multicast ? e.multicast < g.multicast : e.scatter < g.classes;
-    });
+    };
+    auto position = std::lower_bound(histogram.begin(), histogram.end(), group, before);
     if (position == histogram.end() || position->multicast != group.multicast || position->scatter != group.classes)
       position = histogram.insert(position, MulticastEntry{group.multicast, group.classes, 0, 0});
     position->accesses += volume * static_cast<double>(group.classes);
