@@ -55,6 +55,11 @@ struct Constraints {
 // Unconstrained: every factor, order and keep choice free.
 Constraints unconstrained(const MapspaceShape& shape);
 
+// Adds the constraints' reuse directives (not searched, but part of every mapping the mapper
+// evaluates) to `spec`: what a map.yaml of the reference mapper, which does not write them,
+// needs to describe the mapping it evaluated.
+void carry_reuse_directives(const Constraints& constraints, mapping::MappingSpec& spec);
+
 // Reads every constraint list of the merged input `root`. Throws InputError (file, line, key)
 // for unknown targets, dimensions or data spaces, malformed factors, factors that cannot
 // divide a dimension and fanouts no mapping can meet.
