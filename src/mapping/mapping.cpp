@@ -46,7 +46,7 @@ void add_level_loops(const LevelDirectives& level, const Fanout& fanout, int dim
 // Points of each dimension the loops cover: the loops of a dimension, outermost first, count
 // like digits whose last value is their residual when every outer digit is at its last value.
 void check_products(const Mapping& mapping, const workload::Workload& workload) {
-  std::vector<std::int64_t> last_point(workload.num_dimensions(), 0);
+  std::array<std::int64_t, workload::kMaxDimensions> last_point{};
   for (int l = mapping.num_loops() - 1; l >= 0; --l) {
     const Loop& loop = mapping.loops[l];
     last_point[loop.dimension] = last_point[loop.dimension] * loop.factor + loop.residual - 1;

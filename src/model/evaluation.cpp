@@ -23,13 +23,14 @@ double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_spa
 }
 
 // Timeloop's legacy network statistics of the traffic a level serves to its children.
-NetworkDataSpaceStats network_stats(const TrafficCounts& c, bool read_write) {
+NetworkDataSpaceStats network_stats(const TrafficCounts& c, const nest::MulticastHistogram& histogram,
+                                    bool read_write) {
   NetworkDataSpaceStats network;
   network.fanout = c.fanout;
-  network.ingresses = c.multicast;
+  network.ingresses = histogram;
   network.link_transfers = c.links;
   double accesses = 0, hops = 0, reductions = 0;
-  for (const nest::MulticastEntry& entry : c.multicast) {
+  for (const nest::MulticastEntry& entry : histogram) {
     if (!(entry.accesses > 0)) continue;
     network.multicast_factor = std::max(network.multicast_factor, entry.multicast);
     accesses += entry.accesses;
@@ -124,7 +125,9 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
     const double cycles = static_cast<double>(compute_cycles);
     ds.read_bandwidth = static_cast<double>(c.reads) / cycles * ds.bandwidth_scale;
     ds.write_bandwidth = static_cast<double>(c.fills + c.updates) / cycles * ds.bandwidth_scale;
-    if (options_.nest.network_statistics) stats.network[t] = network_stats(c, workload_.data_spaces[t].read_write);
+    if (options_.nest.network_statistics) {
+      stats.network[t] = network_stats(c, histograms_[level * spaces + t], workload_.data_spaces[t].read_write);
+    }
     read_demand += ds.read_bandwidth;
     write_demand += ds.write_bandwidth;
   }
@@ -199,7 +202,8 @@ const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
     return r;
   }
   const nest::NestResult& nest = nest_.run(mapping, options_.nest);
-  compute_traffic_counts(nest, mapping, workload_, options_.first_read_elision, counts_);
+  compute_traffic_counts(nest, mapping, workload_, options_.first_read_elision, counts_,
+                         options_.nest.network_statistics ? &histograms_ : nullptr);
 
   ArithmeticStats& arithmetic = r.arithmetic;
   arithmetic.utilized_instances = nest.compute_replication;

@@ -106,6 +106,7 @@ class Evaluator {
 
   nest::NestAnalysis nest_;
   std::vector<TrafficCounts> counts_;
+  std::vector<nest::MulticastHistogram> histograms_;  // network statistics only
   mapping::DataSpaceMask mapping_keep_ = 0;
   EvalResult result_;
 };

@@ -7,7 +7,8 @@ namespace {
 
 std::int64_t rounded(double value) { return std::max<std::int64_t>(0, std::llround(value)); }
 
-void initial_counts(const nest::NestResult& nest, int levels, int spaces, std::vector<TrafficCounts>& counts) {
+void initial_counts(const nest::NestResult& nest, int levels, int spaces, std::vector<TrafficCounts>& counts,
+                    std::vector<nest::MulticastHistogram>* histograms) {
   for (int i = 0; i < levels; ++i) {
     for (int t = 0; t < spaces; ++t) {
       TrafficCounts& c = counts[i * spaces + t];
@@ -17,7 +18,7 @@ void initial_counts(const nest::NestResult& nest, int levels, int spaces, std::v
       c.weighted = nest.levels[i].data_spaces[t].weighted_accesses;
       c.links = nest.levels[i].data_spaces[t].link_transfers;
       c.fanout = nest.levels[i].fanout;
-      c.multicast = nest.levels[i].data_spaces[t].multicast;
+      if (histograms) (*histograms)[i * spaces + t] = nest.histograms[i * workload::kMaxDataSpaces + t];
       if (i + 1 < levels) {
         const nest::LevelTraffic& parent = nest.levels[i + 1];
         c.parent_share = parent.data_spaces[t].weighted_accesses / static_cast<double>(parent.fanout);
@@ -47,7 +48,7 @@ bool holds(const mapping::Mapping& mapping, int level, int t) {
 // it receives on in the same way, but keeps its tile and fills. Above the outermost level
 // holding t nothing is stored: those levels (pass-through ones included) are cleared.
 void apply_bypass(const nest::NestResult& nest, const mapping::Mapping& mapping, int levels, int spaces, int t,
-                  std::vector<TrafficCounts>& counts) {
+                  std::vector<TrafficCounts>& counts, std::vector<nest::MulticastHistogram>* histograms) {
   auto at = [&](int i) -> TrafficCounts& { return counts[i * spaces + t]; };
   for (int i = 0; i < levels; ++i) {
     const bool kept = mapping.keep[i] >> t & 1u;
@@ -62,7 +63,7 @@ void apply_bypass(const nest::NestResult& nest, const mapping::Mapping& mapping,
           denominator == 0 ? 0 : at(i).content * static_cast<double>(nest.levels[outer].fanout) / denominator;
       at(outer).weighted *= scale;
       at(outer).content *= scale;
-      nest::scale(at(outer).multicast, scale);
+      if (histograms) nest::scale((*histograms)[outer * spaces + t], scale);
       at(outer).links = 0;
     }
     if (pass_through) continue;
@@ -75,15 +76,15 @@ void apply_bypass(const nest::NestResult& nest, const mapping::Mapping& mapping,
       break;
     }
     at(i) = TrafficCounts{};
+    if (histograms) (*histograms)[i * spaces + t].clear();
   }
 }
 
 void split_accesses(TrafficCounts& c, bool read_write, bool backing_store, bool elide_first_read, bool no_coalesce) {
   if (c.size == 0) {  // bypassed: no accesses, but its network still carries its children's traffic
-    TrafficCounts bypassed;
-    bypassed.fanout = c.fanout;
-    bypassed.multicast = std::move(c.multicast);
-    c = std::move(bypassed);
+    const std::int64_t fanout = c.fanout;
+    c = TrafficCounts{};
+    c.fanout = fanout;
     return;
   }
   if (!read_write) {
@@ -111,14 +112,16 @@ void split_accesses(TrafficCounts& c, bool read_write, bool backing_store, bool 
 
 int compute_traffic_counts(const nest::NestResult& nest, const mapping::Mapping& mapping,
                            const workload::Workload& workload, bool first_read_elision,
-                           std::vector<TrafficCounts>& counts) {
+                           std::vector<TrafficCounts>& counts, std::vector<nest::MulticastHistogram>* histograms) {
   const int levels = static_cast<int>(nest.levels.size());
   const int spaces = workload.num_data_spaces();
   counts.resize(static_cast<std::size_t>(levels) * spaces);
-  initial_counts(nest, levels, spaces, counts);
+  if (nest.histograms.empty()) histograms = nullptr;
+  if (histograms) histograms->resize(static_cast<std::size_t>(levels) * spaces);
+  initial_counts(nest, levels, spaces, counts, histograms);
   int unkept = -1;
   for (int t = 0; t < spaces; ++t) {
-    apply_bypass(nest, mapping, levels, spaces, t, counts);
+    apply_bypass(nest, mapping, levels, spaces, t, counts, histograms);
     for (int i = 1; i < levels; ++i) {
       const double links = counts[i * spaces + t].links;
       if (links != 0) counts[(i - 1) * spaces + t].peer += links / static_cast<double>(nest.levels[i - 1].replication);

@@ -330,6 +330,7 @@ void NestAnalysis::visit_spatial(int loop) {
 void NestAnalysis::collect(const mapping::Mapping& mapping) {
   const int levels = static_cast<int>(mapping.boundaries.size());
   result_.levels.assign(levels, LevelTraffic{});
+  if (options_.network_statistics) result_.histograms.resize(static_cast<std::size_t>(levels) * workload::kMaxDataSpaces);
   std::int64_t replication = 1, expansion_x = 1, expansion_y = 1;
   int level = levels - 1;
   for (int l = mapping.num_loops() - 1; l >= 0; --l) {
@@ -370,11 +371,12 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
       ds.weighted_accesses = inner.spatial ? record.weighted : accesses;
       ds.link_transfers = record.links;
       if (options_.network_statistics) {
-        ds.multicast.clear();
+        MulticastHistogram& histogram = result_.histograms[i * workload::kMaxDataSpaces + t];
+        histogram.clear();
         if (inner.spatial) {
-          ds.multicast = histograms_[innermost * num_data_spaces_ + t];
+          histogram = histograms_[innermost * num_data_spaces_ + t];
         } else if (accesses > 0) {
-          ds.multicast.push_back({1, 1, accesses, 0});
+          histogram.push_back({1, 1, accesses, 0});
         }
       }
     }

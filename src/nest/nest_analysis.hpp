@@ -45,7 +45,6 @@ struct LevelDataSpaceTraffic {
   double weighted_accesses = 0;     // sum over multicast classes of accesses * class size
   double link_transfers = 0;        // data children received from a neighbour instead
   std::int64_t multicast_classes = 1;  // distinct child deltas (fanout / typical multicast)
-  MulticastHistogram multicast;     // with NestOptions::network_statistics only
 };
 
 struct LevelTraffic {
@@ -63,6 +62,9 @@ struct NestResult {
   std::int64_t compute_replication = 1;
   std::int64_t compute_expansion_x = 1;
   std::int64_t compute_expansion_y = 1;
+  // With NestOptions::network_statistics: [level * kMaxDataSpaces + t], the children's
+  // requests by multicast class.
+  std::vector<MulticastHistogram> histograms;
 };
 
 // Reusable analysis: keeps its scratch buffers between runs, so evaluating many mappings of
