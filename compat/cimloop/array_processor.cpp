@@ -7,6 +7,7 @@
 
 #include "compat/v04/maximize_dims.hpp"
 #include "src/common/error.hpp"
+#include "compat/v04/yaml_arena.hpp"
 
 namespace cimloop::compat::cimloop {
 
@@ -72,7 +73,7 @@ void add_array_variables(const std::vector<YAML::Node>& containers, const Symbol
 // `variables` (versioned: `version` first) with every key of `overrides` replaced, or, when
 // absent, added after `version` so later expressions can use it.
 YAML::Node with_overrides(const YAML::Node& variables, const YAML::Node& overrides) {
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   for (const auto& entry : variables) {
     const YAML::Node replaced = find_key(overrides, entry.first.Scalar());
     out.force_insert(entry.first, replaced.IsDefined() ? replaced : entry.second);
@@ -87,7 +88,7 @@ YAML::Node with_overrides(const YAML::Node& variables, const YAML::Node& overrid
 
 YAML::Node evaluate_variables_with_arrays(const YAML::Node& variables, const Sections& sections,
                                           const SpecLoader& loader, Symbols& symbols) {
-  YAML::Node overrides(YAML::NodeType::Map);
+  YAML::Node overrides = fresh_node(YAML::NodeType::Map);
   const YAML::Node histograms = find_key(sections.problem, "histograms");
   if (histograms.IsMap())
     for (const char* tensor : {"Inputs", "Weights", "Outputs"})
@@ -109,7 +110,7 @@ YAML::Node evaluate_variables_with_arrays(const YAML::Node& variables, const Sec
     symbols = initial;  // second pass: every expression sees the array's values
   }
   YAML::Node evaluated = evaluate_map(with_overrides(variables, overrides), symbols, loader, "variables", true);
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   for (const auto& entry : evaluated)
     if (entry.first.Scalar() != kMaxUtilization) out.force_insert(entry.first, entry.second);
   return out;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "compat/v04/constraints.hpp"
+#include "compat/v04/yaml_arena.hpp"
 
 namespace cimloop::compat::v04 {
 namespace {
@@ -54,7 +55,7 @@ void add_storage_defaults(YAML::Node& attributes) {
 }
 
 YAML::Node required_actions(Level::Kind kind) {
-  YAML::Node actions(YAML::NodeType::Sequence);
+  YAML::Node actions = fresh_node(YAML::NodeType::Sequence);
   if (kind == Level::Kind::Storage)
     for (const char* action : {"read", "write", "leak", "update"}) actions.push_back(action);
   if (kind == Level::Kind::Compute) actions.push_back("compute");
@@ -120,7 +121,7 @@ class ArchitectureWalker {
   YAML::Node evaluated_attributes(const YAML::Node& node, const std::string& name, Symbols& symbols,
                                   const std::string& key) {
     const YAML::Node attributes = find_key(node, "attributes");
-    YAML::Node evaluated(YAML::NodeType::Map);
+    YAML::Node evaluated = fresh_node(YAML::NodeType::Map);
     if (attributes.IsDefined() && !attributes.IsNull()) {
       if (!attributes.IsMap()) context_.loader.fail(attributes, key + ".attributes", "must be a mapping");
       Symbols scope = symbols;
@@ -182,7 +183,7 @@ class ArchitectureWalker {
 
   // Own attributes, then inherited ones, then the front end's defaults; always the mesh.
   YAML::Node finish_attributes(const YAML::Node& own, const WalkState& state, Level::Kind kind) const {
-    YAML::Node attributes(YAML::NodeType::Map);
+    YAML::Node attributes = fresh_node(YAML::NodeType::Map);
     for (const auto& entry : own)
       if (entry.first.Scalar() != "meshX" && entry.first.Scalar() != "meshY") attributes.force_insert(entry.first, entry.second);
     // A declared default of every component: containers' values do not reach it.
@@ -199,12 +200,12 @@ class ArchitectureWalker {
   // The dummy storage level where a fan-out of `name` starts (at the outer mesh).
   Level& fanout_level(const std::string& name, const WalkState& outer, const YAML::Node& node, const std::string& key) {
     const std::string level_name = required_name(node, "inter_" + name + "_spatial", key);
-    YAML::Node attributes(YAML::NodeType::Map);
+    YAML::Node attributes = fresh_node(YAML::NodeType::Map);
     attributes["width"] = "1";
     attributes["depth"] = "1";
     attributes["datawidth"] = "1";
     attributes["technology"] = "-1";
-    YAML::Node entry(YAML::NodeType::Map);
+    YAML::Node entry = fresh_node(YAML::NodeType::Map);
     entry["name"] = level_name + "[1.." + std::to_string(outer.mesh_x * outer.mesh_y) + "]";
     entry["class"] = "dummy_storage";
     entry["attributes"] = finish_attributes(attributes, outer, Level::Kind::Storage);
@@ -219,7 +220,7 @@ class ArchitectureWalker {
     YAML::Node attributes = evaluated_attributes(node, name, state.symbols, key);
     const bool cim_array = node.Tag() == "!ArrayContainer" && cim_architecture();
     if (cim_array) attributes["_is_CiM"] = "true";  // CiMLoop's ArrayProcessor marks the array
-    YAML::Node inherited(YAML::NodeType::Map);
+    YAML::Node inherited = fresh_node(YAML::NodeType::Map);
     for (const auto& entry : state.inherited)
       if (!find_key(attributes, entry.first.Scalar()).IsDefined()) inherited.force_insert(entry.first, entry.second);
     for (const auto& entry : attributes) {
@@ -274,7 +275,7 @@ class ArchitectureWalker {
 
   Directive& spatial_directive(Level& level) {
     if (Directive* existing = find_directive(level, "spatial")) return *existing;
-    level.directives.insert(level.directives.begin(), Directive{"spatial", YAML::Node(YAML::NodeType::Map)});
+    level.directives.insert(level.directives.begin(), Directive{"spatial", fresh_node(YAML::NodeType::Map)});
     return level.directives.front();
   }
 
@@ -303,7 +304,7 @@ class ArchitectureWalker {
 
   void set_top(const std::string& name, const YAML::Node& attributes) {
     out_.top_name = name + "_top_level";
-    YAML::Node top(YAML::NodeType::Map);
+    YAML::Node top = fresh_node(YAML::NodeType::Map);
     top["version"] = version_text();
     for (const auto& entry : context_.variables_tree) top[entry.first.Scalar()] = entry.second;
     for (const auto& entry : attributes) top[entry.first.Scalar()] = entry.second;
@@ -333,7 +334,7 @@ class ArchitectureWalker {
       state.mesh_y *= mesh_y;
     }
     const Level::Kind kind = classify(cls.Scalar());
-    YAML::Node entry(YAML::NodeType::Map);
+    YAML::Node entry = fresh_node(YAML::NodeType::Map);
     entry["name"] = name + "[1.." + std::to_string(state.mesh_x * state.mesh_y) + "]";
     entry["class"] = cls;
     if (const YAML::Node subclass = find_key(node, "subclass"); subclass.IsDefined()) entry["subclass"] = subclass;
@@ -345,7 +346,7 @@ class ArchitectureWalker {
     entry["enabled"] = "true";
     attach(add_level(name, kind, entry), constraints, false, mesh_x * mesh_y > 1, key, attributes);
     if (const YAML::Node sparse = find_key(node, "sparse_optimizations"); sparse.IsMap()) {
-      YAML::Node target(YAML::NodeType::Map);
+      YAML::Node target = fresh_node(YAML::NodeType::Map);
       target["target"] = name;
       for (const auto& item : sparse) target.force_insert(item.first, item.second);
       out_.sparse_targets.push_back(target);
@@ -417,11 +418,11 @@ class ArchitectureWalker {
   void bypass_others(Level& level, const std::set<std::string>& kept) {
     Directive* directive = find_directive(level, "bypass");
     if (!directive) {
-      level.directives.push_back({"bypass", YAML::Node(YAML::NodeType::Map)});
+      level.directives.push_back({"bypass", fresh_node(YAML::NodeType::Map)});
       directive = &level.directives.back();
     }
     YAML::Node bypass = find_key(directive->body, "bypass");
-    YAML::Node list(YAML::NodeType::Sequence);
+    YAML::Node list = fresh_node(YAML::NodeType::Sequence);
     std::set<std::string> listed;
     if (bypass.IsSequence())
       for (const YAML::Node& ds : bypass) {
@@ -474,13 +475,13 @@ ReducedArchitecture walk_architecture(const YAML::Node& architecture, const Redu
 }
 
 YAML::Node architecture_tree(const ReducedArchitecture& architecture) {
-  YAML::Node local(YAML::NodeType::Sequence);
+  YAML::Node local = fresh_node(YAML::NodeType::Sequence);
   for (const Level& level : architecture.levels) local.push_back(level.entry);
-  YAML::Node top(YAML::NodeType::Map);
+  YAML::Node top = fresh_node(YAML::NodeType::Map);
   top["name"] = architecture.top_name;
   top["attributes"] = architecture.top_attributes;
   top["local"] = local;
-  YAML::Node tree(YAML::NodeType::Map);
+  YAML::Node tree = fresh_node(YAML::NodeType::Map);
   tree["version"] = version_text();
   tree["subtree"].push_back(top);
   return tree;

@@ -1,4 +1,5 @@
 #include "compat/v04/constraints.hpp"
+#include "compat/v04/yaml_arena.hpp"
 
 #include <algorithm>
 #include <regex>
@@ -49,7 +50,7 @@ std::vector<std::string> name_list(const YAML::Node& node, const ReductionContex
 }
 
 YAML::Node sequence_of(const std::vector<std::string>& names) {
-  YAML::Node out(YAML::NodeType::Sequence);
+  YAML::Node out = fresh_node(YAML::NodeType::Sequence);
   for (const std::string& name : names) out.push_back(name);
   return out;
 }
@@ -134,7 +135,7 @@ std::string factors_text(const std::vector<Factor>& factors) {
 
 Directive make_directive(const std::string& type, const YAML::Node& body, const ReductionContext& context,
                          const std::string& key) {
-  Directive directive{canonical_type(type), YAML::Node(YAML::NodeType::Map)};
+  Directive directive{canonical_type(type), fresh_node(YAML::NodeType::Map)};
   if (directive.type != "temporal" && directive.type != "spatial" && directive.type != "bypass")
     context.loader.fail(body, key, "unknown constraint type '" + type + "' (expected temporal, spatial or dataspace)");
   if (!body.IsMap()) context.loader.fail(body, key, "a constraint must be a mapping");
@@ -245,7 +246,7 @@ void complete(Level& level, const std::string& type, const ReductionContext& con
     directive->body["permutation"] = permutation;
     return;
   }
-  Directive created{type, YAML::Node(YAML::NodeType::Map)};
+  Directive created{type, fresh_node(YAML::NodeType::Map)};
   created.body["permutation"] = permutation;
   if (type == "spatial") level.directives.insert(level.directives.begin(), created);
   else level.directives.push_back(created);
@@ -259,13 +260,13 @@ void add_dummy_directives(Level& level, const ReductionContext& context) {
       units.push_back({dim, "=", 1});
       permutation += dim;
     }
-    Directive temporal{"temporal", YAML::Node(YAML::NodeType::Map)};
+    Directive temporal{"temporal", fresh_node(YAML::NodeType::Map)};
     temporal.body["factors"] = factors_text(units);
     temporal.body["permutation"] = permutation;
     level.directives.push_back(temporal);
   }
   if (!find_directive(level, "bypass")) {
-    Directive bypass{"bypass", YAML::Node(YAML::NodeType::Map)};
+    Directive bypass{"bypass", fresh_node(YAML::NodeType::Map)};
     bypass.body["bypass"] = sequence_of(context.problem.dataspaces);
     level.directives.push_back(bypass);
   }
@@ -274,7 +275,7 @@ void add_dummy_directives(Level& level, const ReductionContext& context) {
 }  // namespace
 
 YAML::Node finish_directives(ReducedArchitecture& architecture, const ReductionContext& context) {
-  YAML::Node out(YAML::NodeType::Sequence);
+  YAML::Node out = fresh_node(YAML::NodeType::Sequence);
   for (Level& level : architecture.levels) {
     if (level.kind != Level::Kind::Storage) {
       if (!level.directives.empty())
@@ -287,7 +288,7 @@ YAML::Node finish_directives(ReducedArchitecture& architecture, const ReductionC
     }
     complete(level, "temporal", context);
     for (const Directive& directive : level.directives) {
-      YAML::Node entry(YAML::NodeType::Map);
+      YAML::Node entry = fresh_node(YAML::NodeType::Map);
       entry["target"] = level.name;
       entry["type"] = directive.type;
       for (const auto& item : directive.body) entry.force_insert(item.first, item.second);

@@ -40,7 +40,7 @@ bool any_raw_v04(const std::vector<std::string>& paths) {
 MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::map<std::string, std::string>& template_vars,
                             Purpose purpose, const std::string& dump_path,
                             const VariableOverrides& variable_overrides) {
-  const std::string text = processed_to_text(process_v04(paths, template_vars, purpose, variable_overrides));
+  const std::string text = process_v04_text(paths, template_vars, purpose, variable_overrides);
   if (!dump_path.empty()) write_files_atomically({{dump_path, text}});
   MergedInput merged;
   merged.root = YAML::Load(text);

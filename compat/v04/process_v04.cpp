@@ -12,12 +12,12 @@
 #include "compat/v04/maximize_dims.hpp"
 #include "compat/v04/sections.hpp"
 #include "src/common/error.hpp"
+#include "compat/v04/yaml_arena.hpp"
 
 namespace cimloop::compat::v04 {
 namespace {
 
 YAML::Node text(const char* value) { return YAML::Node(std::string(value)); }
-YAML::Node empty(YAML::NodeType::value type) { return YAML::Node(type); }
 
 void set_default(YAML::Node& map, const std::string& key, const YAML::Node& value) {
   if (!find_key(map, key).IsDefined()) map.force_insert(key, value);
@@ -25,7 +25,7 @@ void set_default(YAML::Node& map, const std::string& key, const YAML::Node& valu
 
 // A copy of `map` with `version: '0.4'` first and the given keys after it.
 YAML::Node versioned(const YAML::Node& map) {
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   out["version"] = version_text();
   if (map.IsMap())
     for (const auto& entry : map)
@@ -49,7 +49,7 @@ void check_keys(const YAML::Node& map, const std::set<std::string>& allowed, con
 YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecLoader& loader) {
   if (!shape.IsMap()) loader.fail(shape, "problem.shape", "must be a mapping (named shapes are not supported here)");
   check_keys(shape, {"name", "dimensions", "coefficients", "data_spaces", "version"}, loader, "problem.shape");
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   for (const auto& entry : shape) {
     const std::string key = entry.first.Scalar();
     if (key != "data_spaces") out.force_insert(entry.first, entry.second);
@@ -59,35 +59,35 @@ YAML::Node process_shape(const YAML::Node& shape, ProblemInfo& info, const SpecL
   for (const YAML::Node& dim : dimensions) info.dimensions.push_back(dim.Scalar());
   const YAML::Node data_spaces = find_key(shape, "data_spaces");
   if (!data_spaces.IsSequence()) loader.fail(shape, "problem.shape.data_spaces", "must be a list");
-  YAML::Node spaces(YAML::NodeType::Sequence);
+  YAML::Node spaces = fresh_node(YAML::NodeType::Sequence);
   for (const YAML::Node& space : data_spaces) {
     const YAML::Node name = find_key(space, "name");
     if (!name.IsScalar()) loader.fail(space, "problem.shape.data_spaces", "each dataspace needs a name");
     check_keys(space, {"name", "projection", "read_write"}, loader, "problem.shape.data_spaces." + name.Scalar());
     info.dataspaces.push_back(name.Scalar());
     collect_names(find_key(space, "projection"), info.dimensions, info.dataspace_dims[name.Scalar()]);
-    YAML::Node copy(YAML::NodeType::Map);
+    YAML::Node copy = fresh_node(YAML::NodeType::Map);
     for (const auto& entry : space) copy.force_insert(entry.first, entry.second);
     set_default(copy, "read_write", text("false"));
     spaces.push_back(copy);
   }
   out["data_spaces"] = spaces;
   set_default(out, "name", text(""));
-  set_default(out, "coefficients", empty(YAML::NodeType::Sequence));
+  set_default(out, "coefficients", fresh_node(YAML::NodeType::Sequence));
   return out;
 }
 
 // `densities: {}` when absent; every density spec completed like the front end does.
 YAML::Node with_density_defaults(const YAML::Node& instance) {
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   for (const auto& entry : instance) {
     if (entry.first.Scalar() != "densities" || !entry.second.IsMap()) {
       out.force_insert(entry.first, entry.second);
       continue;
     }
-    YAML::Node densities(YAML::NodeType::Map);
+    YAML::Node densities = fresh_node(YAML::NodeType::Map);
     for (const auto& density : entry.second) {
-      YAML::Node spec(YAML::NodeType::Map);
+      YAML::Node spec = fresh_node(YAML::NodeType::Map);
       for (const auto& item : density.second) spec.force_insert(item.first, item.second);
       if (density.second.IsMap()) {
         set_default(spec, "band_width", text("0"));
@@ -97,7 +97,7 @@ YAML::Node with_density_defaults(const YAML::Node& instance) {
     }
     out.force_insert(entry.first, densities);
   }
-  set_default(out, "densities", empty(YAML::NodeType::Map));
+  set_default(out, "densities", fresh_node(YAML::NodeType::Map));
   return out;
 }
 
@@ -112,7 +112,7 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
                                     [&](const Level& l) { return l.name == name.Scalar(); });
     if (level == architecture.levels.end())
       loader.fail(name, "sparse_optimizations.targets.target", "no architecture level named '" + name.Scalar() + "'");
-    YAML::Node entry(YAML::NodeType::Map);
+    YAML::Node entry = fresh_node(YAML::NodeType::Map);
     for (const auto& item : target)
       if (item.first.Scalar() != "target" && item.first.Scalar() != "name") entry.force_insert(item.first, item.second);
     entry["name"] = name.Scalar();
@@ -123,7 +123,7 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
   std::vector<size_t> order(ordered.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return ordered[a].first < ordered[b].first; });
-  YAML::Node out(YAML::NodeType::Sequence);
+  YAML::Node out = fresh_node(YAML::NodeType::Sequence);
   for (size_t i : order) out.push_back(ordered[i].second);
   return out;
 }
@@ -132,7 +132,7 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
 YAML::Node with_overrides(const YAML::Node& variables, const VariableOverrides& given) {
   const std::map<std::string, std::string>& overrides = given.values;
   if (overrides.empty()) return variables;
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   for (const auto& [name, expression] : overrides) {
     if (find_key(variables, name).IsDefined() || name == cimloop::kMaxUtilization) continue;
     if (!given.may_add) throw InputError("--set " + name + ": the specification has no variable " + name);
@@ -155,7 +155,7 @@ YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, 
   // name, dnn_name and notes describe a layer in CiMLoop's workload files; Timeloop ignores them.
   check_keys(problem, {"version", "shape", "instance", "histograms", "name", "dnn_name", "notes"}, loader, "problem");
   YAML::Node out = versioned(problem);
-  YAML::Node result(YAML::NodeType::Map);
+  YAML::Node result = fresh_node(YAML::NodeType::Map);
   for (const auto& entry : out) {
     const std::string key = entry.first.Scalar();
     if (key == "shape") {
@@ -191,16 +191,16 @@ YAML::Node mapper_defaults(const YAML::Node& mapper) {
       {"emit_whoop_nest", "false"}, {"max_temporal_loops_in_a_mapping", "-1"}, {"algorithm", "hybrid"},
       {"filter_revisits", "false"}, {"max_permutations_per_if_visit", "16"}};
   for (const auto& [key, value] : defaults) set_default(out, key, text(value));
-  set_default(out, "optimization_metric", empty(YAML::NodeType::Sequence));
-  for (const char* key : {"search_size", "victory_condition", "sync_interval"}) set_default(out, key, empty(YAML::NodeType::Null));
+  set_default(out, "optimization_metric", fresh_node(YAML::NodeType::Sequence));
+  for (const char* key : {"search_size", "victory_condition", "sync_interval"}) set_default(out, key, fresh_node(YAML::NodeType::Null));
   return out;
 }
 
 YAML::Node globals_defaults(const YAML::Node& globals) {
   YAML::Node out = versioned(globals);
-  set_default(out, "environment_variables", empty(YAML::NodeType::Map));
-  set_default(out, "expression_custom_functions", empty(YAML::NodeType::Sequence));
-  set_default(out, "accelergy_plug_ins", empty(YAML::NodeType::Sequence));
+  set_default(out, "environment_variables", fresh_node(YAML::NodeType::Map));
+  set_default(out, "expression_custom_functions", fresh_node(YAML::NodeType::Sequence));
+  set_default(out, "accelergy_plug_ins", fresh_node(YAML::NodeType::Sequence));
   return out;
 }
 
@@ -228,6 +228,14 @@ std::vector<std::string> custom_function_files(const YAML::Node& globals, const 
 
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
                        Purpose purpose, const VariableOverrides& variable_overrides) {
+  // One tree in one yaml-cpp memory pool (combining nodes of many pools is slow), with the
+  // canonical scalars of processed_to_text.
+  return YAML::Load(process_v04_text(files, template_vars, purpose, variable_overrides));
+}
+
+std::string process_v04_text(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
+                             Purpose purpose, const VariableOverrides& variable_overrides) {
+  const YamlArena arena;
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
   const std::vector<std::string> function_files = custom_function_files(sections.globals, loader);
@@ -248,40 +256,38 @@ YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std
   expand_maximize_dims(architecture, context);
   const YAML::Node directives = finish_directives(architecture, context);
 
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   out["dumped_by_timeloop_front_end"] = "true";
   out["architecture"] = architecture_tree(architecture);
-  YAML::Node constraints(YAML::NodeType::Map);
-  constraints["targets"] = purpose == Purpose::Mapper ? directives : empty(YAML::NodeType::Sequence);
+  YAML::Node constraints = fresh_node(YAML::NodeType::Map);
+  constraints["targets"] = purpose == Purpose::Mapper ? directives : fresh_node(YAML::NodeType::Sequence);
   out["architecture_constraints"] = constraints;
   out["problem"] = problem;
-  YAML::Node components(YAML::NodeType::Map);
+  YAML::Node components = fresh_node(YAML::NodeType::Map);
   components["version"] = version_text();
   components["classes"] = sections.component_classes;
   out["compound_components"] = components;
-  out["mapping"] = purpose == Purpose::Model ? directives : empty(YAML::NodeType::Sequence);
+  out["mapping"] = purpose == Purpose::Model ? directives : fresh_node(YAML::NodeType::Sequence);
   out["mapper"] = mapper_defaults(sections.mapper);
   YAML::Node mapspace = versioned(sections.mapspace);
   set_default(mapspace, "template", text("uber"));
   out["mapspace"] = mapspace;
   out["globals"] = globals_defaults(sections.globals);
   if (!function_files.empty()) {
-    YAML::Node listed(YAML::NodeType::Sequence);
+    YAML::Node listed = fresh_node(YAML::NodeType::Sequence);
     for (const std::string& path : function_files) listed.push_back(path);
     out["globals"]["expression_custom_functions"] = listed;
   }
   if (sections.has_sparse || architecture.sparse_targets.size() > 0) {
-    YAML::Node all(YAML::NodeType::Sequence);
+    YAML::Node all = fresh_node(YAML::NodeType::Sequence);
     for (const YAML::Node& target : architecture.sparse_targets) all.push_back(target);
     for (const YAML::Node& target : sections.sparse_targets) all.push_back(target);
-    YAML::Node sparse(YAML::NodeType::Map);
+    YAML::Node sparse = fresh_node(YAML::NodeType::Map);
     sparse["targets"] = sparse_targets(all, architecture, loader);
     out["sparse_optimizations"] = sparse;
   }
   for (const auto& [key, value] : sections.passthrough) out[key] = value;
-  // One tree in one yaml-cpp memory pool (combining nodes of many pools is slow), with the
-  // canonical scalars of processed_to_text.
-  return YAML::Load(processed_to_text(out));
+  return processed_to_text(out);
 }
 
 bool is_raw_v04(const std::string& path) {

@@ -34,6 +34,9 @@ struct VariableOverrides {
 // are the Jinja2 variables. ERT/ART/model keys pass through unchanged. Throws InputError.
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
                        Purpose purpose, const VariableOverrides& variable_overrides = {});
+// The same, as the text of processed_to_text (what --dump-processed writes).
+std::string process_v04_text(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
+                             Purpose purpose, const VariableOverrides& variable_overrides = {});
 
 // True for inputs only the v0.4 reader understands: Jinja2 files, v0.4 node tags, template
 // markup, `<<<` merges, or an architecture given as `nodes`.

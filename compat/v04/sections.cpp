@@ -1,6 +1,7 @@
 #include "compat/v04/sections.hpp"
 
 #include "src/common/error.hpp"
+#include "compat/v04/yaml_arena.hpp"
 
 namespace cimloop::compat::v04 {
 namespace {
@@ -19,14 +20,14 @@ std::string section_of(const std::string& key) {
 // `{version, targets: [...]}` or a bare list: the entries.
 YAML::Node targets_of(const YAML::Node& value, const SpecLoader& loader, const std::string& key,
                       const std::string& list_key) {
-  if (value.IsNull()) return YAML::Node(YAML::NodeType::Sequence);
+  if (value.IsNull()) return fresh_node(YAML::NodeType::Sequence);
   if (value.IsSequence()) return value;
   if (!value.IsMap()) loader.fail(value, key, "must be a list or a mapping with '" + list_key + "'");
   for (const auto& entry : value)
     if (entry.first.Scalar() != list_key && entry.first.Scalar() != "version")
       loader.fail(entry.first, key + "." + entry.first.Scalar(), "unknown key");
   const YAML::Node list = find_key(value, list_key);
-  if (!list.IsDefined() || list.IsNull()) return YAML::Node(YAML::NodeType::Sequence);
+  if (!list.IsDefined() || list.IsNull()) return fresh_node(YAML::NodeType::Sequence);
   if (!list.IsSequence()) loader.fail(list, key + "." + list_key, "must be a list");
   return list;
 }
@@ -49,7 +50,7 @@ void merge_map(YAML::Node& slot, const YAML::Node& value, const SpecLoader& load
 
 YAML::Node override_merge(const YAML::Node& base, const YAML::Node& over) {
   if (!base.IsMap() || !over.IsMap()) return over;
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   for (const auto& entry : base) {
     const YAML::Node replacement = find_key(over, entry.first.Scalar());
     out.force_insert(entry.first, replacement.IsDefined() ? override_merge(entry.second, replacement) : entry.second);

@@ -6,6 +6,7 @@
 
 #include "compat/v04/expression.hpp"
 #include "src/common/error.hpp"
+#include "compat/v04/yaml_arena.hpp"
 
 namespace cimloop::compat::v04 {
 namespace {
@@ -32,7 +33,7 @@ YAML::Node find_key(const YAML::Node& map, const std::string& key) {
 }
 
 YAML::Node deep_merge(const YAML::Node& target, const YAML::Node& source) {
-  YAML::Node out = with_tag_of(YAML::Node(YAML::NodeType::Map), target);
+  YAML::Node out = with_tag_of(fresh_node(YAML::NodeType::Map), target);
   for (const auto& entry : target) {
     const YAML::Node incoming = find_key(source, entry.first.Scalar());
     const YAML::Node& value = entry.second;
@@ -40,7 +41,7 @@ YAML::Node deep_merge(const YAML::Node& target, const YAML::Node& source) {
     if (merge && value.IsMap() && incoming.IsMap()) {
       out.force_insert(entry.first, deep_merge(value, incoming));
     } else if (merge && value.IsSequence() && incoming.IsSequence()) {
-      YAML::Node joined = with_tag_of(YAML::Node(YAML::NodeType::Sequence), value);
+      YAML::Node joined = with_tag_of(fresh_node(YAML::NodeType::Sequence), value);
       for (const YAML::Node& item : value) joined.push_back(item);
       for (const YAML::Node& item : incoming) joined.push_back(item);
       out.force_insert(entry.first, joined);
@@ -127,7 +128,7 @@ Value SpecLoader::include(const std::string& function, const std::vector<Value>&
   if (files.empty()) throw ExpressionError(function + "(): no file matches '" + args[0].text + "'");
   if (function == "include" && files.size() != 1)
     throw ExpressionError("include(): '" + args[0].text + "' matches " + std::to_string(files.size()) + " files");
-  YAML::Node all(YAML::NodeType::Sequence);
+  YAML::Node all = fresh_node(YAML::NodeType::Sequence);
   for (const std::string& file : files) {
     YAML::Node value = load_document(file, search_dirs);
     std::istringstream path(args.size() == 2 ? args[1].text : "");
@@ -159,7 +160,7 @@ YAML::Node SpecLoader::resolve(const YAML::Node& node) const {
       changed = changed || !items.back().is(item);
     }
     if (!changed) return node;  // untouched subtrees are shared, not copied (copies are slow)
-    YAML::Node out = with_tag_of(YAML::Node(YAML::NodeType::Sequence), node);
+    YAML::Node out = with_tag_of(fresh_node(YAML::NodeType::Sequence), node);
     for (const YAML::Node& item : items) out.push_back(item);
     return out;
   }
@@ -178,7 +179,7 @@ YAML::Node SpecLoader::resolve_map(const YAML::Node& node) const {
     changed = changed || is_merge_key(key) || !values.back().is(entry.second);
   }
   if (!changed) return node;
-  YAML::Node own = with_tag_of(YAML::Node(YAML::NodeType::Map), node);
+  YAML::Node own = with_tag_of(fresh_node(YAML::NodeType::Map), node);
   YAML::Node shallow, deep;
   size_t index = 0;
   for (const auto& entry : node) {
@@ -203,7 +204,7 @@ YAML::Node SpecLoader::resolve_map(const YAML::Node& node) const {
 YAML::Node SpecLoader::merge_source(const YAML::Node& value, const std::string& key) const {
   if (value.IsMap()) return value;
   if (!value.IsSequence()) fail(value, key, "merge value must be a mapping or a list of mappings");
-  YAML::Node combined(YAML::NodeType::Map);
+  YAML::Node combined = fresh_node(YAML::NodeType::Map);
   for (const YAML::Node& item : value) {
     if (!item.IsMap()) fail(item, key, "merge value must be a mapping or a list of mappings");
     combined.reset(deep_merge(combined, item));

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "compat/v04/expression.hpp"
+#include "compat/v04/yaml_arena.hpp"
 
 namespace cimloop::compat::v04 {
 namespace {
@@ -82,12 +83,12 @@ YAML::Node value_to_yaml(const Value& value) {
       return node;
     }
     case Value::Kind::List: {
-      YAML::Node list(YAML::NodeType::Sequence);
+      YAML::Node list = fresh_node(YAML::NodeType::Sequence);
       for (const Value& item : value.items) list.push_back(value_to_yaml(item));
       return list;
     }
     case Value::Kind::Dict: {
-      YAML::Node map(YAML::NodeType::Map);
+      YAML::Node map = fresh_node(YAML::NodeType::Map);
       for (const Value& entry : value.items) map[entry.items[0].text] = value_to_yaml(entry.items[1]);
       return map;
     }
@@ -105,7 +106,7 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
     return out;
   }
   if (node.IsSequence()) {
-    YAML::Node out(YAML::NodeType::Sequence);
+    YAML::Node out = fresh_node(YAML::NodeType::Sequence);
     for (const YAML::Node& item : node) out.push_back(evaluate_node(item, symbols, loader, key));
     if (value) *value = yaml_to_value(out);
     return out;
@@ -138,7 +139,7 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
 
 YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key,
                         bool top_level_only) {
-  YAML::Node out(YAML::NodeType::Map);
+  YAML::Node out = fresh_node(YAML::NodeType::Map);
   for (const auto& entry : map) {
     const std::string name = entry.first.Scalar();
     Value seen;

@@ -1,5 +1,6 @@
 #include "src/mapper/search.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <limits>
@@ -9,8 +10,13 @@
 namespace cimloop::mapper {
 namespace {
 
-// After this many consecutive repeats the reachable space is taken as exhausted.
-constexpr std::int64_t kSaturation = 20000;
+// The reachable space is taken as exhausted after this many consecutive repeats per distinct
+// point seen (at least the minimum, at most the cap): with n points seen and one more to
+// find, 50 n repeats in a row happen with probability below e^-50 under uniform sampling,
+// and a small mapspace (CiMLoop's macros have a dozen) ends in milliseconds.
+constexpr std::int64_t kSaturationPerPoint = 50;
+constexpr std::int64_t kMinSaturation = 500;
+constexpr std::int64_t kMaxSaturation = 20000;
 // With every stopping rule disabled (0), a thread stops after this many consecutive valid
 // mappings without improvement instead of running until interrupted.
 constexpr std::int64_t kUnboundedVictory = 5000;
@@ -68,7 +74,7 @@ class Worker {
       monitor_.visited.fetch_add(1, std::memory_order_relaxed);
       const std::uint64_t key = digest(point.key());
       if (seen_.count(key)) {
-        if (++repeats_in_a_row >= kSaturation) break;
+        if (++repeats_in_a_row >= saturation()) break;
         continue;
       }
       repeats_in_a_row = 0;
@@ -110,6 +116,11 @@ class Worker {
     for (int round = 0; round < kKickRounds; ++round) kicked = mapspace_.mutate(kicked, random_);
     current = std::move(kicked);
     current_metrics.assign(result_.best_metrics.size(), std::numeric_limits<double>::infinity());
+  }
+
+  std::int64_t saturation() const {
+    const auto seen = static_cast<std::int64_t>(seen_.size());
+    return std::clamp(kSaturationPerPoint * seen, kMinSaturation, kMaxSaturation);
   }
 
   Cached visit(const MapPoint& point) {
