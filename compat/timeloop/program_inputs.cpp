@@ -24,7 +24,7 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedIn
 
 void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,
                           const std::string& output_dir, const std::string& prefix, ModelInputs& inputs) {
-  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  apply_energy_tables(arch::parse_ert(tables.ert, merged.sources), inputs);
   arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
   accelergy::write_accelergy_outputs(tables, output_dir, prefix + ".");
 }

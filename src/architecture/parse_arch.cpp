@@ -292,25 +292,9 @@ void resolve_names(ArchSpec& spec, const YAML::Node& architecture, const ValueRe
 }
 
 // power_gated_at names are read in a second pass, once every level name is known.
-std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, const ArchSpec& spec,
-                                     const ValueReader& reader) {
+std::vector<std::string> gated_names(const YAML::Node& architecture, const ArchSpec& spec, const ValueReader& reader) {
   std::vector<std::string> names(spec.storage.size());
-  std::vector<YAML::Node> attrs;
-  if (tree) {
-    std::vector<std::vector<YAML::Node>> by_depth;
-    YAML::Node node = architecture;
-    while (compat::child(node, "subtree").IsDefined()) {
-      node.reset(compat::child(node, "subtree")[0]);
-      std::vector<YAML::Node> level;
-      for (const YAML::Node& entry : compat::child(node, "local"))
-        if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
-      by_depth.push_back(level);
-    }
-    for (auto depth = by_depth.rbegin(); depth != by_depth.rend(); ++depth)
-      attrs.insert(attrs.end(), depth->rbegin(), depth->rend());
-  } else {
-    for (const YAML::Node& level : compat::child(architecture, "storage")) attrs.push_back(level);
-  }
+  const std::vector<YAML::Node> attrs = storage_attributes(architecture);
   for (std::size_t i = 0; i < attrs.size() && i < names.size(); ++i) {
     names[i] = reader.text(attrs[i], {"power_gated_at"}).value_or("");
   }
@@ -318,6 +302,25 @@ std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, 
 }
 
 }  // namespace
+
+std::vector<YAML::Node> storage_attributes(const YAML::Node& architecture) {
+  std::vector<YAML::Node> attrs;
+  if (!is_tree_form(architecture)) {
+    for (const YAML::Node& level : compat::child(architecture, "storage")) attrs.push_back(level);
+    return attrs;
+  }
+  std::vector<std::vector<YAML::Node>> by_depth;
+  YAML::Node node = architecture;
+  while (compat::child(node, "subtree").IsDefined()) {
+    node.reset(compat::child(node, "subtree")[0]);
+    std::vector<YAML::Node> level;
+    for (const YAML::Node& entry : compat::child(node, "local"))
+      if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
+    by_depth.push_back(level);
+  }
+  for (auto depth = by_depth.rbegin(); depth != by_depth.rend(); ++depth) attrs.insert(attrs.end(), depth->rbegin(), depth->rend());
+  return attrs;
+}
 
 std::string component_base_name(const std::string& full_name) {
   std::string name = full_name;
@@ -357,7 +360,7 @@ ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& va
   const bool tree = is_tree_form(architecture);
   ArchSpec spec = tree ? parse_tree(architecture, reader, warnings) : parse_legacy(architecture, reader, warnings);
   if (spec.storage.empty()) fail_at(sources, architecture, "architecture", "no storage level found");
-  resolve_names(spec, architecture, reader, gated_names(architecture, tree, spec, reader));
+  resolve_names(spec, architecture, reader, gated_names(architecture, spec, reader));
   apply_default_energies(spec);
   return spec;
 }

@@ -102,13 +102,7 @@ std::int64_t Mapspace::tile_size(const MapPoint& point, int level, int space) co
   for (int inner = 0; inner <= level; ++inner)
     for (int dim = 0; dim < shape_.num_dimensions(); ++dim)
       extent[dim] *= point.levels[inner].temporal[dim] * point.levels[inner].spatial[dim];
-  std::int64_t size = 1;
-  for (const auto& rank : shape_.problem.data_spaces[space].ranks) {
-    std::int64_t span = 1;
-    for (const workload::Term& term : rank) span += std::llabs(term.coefficient) * (extent[term.dimension] - 1);
-    size *= span;
-  }
-  return size;
+  return shape_.problem.footprint(space, extent.data());
 }
 
 std::int64_t Mapspace::used_capacity(const MapPoint& point, int level) const {

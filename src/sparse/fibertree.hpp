@@ -1,0 +1,34 @@
+#pragma once
+// A tile's fibertree (Sparseloop's representation analysis): which loops of the nest each
+// rank of the tile's format covers, the fiber shape of every rank, and the metadata and
+// payload units the formats need for a tile holding a given number of non-zeros.
+#include <cstdint>
+#include <string>
+
+#include "src/sparse/complete_nest.hpp"
+#include "src/sparse/density_model.hpp"
+#include "src/sparse/tile_state.hpp"
+#include "src/workload/workload.hpp"
+
+namespace cimloop::sparse {
+
+struct RankContext {
+  const workload::Workload& workload;
+  const CompleteNest& nest;
+  int data_space;
+  int level;
+  int child;                    // nearest inner level keeping the data space, -1 = none
+  const TileState* child_tile;  // that level's state (ranks already analysed), or null
+};
+
+// Assigns the tile's ranks. Returns Timeloop's failure reason ("" on success).
+std::string assign_ranks(const RankContext& context, TileState& tile);
+
+// Metadata and payload units of each rank for a tile of `tile.shape` points holding exactly
+// `occupancy` non-zeros.
+RankList metadata_occupancy(const TileState& tile, const DensityModel& density, std::int64_t occupancy);
+
+// Bits of a list of per-rank units with the word bits of the tile's formats.
+double metadata_bits(const TileState& tile, const RankList& units);
+
+}  // namespace cimloop::sparse
