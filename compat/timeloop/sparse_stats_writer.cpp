@@ -1,5 +1,6 @@
 #include "compat/timeloop/sparse_stats_writer.hpp"
 
+#include <cstdio>
 #include <functional>
 
 #include "compat/timeloop/stats_text.hpp"
@@ -194,6 +195,17 @@ std::string format_sparse_stats(const arch::ArchSpec& arch, const workload::Work
                            static_cast<std::int64_t>(compute.algorithmic));
   write_energy_per_compute(text, arch, totals, "Actual Computes", "fJ/Compute", static_cast<std::int64_t>(compute.random));
   return text.str();
+}
+
+std::string format_sparse_summary(const sparse::SparseSpec& spec, const sparse::SparseEvalResult& result) {
+  const model::EvalResult& totals = result.totals;
+  if (!spec.optimized) return format_summary(totals);
+  const double algorithmic = static_cast<double>(result.analysis->compute().algorithmic);
+  const double actual = static_cast<double>(totals.arithmetic.computes);
+  char line[160];
+  std::snprintf(line, sizeof line, "Utilization = %4.2f | pJ/Algorithmic-Compute = %8.3f | pJ/Compute = %8.3f\n",
+                totals.utilization, totals.energy / algorithmic, totals.energy / actual);
+  return line;
 }
 
 std::vector<std::int64_t> sparse_tile_shapes(const sparse::SparseEvalResult& result) {

@@ -1,6 +1,7 @@
 #include "compat/timeloop/stats_writer.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -220,6 +221,13 @@ StatsOptions stats_options_from_environment() {
   const char* hide = std::getenv("TIMELOOP_HIDE_INCONSEQUENTIAL_STATS");
   options.hide_inconsequential = !hide || std::strcmp(hide, "0") != 0;
   return options;
+}
+
+std::string format_summary(const model::EvalResult& result) {
+  char line[128];
+  std::snprintf(line, sizeof line, "Utilization = %4.2f | pJ/Compute = %8.3f\n", result.utilization,
+                result.energy / static_cast<double>(result.arithmetic.computes));
+  return line;
 }
 
 std::string format_loop(const workload::Workload& workload, const mapping::Loop& loop) {

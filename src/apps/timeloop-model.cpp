@@ -66,17 +66,7 @@ int run_sparse(const compat::ProgramArguments& args, const model::ModelOptions& 
       {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, totals, &shapes)},
       {prefix + ".map.tenssella.txt", compat::format_tenssella(inputs.arch, inputs.workload, mapping)},
   });
-  const double algorithmic = static_cast<double>(result.analysis->compute().algorithmic);
-  const double actual = static_cast<double>(totals.arithmetic.computes);
-  char summary[160];
-  if (inputs.sparse->optimized) {
-    std::snprintf(summary, sizeof summary, "Utilization = %4.2f | pJ/Algorithmic-Compute = %8.3f | pJ/Compute = %8.3f\n",
-                  totals.utilization, totals.energy / algorithmic, totals.energy / actual);
-  } else {
-    std::snprintf(summary, sizeof summary, "Utilization = %4.2f | pJ/Compute = %8.3f\n", totals.utilization,
-                  totals.energy / actual);
-  }
-  std::cout << summary;
+  std::cout << compat::format_sparse_summary(*inputs.sparse, result);
   return 0;
 }
 
@@ -104,10 +94,7 @@ int run(const compat::ProgramArguments& args, const model::ModelOptions& options
       {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, result)},
       {prefix + ".map.tenssella.txt", compat::format_tenssella(inputs.arch, inputs.workload, mapping)},
   });
-  const double per_compute = result.energy / static_cast<double>(result.arithmetic.computes);
-  char summary[128];
-  std::snprintf(summary, sizeof summary, "Utilization = %4.2f | pJ/Compute = %8.3f\n", result.utilization, per_compute);
-  std::cout << summary;
+  std::cout << compat::format_summary(result);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 #include "src/mapper/search.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <limits>
@@ -9,8 +10,10 @@
 namespace cimloop::mapper {
 namespace {
 
-// After this many consecutive repeats the reachable space is taken as exhausted.
-constexpr std::int64_t kSaturation = 20000;
+// After this many consecutive repeats (ten times the victory condition, within these bounds)
+// the reachable space is taken as exhausted: small mapspaces end in milliseconds.
+constexpr std::int64_t kMinSaturation = 1000;
+constexpr std::int64_t kMaxSaturation = 20000;
 // With every stopping rule disabled (0), a thread stops after this many consecutive valid
 // mappings without improvement instead of running until interrupted.
 constexpr std::int64_t kUnboundedVictory = 5000;
@@ -59,6 +62,8 @@ class Worker {
     std::int64_t since_improvement = 0, since_local_improvement = 0, invalid_in_a_row = 0, repeats_in_a_row = 0;
     const std::int64_t victory = unbounded(settings_) ? kUnboundedVictory : settings_.victory_condition;
     const std::int64_t patience = std::max<std::int64_t>(kMinPatience, (victory > 0 ? victory : kUnboundedVictory) / 4);
+    const std::int64_t saturation =
+        std::clamp<std::int64_t>(10 * (victory > 0 ? victory : kUnboundedVictory), kMinSaturation, kMaxSaturation);
     std::optional<MapPoint> current;
     std::vector<double> current_metrics;
     while (!monitor_.stop.load(std::memory_order_relaxed)) {
@@ -68,7 +73,7 @@ class Worker {
       monitor_.visited.fetch_add(1, std::memory_order_relaxed);
       const std::uint64_t key = digest(point.key());
       if (seen_.count(key)) {
-        if (++repeats_in_a_row >= kSaturation) break;
+        if (++repeats_in_a_row >= saturation) break;
         continue;
       }
       repeats_in_a_row = 0;

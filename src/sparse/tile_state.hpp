@@ -69,12 +69,6 @@ struct TileState {
   double saf_probability = 0;
   bool finalized = false;
 
-  // Capacity (§ occupancy at the tile confidence).
-  std::int64_t data_size = 0;
-  std::array<std::array<std::int64_t, 2>, kMaxRanks> metadata_size{};
-  std::int64_t metadata_bits = 0;
-  double confidence = 1.0;
-
   bool has_metadata() const { return format != nullptr; }
   bool compressed() const { return format != nullptr && format->compressed; }
   int metadata_ranks() const { return format ? static_cast<int>(format->ranks.size()) : 0; }
