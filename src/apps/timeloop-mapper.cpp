@@ -129,6 +129,7 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
   const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, !inputs.sparse);
   const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
                                   settings.max_temporal_loops);
+  for (const std::string& warning : mapspace.constraints().warnings) std::cerr << "WARNING: " << warning << '\n';
   const model::ModelOptions options = model::options_from_environment();
   const mapper::SearchResult result = run_search(mapspace, settings, inputs, options);
   if (!result.best) {
