@@ -80,7 +80,7 @@ sparse::RankSpec parse_rank(const Context& c, int level, const YAML::Node& node)
       for (const YAML::Node& dimension : rule.IsSequence() ? rule : YAML::Node(std::vector<YAML::Node>{rule})) {
         const int d = dimension.IsScalar() ? c.workload.dimension_index(dimension.Scalar()) : -1;
         if (d < 0) fail_at(c.reader.sources(), dimension, "flattened_rankIDs", "unknown dimension");
-        rank.flattened_dimensions.push_back(d);
+        rank.flattened_dimensions |= 1u << d;
       }
     }
   }

@@ -2,11 +2,11 @@
 
 namespace cimloop::sparse {
 
-bool moves(const workload::Workload& workload, int t, int dimension) {
+std::uint32_t moving_dimensions(const workload::Workload& workload, int t) {
+  std::uint32_t mask = 0;
   for (const auto& rank : workload.data_spaces[t].ranks)
-    for (const workload::Term& term : rank)
-      if (term.dimension == dimension) return true;
-  return false;
+    for (const workload::Term& term : rank) mask |= 1u << term.dimension;
+  return mask;
 }
 
 void build_complete_nest(const mapping::MappingSpec& spec, const arch::ArchSpec& arch, CompleteNest& nest) {

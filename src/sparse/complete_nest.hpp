@@ -29,8 +29,8 @@ struct CompleteNest {
   int level_begin(int level) const { return level == 0 ? 0 : level_end[level - 1]; }
 };
 
-// Whether loops over `dimension` move data space `t` (the dimension appears in its projection).
-bool moves(const workload::Workload& workload, int t, int dimension);
+// Bit d set when loops over dimension d move data space `t` (d appears in its projection).
+std::uint32_t moving_dimensions(const workload::Workload& workload, int t);
 
 // Rebuilds `nest` in place from the per-level directives.
 void build_complete_nest(const mapping::MappingSpec& spec, const arch::ArchSpec& arch, CompleteNest& nest);

@@ -29,12 +29,13 @@ bool valid_probability(double p) { return p >= -1e-5 && p <= 1 + 1e-5; }
 }  // namespace
 
 bool SparseAnalysis::classify_computes() {
-  std::vector<int> inputs;
+  std::array<int, 2> inputs{};
+  int count = 0;
   for (int t = 0; t < spaces_; ++t)
-    if (!workload_.data_spaces[t].read_write) inputs.push_back(t);
-  if (inputs.size() != 2) {
+    if (!workload_.data_spaces[t].read_write && count++ < 2) inputs[count - 1] = t;
+  if (count != 2) {
     return fail(-1, "the sparse compute analysis needs exactly two read-only operands (the workload has " +
-                        std::to_string(inputs.size()) + ")");
+                        std::to_string(count) + ")");
   }
   std::array<Operand, 2> operands;
   for (int o = 0; o < 2; ++o) {

@@ -7,29 +7,26 @@
 namespace cimloop::sparse {
 namespace {
 
-struct Candidate {
-  int dimension;
-  std::int64_t factor;
-  std::int64_t points;  // the data space's footprint of the loop's operation box
-};
+bool in_rule(const RankSpec& rank, int dimension) { return rank.flattened_dimensions >> dimension & 1u; }
 
-bool in_rule(const RankSpec& rank, int dimension) {
-  return std::find(rank.flattened_dimensions.begin(), rank.flattened_dimensions.end(), dimension) !=
-         rank.flattened_dimensions.end();
+// The data space's footprint of a loop's operation box.
+std::int64_t points(const RankContext& context, const CandidateLoop& loop) {
+  return context.workload.footprint(context.data_space, context.nest.molds[loop.loop].data());
 }
 
 // Loops of the levels from `level` down to the child keeper (exclusive) that move the data
 // space, innermost first. Without pre-tiling the innermost loop of each dimension also
 // stands for that dimension's loops below the child.
-std::vector<Candidate> candidate_loops(const RankContext& context, bool pretiling) {
+const std::vector<CandidateLoop>& candidate_loops(const RankContext& context, bool pretiling) {
   const CompleteNest& nest = context.nest;
   const int begin = nest.level_begin(context.child + 1), end = nest.level_end[context.level];
-  std::vector<Candidate> candidates;
+  std::vector<CandidateLoop>& candidates = context.scratch;
+  candidates.clear();
   std::uint32_t seen = 0;
   for (int i = begin; i < end; ++i) {
     const NestLoop& loop = nest.loops[i];
-    if (!moves(context.workload, context.data_space, loop.dimension)) continue;
-    Candidate candidate{loop.dimension, loop.factor, context.workload.footprint(context.data_space, nest.molds[i].data())};
+    if (!(context.moving_dimensions >> loop.dimension & 1u)) continue;
+    CandidateLoop candidate{loop.dimension, loop.factor, i};
     if (!pretiling && begin > 0 && !(seen >> loop.dimension & 1u)) candidate.factor *= nest.molds[begin - 1][loop.dimension];
     seen |= 1u << loop.dimension;
     candidates.push_back(candidate);
@@ -50,7 +47,7 @@ std::string child_alignment_failure(const RankContext& context, const TileState&
 
 // Ranks from the top: each takes the next non-trivial loop (and, with a flattening rule,
 // the inner loops of the rule's dimensions).
-bool assign_outer_to_inner(const RankContext& context, const std::vector<Candidate>& loops, int top, int bottom,
+bool assign_outer_to_inner(const RankContext& context, const std::vector<CandidateLoop>& loops, int top, int bottom,
                            TileState& tile) {
   const int t = context.data_space;
   int pos = static_cast<int>(loops.size()) - 1;
@@ -66,7 +63,7 @@ bool assign_outer_to_inner(const RankContext& context, const std::vector<Candida
     if (pos < 0) continue;
     const RankSpec* rule = tile.format ? &tile.format->ranks[r] : nullptr;
     if (rule && rule->has_flattening && !in_rule(*rule, loops[pos].dimension)) continue;
-    tile.ranks.points[r + 1] = loops[pos].points;
+    tile.ranks.points[r + 1] = points(context, loops[pos]);
     extents[loops[pos].dimension] *= loops[pos].factor;
     --pos;
     const bool absorb_all = rule == nullptr;  // a tile without metadata is one rank
@@ -81,7 +78,7 @@ bool assign_outer_to_inner(const RankContext& context, const std::vector<Candida
 }
 
 // The mirror image: ranks from the bottom take loops from the innermost.
-bool assign_inner_to_outer(const RankContext& context, const std::vector<Candidate>& loops, int top, int bottom,
+bool assign_inner_to_outer(const RankContext& context, const std::vector<CandidateLoop>& loops, int top, int bottom,
                            TileState& tile) {
   const int t = context.data_space;
   const int size = static_cast<int>(loops.size());
@@ -99,11 +96,11 @@ bool assign_inner_to_outer(const RankContext& context, const std::vector<Candida
     const RankSpec& rule = tile.format->ranks[r];
     if (rule.has_flattening && !in_rule(rule, loops[pos].dimension)) continue;
     extents[loops[pos].dimension] *= loops[pos].factor;
-    tile.ranks.points[r + 1] = loops[pos].points;
+    tile.ranks.points[r + 1] = points(context, loops[pos]);
     ++pos;
     while (pos < size && rule.has_flattening && (loops[pos].factor == 1 || in_rule(rule, loops[pos].dimension))) {
       extents[loops[pos].dimension] *= loops[pos].factor;
-      tile.ranks.points[r + 1] = loops[pos].points;
+      tile.ranks.points[r + 1] = points(context, loops[pos]);
       ++pos;
     }
     tile.ranks.fiber_shape[r] = context.workload.footprint(t, extents.data());
@@ -124,7 +121,7 @@ std::string assign_ranks(const RankContext& context, TileState& tile) {
     std::string failure = child_alignment_failure(context, tile, child_ranks);
     if (!failure.empty()) return failure;
   }
-  const std::vector<Candidate> loops = candidate_loops(context, pretiling);
+  const std::vector<CandidateLoop>& loops = candidate_loops(context, pretiling);
   const bool inner_to_outer = tile.format && tile.format->inner_to_outer;
   const bool complete = inner_to_outer ? assign_inner_to_outer(context, loops, ranks - 1, child_ranks, tile)
                                        : assign_outer_to_inner(context, loops, ranks - 1, child_ranks, tile);

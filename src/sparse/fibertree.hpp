@@ -4,6 +4,7 @@
 // payload units the formats need for a tile holding a given number of non-zeros.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "src/sparse/complete_nest.hpp"
 #include "src/sparse/density_model.hpp"
@@ -12,13 +13,22 @@
 
 namespace cimloop::sparse {
 
+// A loop that may become (part of) a rank, with its factor as the rank sees it.
+struct CandidateLoop {
+  int dimension;
+  std::int64_t factor;
+  int loop;  // index in the complete nest
+};
+
 struct RankContext {
   const workload::Workload& workload;
   const CompleteNest& nest;
   int data_space;
+  std::uint32_t moving_dimensions;  // bit d: loops over d move the data space
   int level;
   int child;                    // nearest inner level keeping the data space, -1 = none
   const TileState* child_tile;  // that level's state (ranks already analysed), or null
+  std::vector<CandidateLoop>& scratch;
 };
 
 // Assigns the tile's ranks. Returns Timeloop's failure reason ("" on success).

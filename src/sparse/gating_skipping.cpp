@@ -3,7 +3,6 @@
 // it is conditioned on are empty, and the choice among alternative options.
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "src/sparse/sparse_analysis.hpp"
 
@@ -17,29 +16,37 @@ struct TargetLoop {
 
 // The loop at whose granularity the target's accesses are optimised: the innermost loop
 // that moves the target below level `tau` (down to its child keeper `child`).
-TargetLoop find_target_loop(const CompleteNest& nest, const workload::Workload& workload, int target, int tau,
-                            int child) {
+TargetLoop find_target_loop(const CompleteNest& nest, std::uint32_t target_moves, int tau, int child) {
   const int first = nest.level_begin(child + 1), last = nest.level_end[tau];
   for (int j = first; j < last; ++j) {
     const NestLoop& loop = nest.loops[j];
     if (child >= 0) {
-      if (loop.factor > 1 && moves(workload, target, loop.dimension)) return {j, false};
+      if (loop.factor > 1 && (target_moves >> loop.dimension & 1u)) return {j, false};
       continue;
     }
     const bool next_in_level = j + 1 < nest.level_end[loop.level];
     if (next_in_level && !nest.loops[j + 1].spatial) return {j, !loop.spatial};
-    if (loop.spatial && next_in_level && loop.factor > 1 && moves(workload, target, loop.dimension))
+    if (loop.spatial && next_in_level && loop.factor > 1 && (target_moves >> loop.dimension & 1u))
       return {j, false};
   }
   return {last - 1, false};
 }
 
+struct GatingContext {
+  const CompleteNest& nest;
+  const workload::Workload& workload;
+  const std::vector<DensityModel>& densities;
+  const std::array<std::uint32_t, workload::kMaxDataSpaces>& moving;  // moving dimensions per data space
+};
+
 // Probability that an access of `option.target` (kept at `tau`) is ineffectual.
-double ineffectual_probability(const CompleteNest& nest, const workload::Workload& workload,
-                                      const std::vector<DensityModel>& densities, const arch::BufferSpec& storage,
-                                      const ActionOption& option, int tau, int child) {
+double ineffectual_probability(const GatingContext& c, const arch::BufferSpec& storage, const ActionOption& option,
+                               int tau, int child) {
+  const CompleteNest& nest = c.nest;
+  const workload::Workload& workload = c.workload;
   const int target = option.target;
-  const TargetLoop found = find_target_loop(nest, workload, target, tau, child);
+  auto moves = [&](int t, int dimension) { return bool(c.moving[t] >> dimension & 1u); };
+  const TargetLoop found = find_target_loop(nest, c.moving[target], tau, child);
   const NestLoop& target_loop = nest.loops[found.loop];
   Extents mold;
   mold.fill(1);
@@ -53,7 +60,7 @@ double ineffectual_probability(const CompleteNest& nest, const workload::Workloa
     if (loop.factor == 1) continue;
     bool widens = loop.spatial;
     if (!loop.spatial && target_loop.spatial && child >= 0) {
-      if (moves(workload, target, loop.dimension)) projecting_temporal_seen = true;
+      if (moves(target, loop.dimension)) projecting_temporal_seen = true;
       else widens = !projecting_temporal_seen;
     }
     if (!widens) continue;
@@ -63,20 +70,23 @@ double ineffectual_probability(const CompleteNest& nest, const workload::Workloa
   double effectual = 1;
   for (int leader : option.leaders) {
     Extents leader_extents = leader_box;
-    std::map<int, std::int64_t> coiterated;  // dimension -> product of its relevant factors
+    Extents coiterated;  // per dimension: product of its relevant co-iterated factors
+    coiterated.fill(1);
+    std::uint32_t coiterated_dimensions = 0;
     std::int64_t aggregate = 1;
     bool ineffective = false;
     if (!found.scalar) {
       bool coiterated_seen = false;
       for (int j : relevant) {
         const NestLoop& loop = nest.loops[j];
-        const bool shared = moves(workload, target, loop.dimension) && moves(workload, leader, loop.dimension);
-        if (target_loop.spatial && coiterated_seen && moves(workload, leader, loop.dimension)) {
+        const bool shared = moves(target, loop.dimension) && moves(leader, loop.dimension);
+        if (target_loop.spatial && coiterated_seen && moves(leader, loop.dimension)) {
           ineffective = true;
           break;
         }
         if (!shared) continue;
-        coiterated[loop.dimension] = (coiterated.count(loop.dimension) ? coiterated[loop.dimension] : 1) * loop.factor;
+        coiterated[loop.dimension] *= loop.factor;
+        coiterated_dimensions |= 1u << loop.dimension;
         aggregate *= loop.factor;
         coiterated_seen = true;
       }
@@ -85,7 +95,9 @@ double ineffectual_probability(const CompleteNest& nest, const workload::Workloa
     // A block of the target level may span several target units: widen the leader tile.
     const double unit = static_cast<double>(workload.footprint(target, mold.data())) / static_cast<double>(aggregate);
     double span = std::ceil(static_cast<double>(storage.block_size) / unit);
-    for (const auto& [dimension, factor] : coiterated) {
+    for (int dimension = 0; dimension < workload::kMaxDimensions; ++dimension) {
+      if (!(coiterated_dimensions >> dimension & 1u)) continue;
+      const std::int64_t factor = coiterated[dimension];
       const double each = static_cast<double>(factor) / span;
       leader_extents[dimension] =
           static_cast<std::int64_t>(std::ceil(static_cast<double>(leader_extents[dimension]) / each));
@@ -95,7 +107,7 @@ double ineffectual_probability(const CompleteNest& nest, const workload::Workloa
       leader_extents[target_loop.dimension] =
           static_cast<std::int64_t>(std::ceil(static_cast<double>(leader_extents[target_loop.dimension]) * span));
     }
-    effectual *= 1.0 - densities[leader].empty_probability(workload.footprint(leader, leader_extents.data()));
+    effectual *= 1.0 - c.densities[leader].empty_probability(workload.footprint(leader, leader_extents.data()));
   }
   return 1.0 - effectual;
 }
@@ -117,8 +129,8 @@ bool SparseAnalysis::explicit_optimizations(const CompleteNest& nest) {
                                    "does not have a source storage for datastreams" + arch_.storage[level].name + "\n");
           }
           const int child = inner_keeper(tau, target);
-          const double p =
-              ineffectual_probability(nest, workload_, densities_, arch_.storage[tau], option, tau, child);
+          const double p = ineffectual_probability({nest, workload_, densities_, moving_}, arch_.storage[tau], option,
+                                                   tau, child);
           const arch::BufferSpec& storage = arch_.storage[tau];
           const TileState& source = tile(child >= 0 ? child : tau, target);
           double metadata_units = 0;

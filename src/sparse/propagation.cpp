@@ -27,12 +27,6 @@ void scale_reductions(TileState& tile) {
                                                                static_cast<double>(tile.updates)));
 }
 
-// Working copies of one tile's counts while the optimisations of outer levels are applied.
-struct Working {
-  double data[3] = {0, 0, 0};  // by Access
-  RankList format[3] = {};
-};
-
 }  // namespace
 
 // Splits a level's finalised actual accesses by its own gating/skipping probability.
@@ -66,7 +60,8 @@ void SparseAnalysis::apply_local(int level, int t, double probability, Saf kind)
 }
 
 void SparseAnalysis::propagate() {
-  std::vector<Working> working(tiles_.size());
+  std::vector<Working>& working = working_;
+  working.resize(tiles_.size());
   for (std::size_t i = 0; i < tiles_.size(); ++i) {
     for (Access access : kAccesses) {
       const int a = static_cast<int>(access);

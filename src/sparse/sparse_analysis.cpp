@@ -43,7 +43,9 @@ SparseAnalysis::SparseAnalysis(const arch::ArchSpec& arch, const workload::Workl
       spec_(spec),
       levels_(arch.num_storage_levels()),
       spaces_(workload.num_data_spaces()),
-      densities_(density_models(workload, spec)) {}
+      densities_(density_models(workload, spec)) {
+  for (int t = 0; t < spaces_; ++t) moving_[t] = moving_dimensions(workload, t);
+}
 
 bool SparseAnalysis::fail(int level, std::string reason) {
   failed_level_ = level < 0 ? arch_.arithmetic.name : arch_.storage[level].name;
@@ -70,11 +72,17 @@ void SparseAnalysis::initialize(const nest::NestResult& dense, const std::vector
     for (int t = 0; t < spaces_; ++t) {
       const model::TrafficCounts& c = counts[i * spaces_ + t];
       TileState& tile = at(i, t);
-      tile = TileState{};
+      // Field by field: the format counts (most of the state) were only ever written for
+      // tiles with a format, so only those are cleared.
+      if (tile.format) tile.counts.format = {};
+      tile.counts.data = {};
       tile.shape = c.size;
       tile.kept = c.size > 0;
       tile.format = tile.kept && spec_.format(i, t) ? &*spec_.format(i, t) : nullptr;
+      tile.ranks.count = 0;
       tile.expected_data = static_cast<double>(c.size);
+      tile.expected_density = 1;
+      tile.expected_metadata = {};
       tile.avg_replication = static_cast<double>(traffic.replication);
       tile.max_x = traffic.expansion_x;
       tile.max_y = traffic.expansion_y;
@@ -82,6 +90,10 @@ void SparseAnalysis::initialize(const nest::NestResult& dense, const std::vector
       tile.fills = static_cast<std::uint64_t>(c.fills);
       tile.updates = static_cast<std::uint64_t>(c.updates);
       tile.temporal_reductions = static_cast<std::uint64_t>(c.temporal_reductions);
+      tile.decompressions = tile.compressions = 0;
+      tile.saf = Saf::None;
+      tile.saf_probability = 0;
+      tile.finalized = false;
       tile.counts.at(Treatment::Random, Access::Read) = tile.reads;
       tile.counts.at(Treatment::Random, Access::Fill) = tile.fills;
       tile.counts.at(Treatment::Random, Access::Update) = tile.updates;
@@ -129,7 +141,8 @@ bool SparseAnalysis::analyse_ranks(const CompleteNest& nest) {
     for (int level = 0; level < levels_; ++level) {
       if (!tile(level, t).kept) continue;
       const int child = inner_keeper(level, t);
-      const RankContext context{workload_, nest, t, level, child, child >= 0 ? &tile(child, t) : nullptr};
+      const RankContext context{workload_, nest,  t,          moving_[t], level,
+                                child,     child >= 0 ? &tile(child, t) : nullptr, candidates_};
       std::string failure = assign_ranks(context, at(level, t));
       if (!failure.empty()) {
         if (failure.rfind("pretiling", 0) == 0)

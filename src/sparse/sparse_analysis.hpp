@@ -11,6 +11,7 @@
 #include "src/nest/nest_analysis.hpp"
 #include "src/sparse/complete_nest.hpp"
 #include "src/sparse/density_model.hpp"
+#include "src/sparse/fibertree.hpp"
 #include "src/sparse/sparse_spec.hpp"
 #include "src/sparse/tile_state.hpp"
 #include "src/workload/workload.hpp"
@@ -62,7 +63,15 @@ class SparseAnalysis {
   const SparseSpec& spec_;
   int levels_, spaces_;
   std::vector<DensityModel> densities_;
+  std::array<std::uint32_t, workload::kMaxDataSpaces> moving_{};  // moving_dimensions per data space
   std::vector<TileState> tiles_;  // [level * spaces + t]
+  std::vector<CandidateLoop> candidates_;  // scratch of the rank analysis
+  // Working copies of each tile's counts while the optimisations of outer levels are applied.
+  struct Working {
+    double data[3] = {0, 0, 0};  // by Access
+    RankList format[3] = {};
+  };
+  std::vector<Working> working_;
   ComputeCounts compute_;
   // Read-only operands whose own storage optimisation removed computes, with its probability.
   std::array<bool, workload::kMaxDataSpaces> storage_optimized_{};

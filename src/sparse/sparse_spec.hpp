@@ -31,8 +31,8 @@ struct RankSpec {
   RankFormat format = RankFormat::UOP;
   int metadata_word_bits = 0;  // after the level defaults and the fragmentation adjustment
   int payload_word_bits = 0;
-  // Flattening rule: dimensions this rank may absorb; empty = no rule.
-  std::vector<int> flattened_dimensions;
+  // Flattening rule: bit d set when this rank may absorb loops over dimension d.
+  std::uint32_t flattened_dimensions = 0;
   bool has_flattening = false;
 };
 
