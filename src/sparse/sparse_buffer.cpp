@@ -132,10 +132,29 @@ double format_bits(const TileState& tile, const RankList& counts) {
   return tile.has_metadata() ? metadata_bits(tile, counts) : 0.0;
 }
 
+// What an overbooked child tile cannot hold is read from this level instead: its share
+// (1 - confidence) of the child's actual data and metadata reads, at this level's energies.
+double overbooking_spill(const LevelInputs& in, int t, const std::vector<SparseDataSpaceStats>& all) {
+  const int spaces = in.workload.num_data_spaces();
+  int child = in.level - 1;
+  while (child >= 0 && !in.analysis.tile(child, t).kept) --child;
+  if (child < 0 || all[child * spaces + t].confidence >= 1) return 0;
+  const TileState& tile = in.analysis.tile(child, t);
+  const arch::BufferSpec& child_spec = in.arch.storage[child];
+  const double reads = std::ceil(static_cast<double>(tile.counts.at(Treatment::Random, Access::Read)) /
+                                 static_cast<double>(child_spec.block_size));
+  const std::int64_t width = in.sparse.metadata[child].width;
+  const double bits = format_bits(tile, tile.counts.ranks(Treatment::Random, Access::Read));
+  const double metadata_reads = width == 0 ? 0 : std::ceil(bits / static_cast<double>(width));
+  return (reads * in.spec.read_energy + metadata_reads * in.energies.metadata_read) *
+         (1 - all[child * spaces + t].confidence);
+}
+
 }  // namespace
 
-std::string check_sparse_capacity(const LevelInputs& in, SparseDataSpaceStats* stats) {
+std::string check_sparse_capacity(const LevelInputs& in, std::vector<SparseDataSpaceStats>& all) {
   const int spaces = in.workload.num_data_spaces();
+  SparseDataSpaceStats* stats = &all[in.level * spaces];
   double expected_all = 0;
   for (int t = 0; t < spaces; ++t) {
     const TileState& tile = in.analysis.tile(in.level, t);
@@ -165,10 +184,11 @@ std::string check_sparse_capacity(const LevelInputs& in, SparseDataSpaceStats* s
   return model::expansion_failure(in.spec, {any.max_x * any.max_y, any.max_x, any.max_y});
 }
 
-void evaluate_sparse_buffer(const LevelInputs& in, std::int64_t compute_cycles, SparseDataSpaceStats* stats,
+void evaluate_sparse_buffer(const LevelInputs& in, std::int64_t compute_cycles, std::vector<SparseDataSpaceStats>& all,
                             model::BufferStats& buffer) {
   const arch::BufferSpec& spec = in.spec;
   const int spaces = in.workload.num_data_spaces();
+  SparseDataSpaceStats* stats = &all[in.level * spaces];
   const double cycles = static_cast<double>(compute_cycles);
   double read_demand = 0, write_demand = 0;
   buffer.energy = 0;
@@ -203,7 +223,7 @@ void evaluate_sparse_buffer(const LevelInputs& in, std::int64_t compute_cycles, 
       energy += static_cast<double>(tile.decompressions) * in.energies.decompression +
                 static_cast<double>(tile.compressions) * in.energies.compression;
     }
-    energy *= s.confidence;
+    energy = energy * s.confidence + overbooking_spill(in, t, all);
     s.energy_per_instance = energy / (static_cast<double>(expansion) / static_cast<double>(s.utilized_clusters));
     s.energy = s.energy_per_instance * tile.avg_replication;
     const std::uint64_t actual = c.at(Treatment::Random, Access::Read) + c.at(Treatment::Random, Access::Fill) +

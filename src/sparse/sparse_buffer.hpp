@@ -30,6 +30,13 @@ struct SparseDataSpaceStats {
 };
 
 struct LevelInputs {
+  LevelInputs(const arch::ArchSpec& arch, const SparseSpec& sparse, const workload::Workload& workload,
+              const SparseAnalysis& analysis, int level)
+      : arch(arch), sparse(sparse), spec(arch.storage[level]), metadata(sparse.metadata[level]),
+        energies(sparse.energies[level]), workload(workload), analysis(analysis), level(level) {}
+
+  const arch::ArchSpec& arch;
+  const SparseSpec& sparse;
   const arch::BufferSpec& spec;
   const MetadataStorage& metadata;
   const LevelEnergies& energies;
@@ -39,12 +46,12 @@ struct LevelInputs {
 };
 
 // Occupancies and capacity checks of one level; returns Timeloop's failure reason ("" when
-// the tiles fit). `stats` holds one entry per data space.
-std::string check_sparse_capacity(const LevelInputs& in, SparseDataSpaceStats* stats);
+// the tiles fit). `stats` holds one entry per level and data space ([level * spaces + t]).
+std::string check_sparse_capacity(const LevelInputs& in, std::vector<SparseDataSpaceStats>& stats);
 
-// Energies, bandwidth and cycles of one level whose occupancies are known; `compute_cycles`
-// are the arithmetic's (sparse) cycles.
-void evaluate_sparse_buffer(const LevelInputs& in, std::int64_t compute_cycles, SparseDataSpaceStats* stats,
+// Energies, bandwidth and cycles of one level once every level's occupancy is known;
+// `compute_cycles` are the arithmetic's (sparse) cycles.
+void evaluate_sparse_buffer(const LevelInputs& in, std::int64_t compute_cycles, std::vector<SparseDataSpaceStats>& stats,
                             model::BufferStats& buffer);
 
 }  // namespace cimloop::sparse

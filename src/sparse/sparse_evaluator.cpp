@@ -54,8 +54,7 @@ const SparseEvalResult& SparseEvaluator::evaluate(const mapping::MappingSpec& sp
     return result_;
   }
   for (int i = 0; i < levels; ++i) {
-    const LevelInputs in{arch_.storage[i], spec_.metadata[i], spec_.energies[i], workload_, analysis_, i};
-    std::string reason = check_sparse_capacity(in, &result_.data_spaces[i * spaces]);
+    std::string reason = check_sparse_capacity({arch_, spec_, workload_, analysis_, i}, result_.data_spaces);
     if (!reason.empty()) {
       failed(arch_.storage[i].name, std::move(reason));
       return result_;
@@ -65,8 +64,7 @@ const SparseEvalResult& SparseEvaluator::evaluate(const mapping::MappingSpec& sp
   for (int i = 0; i < levels; ++i) {
     model::BufferStats& buffer = r.storage[i];
     buffer.replication = dense.levels[i].replication;
-    const LevelInputs in{arch_.storage[i], spec_.metadata[i], spec_.energies[i], workload_, analysis_, i};
-    evaluate_sparse_buffer(in, r.arithmetic.cycles, &result_.data_spaces[i * spaces], buffer);
+    evaluate_sparse_buffer({arch_, spec_, workload_, analysis_, i}, r.arithmetic.cycles, result_.data_spaces, buffer);
     for (int t = 0; t < spaces; ++t) {
       model::DataSpaceStats& ds = buffer.data_spaces[t];
       ds = model::DataSpaceStats{};
