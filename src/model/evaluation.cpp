@@ -15,12 +15,6 @@ std::int64_t vector_accesses(std::int64_t count, std::int64_t block) {
   return count == 0 ? 0 : (count + block - 1) / block;
 }
 
-double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space) {
-  for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
-    if (name == data_space) return scale;
-  return 1.0;
-}
-
 bool env_flag(const char* name, bool default_value) {
   const char* value = std::getenv(name);
   if (!value) return default_value;
@@ -49,6 +43,22 @@ void add_leakage(const arch::ArchSpec& arch, std::int64_t cycles, std::vector<Bu
 }
 
 }  // namespace
+
+double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space) {
+  for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
+    if (name == data_space) return scale;
+  return 1.0;
+}
+
+double bandwidth_slowdown(const arch::BufferSpec& spec, double read_demand, double write_demand) {
+  double slowdown = 1.0;
+  if (spec.read_bandwidth && read_demand > 0) slowdown = std::min(slowdown, *spec.read_bandwidth / read_demand);
+  if (spec.write_bandwidth && write_demand > 0) slowdown = std::min(slowdown, *spec.write_bandwidth / write_demand);
+  if (spec.shared_bandwidth && read_demand + write_demand > 0) {
+    slowdown = std::min(slowdown, *spec.shared_bandwidth / (read_demand + write_demand));
+  }
+  return slowdown;
+}
 
 ModelOptions options_from_environment() {
   ModelOptions options;
@@ -112,12 +122,7 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
     read_demand += ds.read_bandwidth;
     write_demand += ds.write_bandwidth;
   }
-  double slowdown = 1.0;
-  if (spec.read_bandwidth && read_demand > 0) slowdown = std::min(slowdown, *spec.read_bandwidth / read_demand);
-  if (spec.write_bandwidth && write_demand > 0) slowdown = std::min(slowdown, *spec.write_bandwidth / write_demand);
-  if (spec.shared_bandwidth && read_demand + write_demand > 0) {
-    slowdown = std::min(slowdown, *spec.shared_bandwidth / (read_demand + write_demand));
-  }
+  const double slowdown = bandwidth_slowdown(spec, read_demand, write_demand);
   for (int t = 0; t < spaces; ++t) {
     stats.data_spaces[t].read_bandwidth *= slowdown;
     stats.data_spaces[t].write_bandwidth *= slowdown;

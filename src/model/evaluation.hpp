@@ -96,7 +96,12 @@ class Evaluator {
   EvalResult result_;
 };
 
-// Steps shared with the sparse evaluation, once the arithmetic and every level are filled in.
+// Steps shared with the sparse evaluation. A level's `per_dataspace_bandwidth_consumption_scale`
+// for a data space (1 when not given), and its throttling (at most 1) for the given words/cycle
+// demands:
+double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space);
+double bandwidth_slowdown(const arch::BufferSpec& spec, double read_demand, double write_demand);
+// Once the arithmetic and every level are filled in:
 // Cycles (slowest level plus network latencies) and energy (with leakage) of the whole run.
 void add_totals(const arch::ArchSpec& arch, EvalResult& result);
 // The operational intensity block from the arithmetic computes and the utilized capacities.

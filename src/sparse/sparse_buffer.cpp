@@ -150,6 +150,76 @@ double overbooking_spill(const LevelInputs& in, int t, const std::vector<SparseD
          (1 - all[child * spaces + t].confidence);
 }
 
+std::uint64_t actual_and_gated(const FineCounts& c, Access access) {
+  return c.at(Treatment::Random, access) + c.at(Treatment::Gated, access);
+}
+
+// Energy of one tile's actions (per instance and in all), address generations and their energy.
+void account_energy(const LevelInputs& in, int t, const std::vector<SparseDataSpaceStats>& all,
+                    SparseDataSpaceStats& s) {
+  const arch::BufferSpec& spec = in.spec;
+  const TileState& tile = in.analysis.tile(in.level, t);
+  const FineCounts& c = tile.counts;
+  const std::int64_t expansion = tile.max_x * tile.max_y;
+  s.utilized_clusters = std::min(expansion, spec.instances / spec.cluster_size);
+  const bool read_write = in.workload.data_spaces[t].read_write;
+  s.address_generations =
+      actual_and_gated(c, read_write ? Access::Update : Access::Read) + actual_and_gated(c, Access::Fill);
+  double energy = 0;
+  if (tile.shape > 0) {
+    const double ratio = block_ratio(tile, in.analysis.density(t), spec.block_size);
+    for (Treatment treatment : kTreatments) {
+      for (Access access : kAccesses) {
+        const std::uint64_t count = c.at(treatment, access);
+        if (count != 0) {
+          const double vectors = std::ceil(static_cast<double>(count) / static_cast<double>(spec.block_size)) * ratio;
+          energy += vectors * data_energy(in, treatment, access);
+        }
+        const double bits = format_bits(tile, c.ranks(treatment, access));
+        if (bits != 0 && in.metadata.width != 0)
+          energy += std::ceil(bits / static_cast<double>(in.metadata.width)) * format_energy(in, treatment, access);
+      }
+    }
+    energy += static_cast<double>(tile.decompressions) * in.energies.decompression +
+              static_cast<double>(tile.compressions) * in.energies.compression;
+  }
+  energy = energy * s.confidence + overbooking_spill(in, t, all);
+  s.energy_per_instance = energy / (static_cast<double>(expansion) / static_cast<double>(s.utilized_clusters));
+  s.energy = s.energy_per_instance * tile.avg_replication;
+  const std::uint64_t actual = c.at(Treatment::Random, Access::Read) + c.at(Treatment::Random, Access::Fill) +
+                               c.at(Treatment::Random, Access::Update);
+  s.energy_per_scalar_access = actual == 0 ? 0 : s.energy_per_instance / static_cast<double>(actual);
+  s.address_generation_energy_per_cluster =
+      static_cast<double>(s.address_generations) * spec.addr_gen_energy.value_or(0.0);
+  s.address_generation_energy = s.address_generation_energy_per_cluster * static_cast<double>(s.utilized_clusters);
+}
+
+// Words per cycle a tile needs (before throttling): data words plus whole words of format
+// bits (the reference divides before rounding up); skipped actions use no bandwidth.
+void account_bandwidth(const LevelInputs& in, int t, double cycles, SparseDataSpaceStats& s) {
+  const TileState& tile = in.analysis.tile(in.level, t);
+  const FineCounts& c = tile.counts;
+  auto bits = [&](Access access) {
+    return static_cast<std::uint64_t>(format_bits(tile, c.ranks(Treatment::Random, access)) +
+                                      format_bits(tile, c.ranks(Treatment::Gated, access)));
+  };
+  const auto word_bits = static_cast<std::uint64_t>(in.spec.word_bits);
+  const std::uint64_t read_bits = bits(Access::Read), write_bits = bits(Access::Fill) + bits(Access::Update);
+  const std::uint64_t read_words = actual_and_gated(c, Access::Read) + read_bits / word_bits;
+  const std::uint64_t write_words =
+      actual_and_gated(c, Access::Fill) + actual_and_gated(c, Access::Update) + write_bits / word_bits;
+  auto share = [](std::uint64_t part, std::uint64_t whole) {
+    return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
+  };
+  s.shared_format_share = share((read_bits + write_bits) / word_bits, read_words + write_words);
+  s.read_format_share = share(read_bits / word_bits, read_words);
+  s.write_format_share = share(write_bits / word_bits, write_words);
+  const double spread = static_cast<double>(tile.max_x * tile.max_y) / tile.avg_replication;
+  s.bandwidth_scale = model::bandwidth_scale(in.spec, in.workload.data_spaces[t].name);
+  s.read_bandwidth = std::ceil(static_cast<double>(read_words) / spread) / cycles * s.bandwidth_scale;
+  s.write_bandwidth = std::ceil(static_cast<double>(write_words) / spread) / cycles * s.bandwidth_scale;
+}
+
 }  // namespace
 
 std::string check_sparse_capacity(const LevelInputs& in, std::vector<SparseDataSpaceStats>& all) {
@@ -195,78 +265,16 @@ void evaluate_sparse_buffer(const LevelInputs& in, std::int64_t compute_cycles, 
   buffer.scalar_accesses = 0;
   for (int t = 0; t < spaces; ++t) {
     const TileState& tile = in.analysis.tile(in.level, t);
-    const FineCounts& c = tile.counts;
     SparseDataSpaceStats& s = stats[t];
-    const std::int64_t expansion = tile.max_x * tile.max_y;
-    s.utilized_clusters = std::min(expansion, spec.instances / spec.cluster_size);
-    const bool read_write = in.workload.data_spaces[t].read_write;
-    auto actual_and_gated = [&](Access access) {
-      return c.at(Treatment::Random, access) + c.at(Treatment::Gated, access);
-    };
-    s.address_generations =
-        actual_and_gated(read_write ? Access::Update : Access::Read) + actual_and_gated(Access::Fill);
-    double energy = 0;
-    if (tile.shape > 0) {
-      const double ratio = block_ratio(tile, in.analysis.density(t), spec.block_size);
-      for (Treatment treatment : kTreatments) {
-        for (Access access : kAccesses) {
-          const std::uint64_t count = c.at(treatment, access);
-          if (count != 0) {
-            const double vectors = std::ceil(static_cast<double>(count) / static_cast<double>(spec.block_size)) * ratio;
-            energy += vectors * data_energy(in, treatment, access);
-          }
-          const double bits = format_bits(tile, c.ranks(treatment, access));
-          if (bits != 0 && in.metadata.width != 0)
-            energy += std::ceil(bits / static_cast<double>(in.metadata.width)) * format_energy(in, treatment, access);
-        }
-      }
-      energy += static_cast<double>(tile.decompressions) * in.energies.decompression +
-                static_cast<double>(tile.compressions) * in.energies.compression;
-    }
-    energy = energy * s.confidence + overbooking_spill(in, t, all);
-    s.energy_per_instance = energy / (static_cast<double>(expansion) / static_cast<double>(s.utilized_clusters));
-    s.energy = s.energy_per_instance * tile.avg_replication;
-    const std::uint64_t actual = c.at(Treatment::Random, Access::Read) + c.at(Treatment::Random, Access::Fill) +
-                                 c.at(Treatment::Random, Access::Update);
-    s.energy_per_scalar_access = actual == 0 ? 0 : s.energy_per_instance / static_cast<double>(actual);
-    s.address_generation_energy_per_cluster =
-        static_cast<double>(s.address_generations) * spec.addr_gen_energy.value_or(0.0);
-    s.address_generation_energy = s.address_generation_energy_per_cluster * static_cast<double>(s.utilized_clusters);
+    account_energy(in, t, all, s);
     buffer.energy += s.energy + s.address_generation_energy;
     buffer.scalar_accesses +=
         static_cast<std::int64_t>(tile.avg_replication * static_cast<double>(tile.reads + tile.fills + tile.updates));
-
-    // Bandwidth: data words plus whole words of format bits; skipped actions use none.
-    const auto word_bits = static_cast<std::uint64_t>(spec.word_bits);
-    const auto read_bits = static_cast<std::uint64_t>(
-        format_bits(tile, c.ranks(Treatment::Random, Access::Read)) + format_bits(tile, c.ranks(Treatment::Gated, Access::Read)));
-    std::uint64_t write_bits = 0;
-    for (Access access : {Access::Fill, Access::Update}) {
-      write_bits += static_cast<std::uint64_t>(format_bits(tile, c.ranks(Treatment::Random, access)) +
-                                               format_bits(tile, c.ranks(Treatment::Gated, access)));
-    }
-    const std::uint64_t read_words = actual_and_gated(Access::Read) + read_bits / word_bits;
-    const std::uint64_t write_words = actual_and_gated(Access::Fill) + actual_and_gated(Access::Update) + write_bits / word_bits;
-    auto share = [](std::uint64_t part, std::uint64_t whole) {
-      return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
-    };
-    s.shared_format_share = share((read_bits + write_bits) / word_bits, read_words + write_words);
-    s.read_format_share = share(read_bits / word_bits, read_words);
-    s.write_format_share = share(write_bits / word_bits, write_words);
-    const double spread = static_cast<double>(expansion) / tile.avg_replication;
-    s.bandwidth_scale = 1.0;
-    for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
-      if (name == in.workload.data_spaces[t].name) s.bandwidth_scale = scale;
-    s.read_bandwidth = std::ceil(static_cast<double>(read_words) / spread) / cycles * s.bandwidth_scale;
-    s.write_bandwidth = std::ceil(static_cast<double>(write_words) / spread) / cycles * s.bandwidth_scale;
+    account_bandwidth(in, t, cycles, s);
     read_demand += s.read_bandwidth;
     write_demand += s.write_bandwidth;
   }
-  double slowdown = 1.0;
-  if (spec.read_bandwidth && read_demand > 0) slowdown = std::min(slowdown, *spec.read_bandwidth / read_demand);
-  if (spec.write_bandwidth && write_demand > 0) slowdown = std::min(slowdown, *spec.write_bandwidth / write_demand);
-  if (spec.shared_bandwidth && read_demand + write_demand > 0)
-    slowdown = std::min(slowdown, *spec.shared_bandwidth / (read_demand + write_demand));
+  const double slowdown = model::bandwidth_slowdown(spec, read_demand, write_demand);
   for (int t = 0; t < spaces; ++t) {
     stats[t].read_bandwidth *= slowdown;
     stats[t].write_bandwidth *= slowdown;
