@@ -56,9 +56,16 @@ std::string expansion_failure(const arch::BufferSpec& spec, const Expansion& use
 namespace {
 
 std::string check_buffer(const arch::BufferSpec& spec, std::int64_t tile, const Expansion& used) {
+  // Most mappings pass: decide that without building any message.
+  const bool sized = spec.effective_size && !spec.allow_overbooking;
+  const bool fits = !sized || (tile <= *spec.effective_size &&
+                               !(static_cast<double>(tile) < static_cast<double>(*spec.effective_size) * spec.min_utilization));
+  if (fits && used.instances <= spec.instances && used.x <= spec.mesh_x && used.y <= spec.mesh_y) return {};
   std::string reason = capacity_failure(spec, tile);
   if (reason.empty()) reason = min_utilization_failure(spec, tile);
-  return reason + expansion_failure(spec, used);
+  if (used.instances > spec.instances || used.x > spec.mesh_x || used.y > spec.mesh_y)
+    reason += expansion_failure(spec, used);
+  return reason;
 }
 
 // Sum over kept data spaces of the working-set size of the loops up to `boundary`.

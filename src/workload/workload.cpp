@@ -1,6 +1,5 @@
 #include "src/workload/workload.hpp"
 
-#include <cstdlib>
 #include <map>
 
 #include <yaml-cpp/yaml.h>
@@ -95,16 +94,6 @@ void parse_dimensions(const YAML::Node& shape, Workload& workload, const compat:
 }
 
 }  // namespace
-
-std::int64_t Workload::footprint(int t, const std::int64_t* extents) const {
-  std::int64_t size = 1;
-  for (const auto& rank : data_spaces[t].ranks) {
-    std::int64_t span = 1;
-    for (const Term& term : rank) span += std::llabs(term.coefficient) * (extents[term.dimension] - 1);
-    size *= span;
-  }
-  return size;
-}
 
 int Workload::dimension_index(std::string_view name) const {
   for (int i = 0; i < num_dimensions(); ++i)
