@@ -1,8 +1,6 @@
 #include "src/sparse/fibertree.hpp"
 
-#include <algorithm>
 #include <cmath>
-#include <vector>
 
 namespace cimloop::sparse {
 namespace {
@@ -42,7 +40,8 @@ std::string child_alignment_failure(const RankContext& context, const TileState&
     aligned = tile.format->ranks[r].format == child.format->ranks[r].format;
   if (aligned) return "";
   return "pretiling for " + context.workload.data_spaces[context.data_space].name +
-         "required but level compression format does not align";
+         "required but level compression format does not align: " + std::string(context.level_name) + " " +
+         std::string(context.child_name) + "\n";
 }
 
 // Ranks from the top: each takes the next non-trivial loop (and, with a flattening rule,

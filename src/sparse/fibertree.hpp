@@ -4,6 +4,7 @@
 // payload units the formats need for a tile holding a given number of non-zeros.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/sparse/complete_nest.hpp"
@@ -29,6 +30,7 @@ struct RankContext {
   int child;                    // nearest inner level keeping the data space, -1 = none
   const TileState* child_tile;  // that level's state (ranks already analysed), or null
   std::vector<CandidateLoop>& scratch;
+  std::string_view level_name, child_name;  // for the failure reasons
 };
 
 // Assigns the tile's ranks. Returns Timeloop's failure reason ("" on success).

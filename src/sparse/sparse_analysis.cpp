@@ -141,14 +141,18 @@ bool SparseAnalysis::analyse_ranks(const CompleteNest& nest) {
     for (int level = 0; level < levels_; ++level) {
       if (!tile(level, t).kept) continue;
       const int child = inner_keeper(level, t);
-      const RankContext context{workload_, nest,  t,          moving_[t], level,
-                                child,     child >= 0 ? &tile(child, t) : nullptr, candidates_};
+      const RankContext context{workload_,
+                                nest,
+                                t,
+                                moving_[t],
+                                level,
+                                child,
+                                child >= 0 ? &tile(child, t) : nullptr,
+                                candidates_,
+                                arch_.storage[level].name,
+                                child >= 0 ? std::string_view(arch_.storage[child].name) : std::string_view()};
       std::string failure = assign_ranks(context, at(level, t));
-      if (!failure.empty()) {
-        if (failure.rfind("pretiling", 0) == 0)
-          failure += ": " + arch_.storage[level].name + " " + arch_.storage[child].name + "\n";
-        return fail(level, failure);
-      }
+      if (!failure.empty()) return fail(level, std::move(failure));
     }
   }
   return true;

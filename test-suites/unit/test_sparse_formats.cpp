@@ -55,7 +55,7 @@ TileState assigned(const RepresentationSpec& spec, std::string* failure = nullpt
   tile.kept = true;
   tile.shape = 64;
   tile.format = &spec;
-  const RankContext context{w, nest, 1, moving_dimensions(w, 1), 0, -1, nullptr, scratch};
+  const RankContext context{w, nest, 1, moving_dimensions(w, 1), 0, -1, nullptr, scratch, "Buffer", ""};
   const std::string reason = assign_ranks(context, tile);
   if (failure) *failure = reason;
   else EXPECT_EQ(reason, "");
