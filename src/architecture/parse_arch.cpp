@@ -180,7 +180,7 @@ BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::op
   buffer.cluster_area = reader.number(attrs, {"cluster_area"});
   reject_user_networks(name, attrs, reader, {"network_read", "network_fill", "network_drain", "network_update"});
   if (reader.boolean(attrs, {"tile_partition_supported"}).value_or(false)) {
-    fail_at(reader.sources(), attrs, "tile_partition_supported", "tile partitioning is not supported");
+    throw StdoutInputError("ERROR: runtime tile partitioning is not supported yet");  // the reference's message
   }
   buffer.network = read_network(buffer, attrs, reader);
   return buffer;

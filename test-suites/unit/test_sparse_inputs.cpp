@@ -62,6 +62,12 @@ TEST(SparseInputs, ReferenceMessages) {
   } catch (const StdoutInputError& error) {
     EXPECT_EQ(std::string(error.what()), "ERROR: data representation format specification: keyword \"format\" missing");
   }
+  try {
+    load(dot_product(", tile_partition_supported: true", "  {}\n", ""));
+    ADD_FAILURE() << "runtime tile partitioning was accepted";
+  } catch (const StdoutInputError& error) {
+    EXPECT_EQ(std::string(error.what()), "ERROR: runtime tile partitioning is not supported yet");
+  }
   EXPECT_EQ(error_of(dot_product(md, std::string(kRepresentation) + "        - {format: XY}\n", "")),
             "parsing specs... unrecognized metadata format name: XY");
   EXPECT_EQ(error_of(dot_product(md, "  targets:\n  - name: Nowhere\n    action_optimization: []\n", "")),
