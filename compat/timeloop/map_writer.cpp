@@ -9,12 +9,15 @@ namespace cimloop::compat {
 namespace {
 
 std::string level_header(const arch::ArchSpec& arch, const workload::Workload& workload,
-                         const mapping::Mapping& mapping, const model::EvalResult& result, int level) {
+                         const mapping::Mapping& mapping, const model::EvalResult& result, int level,
+                         const std::vector<std::int64_t>* tile_shapes) {
   std::string header = arch.storage[level].name + " [ ";
   for (int t = 0; t < workload.num_data_spaces(); ++t) {
     if (!(mapping.keep[level] >> t & 1u)) continue;
-    const std::string tile = std::to_string(result.storage[level].data_spaces[t].utilized_capacity);
-    header += workload.data_spaces[t].name + ":" + tile + " (" + tile + ") ";
+    const std::string used = std::to_string(result.storage[level].data_spaces[t].utilized_capacity);
+    const std::string shape =
+        tile_shapes ? std::to_string((*tile_shapes)[level * workload.num_data_spaces() + t]) : used;
+    header += workload.data_spaces[t].name + ":" + shape + " (" + used + ") ";
   }
   return header + "] ";
 }
@@ -59,14 +62,15 @@ struct TenssellaBlock {
 }  // namespace
 
 std::string format_map(const arch::ArchSpec& arch, const workload::Workload& workload,
-                       const mapping::Mapping& mapping, const model::EvalResult& result) {
+                       const mapping::Mapping& mapping, const model::EvalResult& result,
+                       const std::vector<std::int64_t>* tile_shapes) {
   std::ostringstream out;
   std::string dashes;
   bool loop_since_header = false;
   int printed = 0;
   for (int level = arch.num_storage_levels() - 1; level >= 0; --level) {
     if (loop_since_header) out << '\n';
-    const std::string header = level_header(arch, workload, mapping, result, level);
+    const std::string header = level_header(arch, workload, mapping, result, level, tile_shapes);
     out << header << '\n';
     dashes = std::string(header.size() - 1, '-');
     loop_since_header = false;

@@ -17,13 +17,21 @@ namespace cimloop::compat {
 mapper::Mapspace input_mapspace(const MergedInput& merged, const ModelInputs& inputs,
                                 const mapper::MapperSettings& settings);
 
-struct BestMapping {
+struct RebuiltMapping {
   mapping::MappingSpec spec;
   mapping::Mapping mapping;
+};
+
+// The search's best point as a mapping. Throws InputError when the search found no valid
+// mapping (naming the first failure).
+RebuiltMapping rebuilt_mapping(const mapper::SearchResult& found, const mapper::Mapspace& mapspace,
+                               const ModelInputs& inputs);
+
+struct BestMapping : RebuiltMapping {
   model::EvalResult result;
 };
 
-// Throws InputError when the search found no valid mapping (naming the first failure).
+// The rebuilt mapping evaluated by the dense model.
 BestMapping best_mapping(const mapper::SearchResult& found, const mapper::Mapspace& mapspace, const ModelInputs& inputs,
                          const model::ModelOptions& options);
 

@@ -1,5 +1,6 @@
 #include "compat/timeloop/model_inputs.hpp"
 
+#include "compat/timeloop/sparse_inputs.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/architecture/parse_arch.hpp"
 #include "src/mapping/parse_mapping.hpp"
@@ -15,21 +16,23 @@ YAML::Node required(const MergedInput& merged, const char* key) {
 
 }  // namespace
 
+void apply_energy_tables(const arch::EnergyTable& table, ModelInputs& inputs) {
+  arch::apply_energy_table(inputs.arch, table);
+  if (inputs.sparse) apply_sparse_energies(*inputs.sparse, inputs.arch, table);
+}
+
 ModelInputs load_model_inputs(const MergedInput& merged) {
   ModelInputs inputs;
   const YAML::Node& root = merged.root;
-  if (child(root, "sparse_optimizations").IsDefined()) {
-    fail_at(merged.sources, child(root, "sparse_optimizations"), "sparse_optimizations",
-            "sparse optimizations (Sparseloop) are not supported yet");
-  }
   inputs.workload = workload::parse_workload(required(merged, "problem"), merged.sources, child(root, "variables"));
   YAML::Node architecture = child(root, "architecture");
   if (!architecture.IsDefined()) architecture = child(root, "arch");
   if (!architecture.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: architecture");
   inputs.tree_form = arch::is_tree_form(architecture);
   inputs.arch = arch::parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
+  inputs.sparse = load_sparse_spec(merged, inputs.arch, inputs.workload, inputs.stdout_messages);
   if (child(root, "ERT").IsDefined()) {
-    arch::apply_energy_table(inputs.arch, arch::parse_ert(child(root, "ERT"), merged.sources));
+    apply_energy_tables(arch::parse_ert(child(root, "ERT"), merged.sources), inputs);
     inputs.has_ert = true;
   }
   if (child(root, "ART").IsDefined()) {

@@ -14,6 +14,7 @@ namespace cimloop::compat {
 int print_errors(const std::string& message) {
   std::istringstream lines(message);
   for (std::string line; std::getline(lines, line);) std::cerr << "ERROR: " << line << '\n';
+  if (!message.empty() && message.back() == '\n') std::cerr << '\n';  // reasons ending in a newline
   return 1;
 }
 
@@ -70,6 +71,9 @@ bool parse_program_arguments(int argc, char** argv, const ProgramSyntax& syntax,
 int run_reporting_errors(const std::function<int()>& body) {
   try {
     return body();
+  } catch (const StdoutInputError& error) {
+    std::cout << error.what() << std::endl;
+    return 1;
   } catch (const InputError& error) {
     std::cout.flush();
     return print_errors(error.what());

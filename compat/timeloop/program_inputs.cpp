@@ -23,7 +23,7 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedIn
 }
 
 void apply_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged, ModelInputs& inputs) {
-  arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
+  apply_energy_tables(arch::parse_ert(tables.ert, merged.sources), inputs);
   arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
 }
 

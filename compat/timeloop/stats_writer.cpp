@@ -1,40 +1,15 @@
 #include "compat/timeloop/stats_writer.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <numeric>
-#include <sstream>
+
+#include "compat/timeloop/stats_text.hpp"
 
 namespace cimloop::compat {
 namespace {
-
-class StatsText {
- public:
-  explicit StatsText(FloatStyle style) : style_(style) {}
-
-  void line(const std::string& text = "") { out_ << text << '\n'; }
-  void field(int indent, int width, const std::string& label, const std::string& value) {
-    out_ << std::string(indent, ' ') << label;
-    if (static_cast<int>(label.size()) < width) out_ << std::string(width - label.size(), ' ');
-    out_ << ": " << value << '\n';
-  }
-  std::string num(double value) const { return format_float(value, style_); }
-  std::string pct(double value) const { return format_percent(value); }
-  std::string str() const { return out_.str(); }
-
- private:
-  FloatStyle style_;
-  std::ostringstream out_;
-};
-
-std::string optional_float(const StatsText& text, const std::optional<double>& value) {
-  return value ? text.num(*value) : "-";
-}
-
-std::string instances_text(std::int64_t instances, std::int64_t x, std::int64_t y) {
-  return std::to_string(instances) + " (" + std::to_string(x) + "*" + std::to_string(y) + ")";
-}
 
 const char* source_name(arch::EnergySource source) {
   switch (source) {
@@ -49,18 +24,7 @@ const char* source_name(arch::EnergySource source) {
 }
 
 void write_arithmetic(StatsText& text, const arch::ArithmeticSpec& spec, const model::ArithmeticStats& stats) {
-  text.line("Level 0");
-  text.line("-------");
-  text.line("=== " + spec.name + " ===");
-  text.line();
-  text.line("    SPECS");
-  text.line("    -----");
-  text.field(4, 22, "Word bits", std::to_string(spec.word_bits));
-  text.field(4, 22, "Instances", instances_text(spec.instances, spec.mesh_x, spec.mesh_y));
-  text.field(4, 22, "Compute energy", text.num(spec.energy_per_op) + " pJ");
-  text.line();
-  text.line("    STATS");
-  text.line("    -----");
+  write_arithmetic_specs(text, spec);
   text.field(4, 24, "Utilized instances", std::to_string(stats.utilized_instances));
   text.field(4, 24, "Computes (total)", std::to_string(stats.computes));
   text.field(4, 24, "Cycles", std::to_string(stats.cycles));
@@ -77,47 +41,12 @@ void write_buffer_specs(StatsText& text, const arch::BufferSpec& spec, const mod
   f("Size", spec.size ? std::to_string(*spec.size) : "-");
   f("Word bits", std::to_string(spec.word_bits));
   f("Block size", std::to_string(spec.block_size));
-  f("Cluster size", std::to_string(spec.cluster_size));
-  f("Instances", instances_text(spec.instances, spec.mesh_x, spec.mesh_y));
-  f("Shared bandwidth", optional_float(text, spec.shared_bandwidth));
-  f("Read bandwidth", optional_float(text, spec.read_bandwidth));
-  f("Write bandwidth", optional_float(text, spec.write_bandwidth));
-  f("Multiple buffering", text.num(spec.multiple_buffering));
+  write_buffer_organization(text, spec);
   f("Effective size", spec.effective_size ? std::to_string(*spec.effective_size) : "-");
   f("Min utilization", text.num(spec.min_utilization));
   f("Vector access energy", text.num(spec.vector_access_energy) + " pJ");
   f("Vector access energy source", source_name(spec.energy_source));
-  f("Per-instance-cycle leakage", text.num(spec.leak_energy) + " pJ");
-  f("Instances sharing power gating", text.num(stats.instances_sharing_power_gating));
-  f("Non-power-gated utilization", text.pct(stats.non_power_gated_utilization));
-  f("Leakage energy (total)", text.num(stats.leakage_energy) + " pJ");
-  f("Area", text.num(spec.area) + " um^2");
-  text.line();
-}
-
-// Timeloop takes a level's loops from the tile of the first data space, which its bypass
-// handling empties at the levels above the outermost one holding that data space (keeping
-// and coalescing it).
-bool loops_reported(const mapping::Mapping& mapping, int level) {
-  for (int outer = level; outer < static_cast<int>(mapping.keep.size()); ++outer)
-    if ((mapping.keep[outer] & 1u) && !(mapping.no_coalesce[outer] & 1u)) return true;
-  return false;
-}
-
-void write_loop_nest(StatsText& text, const workload::Workload& workload, const mapping::Mapping& mapping,
-                     int level) {
-  text.line("    MAPPING");
-  text.line("    -------");
-  text.line("    Loop nest:");
-  const int first = loops_reported(mapping, level) ? (level == 0 ? 0 : mapping.boundaries[level - 1] + 1)
-                                                   : mapping.boundaries[level] + 1;
-  int indent = 6;
-  for (int l = mapping.boundaries[level]; l >= first; --l) {
-    if (mapping.loops[l].factor == 1) continue;
-    text.line(std::string(indent, ' ') + format_loop(workload, mapping.loops[l]));
-    indent += 2;
-  }
-  text.line();
+  write_buffer_leakage_and_area(text, spec, stats);
 }
 
 void write_data_space(StatsText& text, const model::DataSpaceStats& ds, std::int64_t replication) {
@@ -149,20 +78,12 @@ void write_data_space(StatsText& text, const model::DataSpaceStats& ds, std::int
   f("Write Bandwidth (total)", text.num(ds.write_bandwidth * instances) + " words/cycle");
 }
 
-bool buffer_shown(const model::BufferStats& stats, const StatsOptions& options) {
-  return !options.hide_inconsequential || stats.scalar_accesses != 0 || stats.energy != 0;
-}
-
 void write_buffer(StatsText& text, const arch::ArchSpec& arch, const workload::Workload& workload,
                   const mapping::Mapping& mapping, const model::EvalResult& result, int level,
                   const StatsOptions& options) {
   const arch::BufferSpec& spec = arch.storage[level];
   const model::BufferStats& stats = result.storage[level];
-  const std::string number = std::to_string(level + 1);
-  text.line("Level " + number);
-  text.line("-------");  // Timeloop's underline keeps the width of "Level 0"
-  text.line("=== " + spec.name + " ===");
-  text.line();
+  write_level_heading(text, level + 1, spec.name);
   write_buffer_specs(text, spec, stats);
   if (options.print_loop_nest) write_loop_nest(text, workload, mapping, level);
   text.line("    STATS");
@@ -246,6 +167,77 @@ void write_networks(StatsText& text, const arch::ArchSpec& arch, const workload:
   text.line();
 }
 
+}  // namespace
+
+void write_buffer_organization(StatsText& text, const arch::BufferSpec& spec) {
+  auto f = [&](const std::string& label, const std::string& value) { text.field(8, 32, label, value); };
+  f("Cluster size", std::to_string(spec.cluster_size));
+  f("Instances", instances_text(spec.instances, spec.mesh_x, spec.mesh_y));
+  f("Shared bandwidth", optional_float(text, spec.shared_bandwidth));
+  f("Read bandwidth", optional_float(text, spec.read_bandwidth));
+  f("Write bandwidth", optional_float(text, spec.write_bandwidth));
+  f("Multiple buffering", text.num(spec.multiple_buffering));
+}
+
+void write_buffer_leakage_and_area(StatsText& text, const arch::BufferSpec& spec, const model::BufferStats& stats) {
+  auto f = [&](const std::string& label, const std::string& value) { text.field(8, 32, label, value); };
+  f("Per-instance-cycle leakage", text.num(spec.leak_energy) + " pJ");
+  f("Instances sharing power gating", text.num(stats.instances_sharing_power_gating));
+  f("Non-power-gated utilization", text.pct(stats.non_power_gated_utilization));
+  f("Leakage energy (total)", text.num(stats.leakage_energy) + " pJ");
+  f("Area", text.num(spec.area) + " um^2");
+  text.line();
+}
+
+void write_arithmetic_specs(StatsText& text, const arch::ArithmeticSpec& spec) {
+  write_level_heading(text, 0, spec.name);
+  text.line("    SPECS");
+  text.line("    -----");
+  text.field(4, 22, "Word bits", std::to_string(spec.word_bits));
+  text.field(4, 22, "Instances", instances_text(spec.instances, spec.mesh_x, spec.mesh_y));
+  text.field(4, 22, "Compute energy", text.num(spec.energy_per_op) + " pJ");
+  text.line();
+  text.line("    STATS");
+  text.line("    -----");
+}
+
+void write_level_heading(StatsText& text, int number, const std::string& name) {
+  const std::string digits = std::to_string(number);
+  text.line("Level " + digits);
+  text.line("-------");  // Timeloop's underline keeps the width of "Level 0"
+  text.line("=== " + name + " ===");
+  text.line();
+}
+
+// Timeloop takes a level's loops from the tile of the first data space, which its bypass
+// handling empties at the levels above the outermost one holding that data space (keeping
+// and coalescing it).
+bool loops_reported(const mapping::Mapping& mapping, int level) {
+  for (int outer = level; outer < static_cast<int>(mapping.keep.size()); ++outer)
+    if ((mapping.keep[outer] & 1u) && !(mapping.no_coalesce[outer] & 1u)) return true;
+  return false;
+}
+
+void write_loop_nest(StatsText& text, const workload::Workload& workload, const mapping::Mapping& mapping,
+                     int level) {
+  text.line("    MAPPING");
+  text.line("    -------");
+  text.line("    Loop nest:");
+  const int first = loops_reported(mapping, level) ? (level == 0 ? 0 : mapping.boundaries[level - 1] + 1)
+                                                   : mapping.boundaries[level] + 1;
+  int indent = 6;
+  for (int l = mapping.boundaries[level]; l >= first; --l) {
+    if (mapping.loops[l].factor == 1) continue;
+    text.line(std::string(indent, ' ') + format_loop(workload, mapping.loops[l]));
+    indent += 2;
+  }
+  text.line();
+}
+
+bool buffer_shown(const model::BufferStats& stats, const StatsOptions& options) {
+  return !options.hide_inconsequential || stats.scalar_accesses != 0 || stats.energy != 0;
+}
+
 void write_operational_intensity(StatsText& text, const arch::ArchSpec& arch, const model::EvalResult& result) {
   text.line("Operational Intensity Stats");
   text.line("---------------------------");
@@ -268,8 +260,7 @@ void write_operational_intensity(StatsText& text, const arch::ArchSpec& arch, co
   text.line();
 }
 
-void write_summary(StatsText& text, const arch::ArchSpec& arch, const model::EvalResult& result,
-                   const StatsOptions& options) {
+void write_summary_totals(StatsText& text, const model::EvalResult& result) {
   text.line("Summary Stats");
   text.line("-------------");
   const double cycles = static_cast<double>(result.cycles);
@@ -280,16 +271,23 @@ void write_summary(StatsText& text, const arch::ArchSpec& arch, const model::Eva
   text.line("EDP(J*cycle): " + format_scientific(cycles * result.energy / 1e12));
   text.line("Area: " + text.num(0.0) + " mm^2");  // Timeloop resets the total before printing
   text.line();
-  const std::int64_t computes = result.arithmetic.computes;
-  text.line("Computes = " + std::to_string(computes));
-  text.line("fJ/Compute");
+}
+
+void write_energy_per_compute(StatsText& text, const arch::ArchSpec& arch, const model::EvalResult& result,
+                              const std::string& label, const std::string& unit, std::int64_t computes,
+                              const StatsOptions& options) {
+  text.line(label + " = " + std::to_string(computes));
+  text.line(unit);
   std::size_t width = arch.arithmetic.name.size();
   for (int i = 0; i < arch.num_storage_levels(); ++i) {
     width = std::max({width, arch.storage[i].name.size(), arch.storage[i].network.name.size()});
   }
+  // fJ per compute as energy * (1000 / computes): the rounding of the reference (an energy of
+  // 32.49822 pJ over 12 computes prints 2708.18, not 2708.19).
+  const double per_compute = 1000.0 / static_cast<double>(computes);
   auto fj_row = [&](const std::string& name, double energy) {
-    std::string label = name + std::string(width + 1 - name.size(), ' ');
-    text.line("    " + label + "= " + text.num(energy * 1000.0 / static_cast<double>(computes)));
+    std::string padded = name + std::string(width + 1 - name.size(), ' ');
+    text.line("    " + padded + "= " + text.num(energy * per_compute));
   };
   const bool all = !options.hide_inconsequential;
   if (all || result.arithmetic.energy != 0) fj_row(arch.arithmetic.name, result.arithmetic.energy);
@@ -305,14 +303,19 @@ void write_summary(StatsText& text, const arch::ArchSpec& arch, const model::Eva
   text.line();
 }
 
-}  // namespace
-
 StatsOptions stats_options_from_environment() {
   StatsOptions options;
   options.style = float_style_from_environment();
   const char* hide = std::getenv("TIMELOOP_HIDE_INCONSEQUENTIAL_STATS");
   options.hide_inconsequential = !hide || std::strcmp(hide, "0") != 0;
   return options;
+}
+
+std::string format_summary(const model::EvalResult& result) {
+  char line[128];
+  std::snprintf(line, sizeof line, "Utilization = %4.2f | pJ/Compute = %8.3f\n", result.utilization,
+                result.energy / static_cast<double>(result.arithmetic.computes));
+  return line;
 }
 
 std::string format_loop(const workload::Workload& workload, const mapping::Loop& loop) {
@@ -338,7 +341,8 @@ std::string format_stats(const arch::ArchSpec& arch, const workload::Workload& w
   }
   write_networks(text, arch, workload, result, options);
   write_operational_intensity(text, arch, result);
-  write_summary(text, arch, result, options);
+  write_summary_totals(text, result);
+  write_energy_per_compute(text, arch, result, "Computes", "fJ/Compute", result.arithmetic.computes, options);
   return text.str();
 }
 

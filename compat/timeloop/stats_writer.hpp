@@ -23,6 +23,10 @@ std::string format_stats(const arch::ArchSpec& arch, const workload::Workload& w
                          const mapping::Mapping& mapping, const model::EvalResult& result,
                          const StatsOptions& options);
 
+// The line the programs print after a successful evaluation:
+// "Utilization = U | pJ/Compute = E" (with a newline).
+std::string format_summary(const model::EvalResult& result);
+
 // "for P in [0:16)" ("[0:6,4)" with a residual) plus " (Spatial-X)" / " (Spatial-Y)" for
 // spatial loops.
 std::string format_loop(const workload::Workload& workload, const mapping::Loop& loop);

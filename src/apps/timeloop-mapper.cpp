@@ -16,6 +16,7 @@
 #include "compat/timeloop/output_files.hpp"
 #include "compat/timeloop/program_cli.hpp"
 #include "compat/timeloop/program_inputs.hpp"
+#include "compat/timeloop/sparse_stats_writer.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
@@ -27,6 +28,7 @@
 #include "src/mapper/progress.hpp"
 #include "src/mapper/search.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/sparse/sparse_evaluator.hpp"
 
 namespace {
 
@@ -75,12 +77,46 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
     mapper::ProgressLine progress(monitor, settings.metrics, mapper::stderr_is_terminal());
     result = mapper::search(
         mapspace, settings,
-        mapper::model_evaluators(inputs.arch, inputs.workload, mapspace, settings.metrics, options), monitor);
+        mapper::model_evaluators(inputs.arch, inputs.workload, mapspace, settings.metrics, options,
+                                 inputs.sparse ? &*inputs.sparse : nullptr),
+        monitor);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "Searched " << result.visited << " mappings (" << result.evaluated << " evaluated, " << result.valid
             << " valid) in " << seconds << " s" << (result.stopped_early ? ", stopped early" : "") << '\n';
   return result;
+}
+
+// Writes the best mapping's map.yaml, stats.txt and map.txt; returns the summary line.
+std::string write_dense_outputs(const std::string& prefix, const compat::ModelInputs& inputs,
+                                const mapping::MappingSpec& spec, const mapping::Mapping& mapping,
+                                const model::ModelOptions& options) {
+  model::ModelOptions report_options = options;
+  report_options.nest.network_statistics = true;  // the stats file reports the networks
+  model::Evaluator evaluator(inputs.arch, inputs.workload, report_options);
+  const model::EvalResult& best = evaluator.evaluate(mapping);
+  compat::write_files_atomically({
+      {prefix + ".map.yaml", compat::format_map_yaml(spec, inputs.arch, inputs.workload)},
+      {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, mapping, best,
+                                                   compat::stats_options_from_environment())},
+      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, best)},
+  });
+  return compat::format_summary(best);
+}
+
+std::string write_sparse_outputs(const std::string& prefix, const compat::ModelInputs& inputs,
+                                 const mapping::MappingSpec& spec, const mapping::Mapping& mapping,
+                                 const model::ModelOptions& options) {
+  sparse::SparseEvaluator evaluator(inputs.arch, inputs.workload, *inputs.sparse, options);
+  const sparse::SparseEvalResult& best = evaluator.evaluate(spec, mapping);
+  const std::vector<std::int64_t> shapes = compat::sparse_tile_shapes(best);
+  compat::write_files_atomically({
+      {prefix + ".map.yaml", compat::format_map_yaml(spec, inputs.arch, inputs.workload)},
+      {prefix + ".stats.txt", compat::format_sparse_stats(inputs.arch, inputs.workload, mapping, *inputs.sparse, best,
+                                                          compat::stats_options_from_environment())},
+      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, best.totals, &shapes)},
+  });
+  return compat::format_sparse_summary(*inputs.sparse, best);
 }
 
 int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed) {
@@ -95,24 +131,13 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
   if (seed) settings.seed = *seed;
   if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, settings.out_prefix, inputs);
   const mapper::Mapspace mapspace = compat::input_mapspace(merged, inputs, settings);
+  for (const std::string& warning : mapspace.constraints().warnings) std::cerr << "WARNING: " << warning << '\n';
   const model::ModelOptions options = model::options_from_environment();
-  model::ModelOptions report_options = options;
-  report_options.nest.network_statistics = true;  // the stats file reports the networks
-  const compat::BestMapping found =
-      compat::best_mapping(run_search(mapspace, settings, inputs, options), mapspace, inputs, report_options);
-  const model::EvalResult& best = found.result;
+  const compat::RebuiltMapping found = compat::rebuilt_mapping(run_search(mapspace, settings, inputs, options), mapspace, inputs);
   const std::string prefix = args.output_dir + "/" + settings.out_prefix;
-  compat::write_files_atomically({
-      {prefix + ".map.yaml", compat::format_map_yaml(found.spec, inputs.arch, inputs.workload)},
-      {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, found.mapping, best,
-                                                   compat::stats_options_from_environment())},
-      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, found.mapping, best)},
-  });
-  char summary[160];
-  std::snprintf(summary, sizeof summary,
-                "Summary stats for best mapping found by mapper:\n  Utilization = %4.2f | pJ/Compute = %8.3f\n",
-                best.utilization, best.energy / static_cast<double>(best.arithmetic.computes));
-  std::cout << summary;
+  std::cout << "Summary stats for best mapping found by mapper:\n  "
+            << (inputs.sparse ? write_sparse_outputs(prefix, inputs, found.spec, found.mapping, options)
+                              : write_dense_outputs(prefix, inputs, found.spec, found.mapping, options));
   return 0;
 }
 

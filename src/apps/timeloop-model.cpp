@@ -13,11 +13,13 @@
 #include "compat/timeloop/output_files.hpp"
 #include "compat/timeloop/program_cli.hpp"
 #include "compat/timeloop/program_inputs.hpp"
+#include "compat/timeloop/sparse_stats_writer.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "compat/v04/model_inputs.hpp"
 #include "src/common/error.hpp"
 #include "src/model/evaluation.hpp"
 #include "src/model/mapping_checks.hpp"
+#include "src/sparse/sparse_evaluator.hpp"
 
 namespace {
 
@@ -49,6 +51,25 @@ bool apply_delta_rule(const compat::ProgramArguments& args, model::ModelOptions&
   return true;
 }
 
+// Designs with `sparse_optimizations` (Sparseloop): sparse layout and summary line.
+int run_sparse(const compat::ProgramArguments& args, const model::ModelOptions& options,
+               const compat::ModelInputs& inputs, const mapping::MappingSpec& spec, const mapping::Mapping& mapping) {
+  sparse::SparseEvaluator evaluator(inputs.arch, inputs.workload, *inputs.sparse, options);
+  const sparse::SparseEvalResult& result = evaluator.evaluate(spec, mapping);
+  const model::EvalResult& totals = result.totals;
+  if (!totals.valid) return compat::print_errors("couldn't map level " + totals.failed_level + ": " + totals.failure);
+  const std::string prefix = args.output_dir + "/" + inputs.out_prefix;
+  const std::vector<std::int64_t> shapes = compat::sparse_tile_shapes(result);
+  compat::write_files_atomically({
+      {prefix + ".stats.txt", compat::format_sparse_stats(inputs.arch, inputs.workload, mapping, *inputs.sparse, result,
+                                                          compat::stats_options_from_environment())},
+      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, totals, &shapes)},
+      {prefix + ".map.tenssella.txt", compat::format_tenssella(inputs.arch, inputs.workload, mapping)},
+  });
+  std::cout << compat::format_sparse_summary(*inputs.sparse, result);
+  return 0;
+}
+
 int run(const compat::ProgramArguments& args, const model::ModelOptions& options) {
   const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
   compat::apply_environment_variables(merged.root);  // as Timeloop does with a v0.4 input's globals
@@ -62,6 +83,7 @@ int run(const compat::ProgramArguments& args, const model::ModelOptions& options
   mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
   if (inputs.auto_bypass_on_failure) model::bypass_overfull_levels(inputs.arch, inputs.workload, mapping);
 
+  if (inputs.sparse) return run_sparse(args, options, inputs, spec, mapping);
   model::Evaluator evaluator(inputs.arch, inputs.workload, options);
   const model::EvalResult& result = evaluator.evaluate(mapping);
   if (!result.valid) return compat::print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
@@ -73,10 +95,7 @@ int run(const compat::ProgramArguments& args, const model::ModelOptions& options
       {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, result)},
       {prefix + ".map.tenssella.txt", compat::format_tenssella(inputs.arch, inputs.workload, mapping)},
   });
-  const double per_compute = result.energy / static_cast<double>(result.arithmetic.computes);
-  char summary[128];
-  std::snprintf(summary, sizeof summary, "Utilization = %4.2f | pJ/Compute = %8.3f\n", result.utilization, per_compute);
-  std::cout << summary;
+  std::cout << compat::format_summary(result);
   return 0;
 }
 

@@ -37,23 +37,14 @@ const std::map<std::string, double>* find_component(const EnergyTable& table, co
   return it == table.components.end() ? nullptr : &it->second;
 }
 
-const double* first_action(const std::map<std::string, double>& actions,
-                           std::initializer_list<const char*> names) {
-  for (const char* name : names) {
-    auto it = actions.find(name);
-    if (it != actions.end()) return &it->second;
-  }
-  return nullptr;
-}
-
 void apply_to_buffer(BufferSpec& buffer, const std::map<std::string, double>& actions) {
   if (buffer.vector_access_energy_override) return;
-  if (const double* e = first_action(actions, {"random_read", "read"})) buffer.read_energy = *e;
-  if (const double* e = first_action(actions, {"random_fill", "random_write", "fill", "write"})) buffer.fill_energy = *e;
-  if (const double* e = first_action(actions, {"random_update", "random_write", "update", "write"})) {
+  if (const double* e = find_action(actions, {"random_read", "read"})) buffer.read_energy = *e;
+  if (const double* e = find_action(actions, {"random_fill", "random_write", "fill", "write"})) buffer.fill_energy = *e;
+  if (const double* e = find_action(actions, {"random_update", "random_write", "update", "write"})) {
     buffer.update_energy = *e;
   }
-  if (const double* e = first_action(actions, {"leak"})) buffer.leak_energy = *e;
+  if (const double* e = find_action(actions, {"leak"})) buffer.leak_energy = *e;
   double max_energy = 0;
   for (const auto& [name, energy] : actions) max_energy = std::max(max_energy, energy);
   buffer.vector_access_energy = max_energy / static_cast<double>(buffer.cluster_size);
@@ -61,6 +52,14 @@ void apply_to_buffer(BufferSpec& buffer, const std::map<std::string, double>& ac
 }
 
 }  // namespace
+
+const double* find_action(const std::map<std::string, double>& actions, std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    auto it = actions.find(name);
+    if (it != actions.end()) return &it->second;
+  }
+  return nullptr;
+}
 
 EnergyTable parse_ert(const YAML::Node& ert_node, const compat::SourceMap& sources) {
   compat::ValueReader reader(sources);
@@ -118,7 +117,7 @@ void apply_energy_table(ArchSpec& spec, const EnergyTable& table) {
   ArithmeticSpec& arithmetic = spec.arithmetic;
   const auto* actions = find_component(table, arithmetic.name);
   if (actions && !arithmetic.energy_override) {
-    if (const double* e = first_action(*actions, {"mac_random", "mult_random", "mac", "mult", "compute"})) {
+    if (const double* e = find_action(*actions, {"mac_random", "mult_random", "mac", "mult", "compute"})) {
       arithmetic.energy_per_op = *e;
     }
   }

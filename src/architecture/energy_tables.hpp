@@ -1,6 +1,7 @@
 #pragma once
 // Accelergy energy and area tables (ERT/ART) and how they are applied to an architecture.
 // The estimator can build these tables directly or hand over a YAML node of the same shape.
+#include <initializer_list>
 #include <map>
 #include <string>
 
@@ -20,6 +21,9 @@ struct EnergyTable {
 struct AreaTable {
   std::map<std::string, double> components;
 };
+
+// The energy of the first of `names` the component's actions have, or null.
+const double* find_action(const std::map<std::string, double>& actions, std::initializer_list<const char*> names);
 
 // `ert` is the value of the root key `ERT` ({version, tables}); a node that still has the
 // `ERT` key is accepted too. Versions 0.2 (map form), 0.3 and 0.4 (list form).

@@ -185,7 +185,7 @@ BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::op
   buffer.cluster_area = reader.number(attrs, {"cluster_area"});
   reject_user_networks(name, attrs, reader, {"network_read", "network_fill", "network_drain", "network_update"});
   if (reader.boolean(attrs, {"tile_partition_supported"}).value_or(false)) {
-    fail_at(reader.sources(), attrs, "tile_partition_supported", "tile partitioning is not supported");
+    throw StdoutInputError("ERROR: runtime tile partitioning is not supported yet");  // the reference's message
   }
   buffer.network = read_network(buffer, attrs, reader);
   return buffer;
@@ -297,25 +297,9 @@ void resolve_names(ArchSpec& spec, const YAML::Node& architecture, const ValueRe
 }
 
 // power_gated_at names are read in a second pass, once every level name is known.
-std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, const ArchSpec& spec,
-                                     const ValueReader& reader) {
+std::vector<std::string> gated_names(const YAML::Node& architecture, const ArchSpec& spec, const ValueReader& reader) {
   std::vector<std::string> names(spec.storage.size());
-  std::vector<YAML::Node> attrs;
-  if (tree) {
-    std::vector<std::vector<YAML::Node>> by_depth;
-    YAML::Node node = architecture;
-    while (compat::child(node, "subtree").IsDefined()) {
-      node.reset(compat::child(node, "subtree")[0]);
-      std::vector<YAML::Node> level;
-      for (const YAML::Node& entry : compat::child(node, "local"))
-        if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
-      by_depth.push_back(level);
-    }
-    for (auto depth = by_depth.rbegin(); depth != by_depth.rend(); ++depth)
-      attrs.insert(attrs.end(), depth->rbegin(), depth->rend());
-  } else {
-    for (const YAML::Node& level : compat::child(architecture, "storage")) attrs.push_back(level);
-  }
+  const std::vector<YAML::Node> attrs = storage_attributes(architecture);
   for (std::size_t i = 0; i < attrs.size() && i < names.size(); ++i) {
     names[i] = reader.text(attrs[i], {"power_gated_at"}).value_or("");
   }
@@ -323,6 +307,25 @@ std::vector<std::string> gated_names(const YAML::Node& architecture, bool tree, 
 }
 
 }  // namespace
+
+std::vector<YAML::Node> storage_attributes(const YAML::Node& architecture) {
+  std::vector<YAML::Node> attrs;
+  if (!is_tree_form(architecture)) {
+    for (const YAML::Node& level : compat::child(architecture, "storage")) attrs.push_back(level);
+    return attrs;
+  }
+  std::vector<std::vector<YAML::Node>> by_depth;
+  YAML::Node node = architecture;
+  while (compat::child(node, "subtree").IsDefined()) {
+    node.reset(compat::child(node, "subtree")[0]);
+    std::vector<YAML::Node> level;
+    for (const YAML::Node& entry : compat::child(node, "local"))
+      if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
+    by_depth.push_back(level);
+  }
+  for (auto depth = by_depth.rbegin(); depth != by_depth.rend(); ++depth) attrs.insert(attrs.end(), depth->rbegin(), depth->rend());
+  return attrs;
+}
 
 std::string component_base_name(const std::string& full_name) {
   std::string name = full_name;
@@ -362,7 +365,7 @@ ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& va
   const bool tree = is_tree_form(architecture);
   ArchSpec spec = tree ? parse_tree(architecture, reader, warnings) : parse_legacy(architecture, reader, warnings);
   if (spec.storage.empty()) fail_at(sources, architecture, "architecture", "no storage level found");
-  resolve_names(spec, architecture, reader, gated_names(architecture, tree, spec, reader));
+  resolve_names(spec, architecture, reader, gated_names(architecture, spec, reader));
   apply_default_energies(spec);
   return spec;
 }

@@ -22,6 +22,9 @@ ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& va
 // True for the tree form (`version` 0.2, 0.3 or 0.4), false for the legacy form.
 bool is_tree_form(const YAML::Node& architecture);
 
+// The attribute maps of the storage levels in ArchSpec::storage order (innermost first).
+std::vector<YAML::Node> storage_attributes(const YAML::Node& architecture);
+
 // The stripped component name: "sys.PE_buf[1..16]" -> "PE_buf".
 std::string component_base_name(const std::string& full_name);
 

@@ -12,4 +12,11 @@ class InputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Bad input that the reference tools report on stdout with exactly this text (no "ERROR: "
+// prefix is added); the exit status is 1 as for any InputError.
+class StdoutInputError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 }  // namespace cimloop

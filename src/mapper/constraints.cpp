@@ -19,6 +19,7 @@ bool present(const YAML::Node& node) { return node.IsDefined() && !node.IsNull()
 struct Context {
   const MapspaceShape& shape;
   const compat::SourceMap& sources;
+  std::vector<std::string>& warnings;
 };
 
 std::string text_of(const YAML::Node& node) {
@@ -78,6 +79,13 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
       limit.max = value;
     } else if (op == ">=") {
       limit.min = std::max<std::int64_t>(value, 1);
+    } else if (value > ctx.shape.problem.bounds[dim]) {
+      // The reference maps such a level with the whole dimension (e.g. a K=16 constraint on
+      // a problem with K=1 gives K=1).
+      limit.exact = ctx.shape.problem.bounds[dim];
+      ctx.warnings.push_back(ctx.sources.locate(node) + ": factors: " + name + "=" + std::to_string(value) +
+                             " exceeds the dimension size " + std::to_string(limit.exact) + "; using " + name + "=" +
+                             std::to_string(limit.exact));
     } else {
       limit.exact = value;
     }
@@ -231,7 +239,7 @@ Constraints unconstrained(const MapspaceShape& shape) {
   level.temporal.factors.resize(shape.num_dimensions());
   level.spatial.factors.resize(shape.num_dimensions());
   level.keep.resize(shape.num_data_spaces());
-  return Constraints{std::vector<LevelConstraint>(shape.num_levels(), level)};
+  return Constraints{std::vector<LevelConstraint>(shape.num_levels(), level), {}};
 }
 
 void carry_reuse_directives(const Constraints& constraints, mapping::MappingSpec& spec) {
@@ -248,8 +256,8 @@ void carry_reuse_directives(const Constraints& constraints, mapping::MappingSpec
 
 Constraints parse_constraints(const YAML::Node& root, const MapspaceShape& shape,
                               const compat::SourceMap& sources) {
-  Context ctx{shape, sources};
   Constraints constraints = unconstrained(shape);
+  Context ctx{shape, sources, constraints.warnings};
   for (const char* key : {"architecture", "arch"})
     parse_list(ctx, child(child(root, key), "constraints"), constraints);
   for (const char* key : {"arch_constraints", "architecture_constraints", "mapspace_constraints"})

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "src/mapper/mapspace_shape.hpp"
@@ -50,6 +51,7 @@ struct LevelConstraint {
 
 struct Constraints {
   std::vector<LevelConstraint> levels;  // per storage level, innermost first
+  std::vector<std::string> warnings;    // constraints adjusted as the reference mapper does
 };
 
 // Unconstrained: every factor, order and keep choice free.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <numeric>
 #include <utility>
 
 #include "src/common/error.hpp"
@@ -26,6 +27,14 @@ bool listed(const std::vector<int>& order, int dim) {
 Mapspace::Mapspace(MapspaceShape shape, Constraints constraints, int max_temporal_loops)
     : shape_(std::move(shape)), constraints_(std::move(constraints)),
       max_temporal_loops_(max_temporal_loops) {
+  // Timeloop's mapper keeps the innermost level's temporal loops in declaration order,
+  // whatever that level's permutation constraint says (every reference mapping shows it,
+  // e.g. spMspM's Buffer "MNK" under the constraint "NKM").
+  if (shape_.num_levels() > 0) {
+    std::vector<int>& innermost = constraints_.levels[0].temporal.permutation;
+    innermost.resize(shape_.num_dimensions());
+    std::iota(innermost.begin(), innermost.end(), 0);
+  }
   for (int level = 0; level < shape_.num_levels(); ++level) {
     if (shape_.storage[level].has_fanout()) slots_.push_back({level, true});
     slots_.push_back({level, false});
@@ -104,13 +113,7 @@ std::int64_t Mapspace::tile_size(const MapPoint& point, int level, int space) co
   for (int inner = 0; inner <= level; ++inner)
     for (int dim = 0; dim < shape_.num_dimensions(); ++dim)
       extent[dim] *= point.levels[inner].temporal[dim] * point.levels[inner].spatial[dim];
-  std::int64_t size = 1;
-  for (const auto& rank : shape_.problem.data_spaces[space].ranks) {
-    std::int64_t span = 1;
-    for (const workload::Term& term : rank) span += std::llabs(term.coefficient) * (extent[term.dimension] - 1);
-    size *= span;
-  }
-  return size;
+  return shape_.problem.footprint(space, extent.data());
 }
 
 std::int64_t Mapspace::used_capacity(const MapPoint& point, int level) const {

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "src/sparse/sparse_evaluator.hpp"
+
 namespace cimloop::mapper {
 namespace {
 
@@ -59,18 +61,31 @@ std::vector<double> metrics_of(const model::EvalResult& result, const std::vecto
 
 EvaluatorFactory model_evaluators(const arch::ArchSpec& arch, const workload::Workload& workload,
                                   const Mapspace& mapspace, const std::vector<Metric>& metrics,
-                                  const model::ModelOptions& options) {
-  return [&arch, &workload, &mapspace, &metrics, options]() -> Evaluator {
+                                  const model::ModelOptions& options, const sparse::SparseSpec* sparse) {
+  auto to_evaluation = [&metrics](const model::EvalResult& result) {
+    Evaluation evaluation;
+    evaluation.valid = result.valid;
+    if (result.valid) evaluation.metrics = metrics_of(result, metrics);
+    else evaluation.failure = result.failed_level + ": " + result.failure;
+    return evaluation;
+  };
+  if (sparse) {
+    return [&arch, &workload, &mapspace, sparse, options, to_evaluation]() -> Evaluator {
+      auto model = std::make_shared<sparse::SparseEvaluator>(arch, workload, *sparse, options);
+      auto nest = std::make_shared<mapping::Mapping>();
+      return [model, nest, &arch, &workload, &mapspace, to_evaluation](const MapPoint& point) {
+        const mapping::MappingSpec spec = to_mapping_spec(point, mapspace.shape(), mapspace.constraints());
+        mapping::build_mapping(spec, arch, workload, *nest);
+        return to_evaluation(model->evaluate(spec, *nest).totals);
+      };
+    };
+  }
+  return [&arch, &workload, &mapspace, options, to_evaluation]() -> Evaluator {
     auto model = std::make_shared<model::Evaluator>(arch, workload, options);
-    return [model, &arch, &workload, &mapspace, &metrics](const MapPoint& point) {
+    return [model, &arch, &workload, &mapspace, to_evaluation](const MapPoint& point) {
       const mapping::Mapping nest = mapping::build_mapping(
           to_mapping_spec(point, mapspace.shape(), mapspace.constraints()), arch, workload);
-      const model::EvalResult& result = model->evaluate(nest);
-      Evaluation evaluation;
-      evaluation.valid = result.valid;
-      if (result.valid) evaluation.metrics = metrics_of(result, metrics);
-      else evaluation.failure = result.failed_level + ": " + result.failure;
-      return evaluation;
+      return to_evaluation(model->evaluate(nest));
     };
   };
 }

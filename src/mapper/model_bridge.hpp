@@ -11,6 +11,7 @@
 #include "src/mapper/search.hpp"
 #include "src/mapping/mapping.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/sparse/sparse_spec.hpp"
 #include "src/workload/workload.hpp"
 
 namespace cimloop::mapper {
@@ -26,9 +27,10 @@ mapping::MappingSpec to_mapping_spec(const MapPoint& point, const MapspaceShape&
 // The optimisation metrics of one evaluation, in the order given (lower is better).
 std::vector<double> metrics_of(const model::EvalResult& result, const std::vector<Metric>& metrics);
 
-// One model evaluator per search thread. Arguments must outlive the search.
+// One model evaluator per search thread (the sparse model when `sparse` is given). Arguments
+// must outlive the search.
 EvaluatorFactory model_evaluators(const arch::ArchSpec& arch, const workload::Workload& workload,
                                   const Mapspace& mapspace, const std::vector<Metric>& metrics,
-                                  const model::ModelOptions& options);
+                                  const model::ModelOptions& options, const sparse::SparseSpec* sparse = nullptr);
 
 }  // namespace cimloop::mapper

@@ -16,12 +16,6 @@ std::int64_t vector_accesses(std::int64_t count, std::int64_t block) {
   return count == 0 ? 0 : (count + block - 1) / block;
 }
 
-double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space) {
-  for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
-    if (name == data_space) return scale;
-  return 1.0;
-}
-
 // Timeloop's legacy network statistics of the traffic a level serves to its children.
 NetworkDataSpaceStats network_stats(const TrafficCounts& c, const nest::MulticastHistogram& histogram,
                                     bool read_write) {
@@ -61,7 +55,44 @@ bool env_flag(const char* name, bool default_value) {
   return std::strcmp(value, "0") != 0;
 }
 
+// Leakage of every level over `cycles`, added to each level's energy.
+void add_leakage(const arch::ArchSpec& arch, std::int64_t cycles, std::vector<BufferStats>& storage) {
+  for (int i = 0; i < arch.num_storage_levels(); ++i) {
+    const arch::BufferSpec& spec = arch.storage[i];
+    BufferStats& stats = storage[i];
+    const int gate = spec.power_gated_at < 0 ? i : spec.power_gated_at;
+    const double sharing = static_cast<double>(spec.instances) / static_cast<double>(arch.storage[gate].instances);
+    const double used = static_cast<double>(std::max<std::int64_t>(1, stats.replication));
+    double leaking = used;
+    stats.instances_sharing_power_gating = 1.0;
+    stats.non_power_gated_utilization = 1.0;
+    if (sharing > 1) {
+      leaking = sharing * static_cast<double>(std::max<std::int64_t>(1, storage[gate].replication));
+      stats.instances_sharing_power_gating = sharing;
+      stats.non_power_gated_utilization = used / leaking;
+    }
+    stats.leakage_energy = spec.leak_energy * leaking * static_cast<double>(cycles);
+    stats.energy += stats.leakage_energy;
+  }
+}
+
 }  // namespace
+
+double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space) {
+  for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
+    if (name == data_space) return scale;
+  return 1.0;
+}
+
+double bandwidth_slowdown(const arch::BufferSpec& spec, double read_demand, double write_demand) {
+  double slowdown = 1.0;
+  if (spec.read_bandwidth && read_demand > 0) slowdown = std::min(slowdown, *spec.read_bandwidth / read_demand);
+  if (spec.write_bandwidth && write_demand > 0) slowdown = std::min(slowdown, *spec.write_bandwidth / write_demand);
+  if (spec.shared_bandwidth && read_demand + write_demand > 0) {
+    slowdown = std::min(slowdown, *spec.shared_bandwidth / (read_demand + write_demand));
+  }
+  return slowdown;
+}
 
 ModelOptions options_from_environment() {
   ModelOptions options;
@@ -131,12 +162,7 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
     read_demand += ds.read_bandwidth;
     write_demand += ds.write_bandwidth;
   }
-  double slowdown = 1.0;
-  if (spec.read_bandwidth && read_demand > 0) slowdown = std::min(slowdown, *spec.read_bandwidth / read_demand);
-  if (spec.write_bandwidth && write_demand > 0) slowdown = std::min(slowdown, *spec.write_bandwidth / write_demand);
-  if (spec.shared_bandwidth && read_demand + write_demand > 0) {
-    slowdown = std::min(slowdown, *spec.shared_bandwidth / (read_demand + write_demand));
-  }
+  const double slowdown = bandwidth_slowdown(spec, read_demand, write_demand);
   for (int t = 0; t < spaces; ++t) {
     stats.data_spaces[t].read_bandwidth *= slowdown;
     stats.data_spaces[t].write_bandwidth *= slowdown;
@@ -145,30 +171,23 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
   stats.cycles = static_cast<std::int64_t>(std::ceil(static_cast<double>(compute_cycles) / slowdown));
 }
 
-void Evaluator::add_leakage(std::int64_t cycles) {
-  for (int i = 0; i < arch_.num_storage_levels(); ++i) {
-    const arch::BufferSpec& spec = arch_.storage[i];
-    BufferStats& stats = result_.storage[i];
-    const int gate = spec.power_gated_at < 0 ? i : spec.power_gated_at;
-    const double sharing = static_cast<double>(spec.instances) / static_cast<double>(arch_.storage[gate].instances);
-    const double used = static_cast<double>(std::max<std::int64_t>(1, stats.replication));
-    double leaking = used;
-    stats.instances_sharing_power_gating = 1.0;
-    stats.non_power_gated_utilization = 1.0;
-    if (sharing > 1) {
-      leaking = sharing * static_cast<double>(std::max<std::int64_t>(1, result_.storage[gate].replication));
-      stats.instances_sharing_power_gating = sharing;
-      stats.non_power_gated_utilization = used / leaking;
-    }
-    stats.leakage_energy = spec.leak_energy * leaking * static_cast<double>(cycles);
-    stats.energy += stats.leakage_energy;
+void add_totals(const arch::ArchSpec& arch, EvalResult& r) {
+  std::int64_t cycles = r.arithmetic.cycles;
+  for (const BufferStats& level : r.storage) cycles = std::max(cycles, level.cycles);
+  add_leakage(arch, cycles, r.storage);
+  r.energy = r.arithmetic.energy;
+  double latency = 0;
+  for (int i = 0; i < arch.num_storage_levels(); ++i) {
+    r.energy += r.storage[i].energy;
+    latency += arch.storage[i].network_fill_latency + arch.storage[i].network_drain_latency;
   }
+  r.cycles = cycles + static_cast<std::int64_t>(latency);
 }
 
-void Evaluator::add_operational_intensity() {
-  EvalResult& r = result_;
-  const int spaces = workload_.num_data_spaces();
-  const int levels = arch_.num_storage_levels();
+void add_operational_intensity(const arch::ArchSpec& arch, const workload::Workload& workload, bool first_read_elision,
+                               EvalResult& r) {
+  const int spaces = workload.num_data_spaces();
+  const int levels = arch.num_storage_levels();
   std::int64_t outputs = 0;
   r.min_traffic = 0;
   for (int t = 0; t < spaces; ++t) {
@@ -176,14 +195,14 @@ void Evaluator::add_operational_intensity() {
       const std::int64_t capacity = r.storage[i].data_spaces[t].utilized_capacity;
       if (capacity == 0) continue;
       r.min_traffic += capacity;
-      if (workload_.data_spaces[t].read_write) outputs += capacity;
+      if (workload.data_spaces[t].read_write) outputs += capacity;
       break;
     }
   }
   r.elementwise_ops = r.arithmetic.computes;
-  r.reduction_ops = options_.first_read_elision ? r.arithmetic.computes - outputs : r.arithmetic.computes;
+  r.reduction_ops = first_read_elision ? r.arithmetic.computes - outputs : r.arithmetic.computes;
   r.total_ops = r.elementwise_ops + r.reduction_ops;
-  const std::int64_t bytes = arch_.storage[levels - 1].word_bits * r.min_traffic / 8;
+  const std::int64_t bytes = arch.storage[levels - 1].word_bits * r.min_traffic / 8;
   r.optimal_op_per_byte = bytes == 0 ? 0 : static_cast<double>(r.total_ops) / static_cast<double>(bytes);
 }
 
@@ -220,23 +239,14 @@ const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
   arithmetic.energy = static_cast<double>(arithmetic.computes) * arch_.arithmetic.energy_per_op;
   arithmetic.area = arch_.arithmetic.area * static_cast<double>(arch_.arithmetic.instances);
 
-  std::int64_t cycles = arithmetic.cycles;
   for (int i = 0; i < levels; ++i) {
     mapping_keep_ = mapping.keep[i];
     fill_buffer(i, nest.levels[i], arithmetic.cycles);
-    cycles = std::max(cycles, r.storage[i].cycles);
   }
-  add_leakage(cycles);
-  r.energy = arithmetic.energy;
-  double latency = 0;
-  for (int i = 0; i < levels; ++i) {
-    r.energy += r.storage[i].energy;
-    latency += arch_.storage[i].network_fill_latency + arch_.storage[i].network_drain_latency;
-  }
-  r.cycles = cycles + static_cast<std::int64_t>(latency);
+  add_totals(arch_, r);
   r.utilization = static_cast<double>(arithmetic.computes) / static_cast<double>(arch_.arithmetic.instances) /
                   static_cast<double>(r.cycles);
-  add_operational_intensity();
+  add_operational_intensity(arch_, workload_, options_.first_read_elision, r);
   r.valid = true;
   return r;
 }

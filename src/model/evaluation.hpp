@@ -101,8 +101,6 @@ class Evaluator {
   const workload::Workload& workload_;
   ModelOptions options_;
   void fill_buffer(int level, const nest::LevelTraffic& traffic, std::int64_t compute_cycles);
-  void add_leakage(std::int64_t cycles);
-  void add_operational_intensity();
 
   nest::NestAnalysis nest_;
   std::vector<TrafficCounts> counts_;
@@ -110,6 +108,18 @@ class Evaluator {
   mapping::DataSpaceMask mapping_keep_ = 0;
   EvalResult result_;
 };
+
+// Steps shared with the sparse evaluation. A level's `per_dataspace_bandwidth_consumption_scale`
+// for a data space (1 when not given), and its throttling (at most 1) for the given words/cycle
+// demands:
+double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space);
+double bandwidth_slowdown(const arch::BufferSpec& spec, double read_demand, double write_demand);
+// Once the arithmetic and every level are filled in:
+// Cycles (slowest level plus network latencies) and energy (with leakage) of the whole run.
+void add_totals(const arch::ArchSpec& arch, EvalResult& result);
+// The operational intensity block from the arithmetic computes and the utilized capacities.
+void add_operational_intensity(const arch::ArchSpec& arch, const workload::Workload& workload, bool first_read_elision,
+                               EvalResult& result);
 
 // One-shot convenience wrapper around Evaluator.
 EvalResult evaluate(const arch::ArchSpec& arch, const workload::Workload& workload, const mapping::Mapping& mapping,

@@ -2,16 +2,11 @@
 
 #include <array>
 #include <cstdio>
-#include <cstdlib>
 
 namespace cimloop::model {
 namespace {
 
 using mapping::LoopKind;
-
-struct Expansion {
-  std::int64_t instances = 1, x = 1, y = 1;
-};
 
 std::string check_arithmetic(const arch::ArithmeticSpec& spec, const Expansion& used) {
   const char* const limit = " exceeds hardware instances ";  // no std::string: checks run per evaluation
@@ -34,26 +29,42 @@ std::string default_format(double value) {
   return text;
 }
 
-std::string check_buffer(const arch::BufferSpec& spec, std::int64_t tile, const Expansion& used) {
-  std::string reason;
-  if (spec.effective_size && !spec.allow_overbooking) {
-    const double capacity = static_cast<double>(*spec.effective_size);
-    if (tile > *spec.effective_size) {
-      reason = "mapped tile size " + std::to_string(tile) + " exceeds buffer capacity " +
-               std::to_string(*spec.effective_size);
-    } else if (static_cast<double>(tile) < capacity * spec.min_utilization) {
-      reason = "mapped tile size " + std::to_string(tile) + " is less than constrained minimum utilization " +
-               default_format(capacity * spec.min_utilization);
-    }
-  }
+}  // namespace
+
+std::string capacity_failure(const arch::BufferSpec& spec, std::int64_t tile) {
+  if (!spec.effective_size || spec.allow_overbooking || tile <= *spec.effective_size) return "";
+  return "mapped tile size " + std::to_string(tile) + " exceeds buffer capacity " + std::to_string(*spec.effective_size);
+}
+
+std::string min_utilization_failure(const arch::BufferSpec& spec, std::int64_t tile) {
+  if (!spec.effective_size || spec.allow_overbooking) return "";
+  const double bound = static_cast<double>(*spec.effective_size) * spec.min_utilization;
+  if (!(static_cast<double>(tile) < bound)) return "";
+  return "mapped tile size " + std::to_string(tile) + " is less than constrained minimum utilization " +
+         default_format(bound);
+}
+
+std::string expansion_failure(const arch::BufferSpec& spec, const Expansion& used) {
   const char* const limit = " exceeds available hardware instances ";
-  if (used.instances > spec.instances) {
-    reason += "mapped instances " + std::to_string(used.instances) + limit + std::to_string(spec.instances);
-  } else if (used.x > spec.mesh_x) {
-    reason += "mapped X expansion " + std::to_string(used.x) + limit + std::to_string(spec.mesh_x);
-  } else if (used.y > spec.mesh_y) {
-    reason += "mapped Y expansion " + std::to_string(used.y) + limit + std::to_string(spec.mesh_y);
-  }
+  if (used.instances > spec.instances)
+    return "mapped instances " + std::to_string(used.instances) + limit + std::to_string(spec.instances);
+  if (used.x > spec.mesh_x) return "mapped X expansion " + std::to_string(used.x) + limit + std::to_string(spec.mesh_x);
+  if (used.y > spec.mesh_y) return "mapped Y expansion " + std::to_string(used.y) + limit + std::to_string(spec.mesh_y);
+  return "";
+}
+
+namespace {
+
+std::string check_buffer(const arch::BufferSpec& spec, std::int64_t tile, const Expansion& used) {
+  // Most mappings pass: decide that without building any message.
+  const bool sized = spec.effective_size && !spec.allow_overbooking;
+  const bool fits = !sized || (tile <= *spec.effective_size &&
+                               !(static_cast<double>(tile) < static_cast<double>(*spec.effective_size) * spec.min_utilization));
+  if (fits && used.instances <= spec.instances && used.x <= spec.mesh_x && used.y <= spec.mesh_y) return {};
+  std::string reason = capacity_failure(spec, tile);
+  if (reason.empty()) reason = min_utilization_failure(spec, tile);
+  if (used.instances > spec.instances || used.x > spec.mesh_x || used.y > spec.mesh_y)
+    reason += expansion_failure(spec, used);
   return reason;
 }
 
@@ -68,16 +79,8 @@ std::int64_t kept_tile_size(const workload::Workload& workload, const mapping::M
     for (int l = 0; l <= boundary; ++l) extent[mapping.loops[l].dimension] *= mapping.loops[l].factor;
   }
   std::int64_t total = 0;
-  for (int t = 0; t < workload.num_data_spaces(); ++t) {
-    if (!(keep >> t & 1u)) continue;
-    std::int64_t size = 1;
-    for (const auto& rank : workload.data_spaces[t].ranks) {
-      std::int64_t span = 1;
-      for (const workload::Term& term : rank) span += std::abs(term.coefficient) * (extent[term.dimension] - 1);
-      size *= span;
-    }
-    total += size;
-  }
+  for (int t = 0; t < workload.num_data_spaces(); ++t)
+    if (keep >> t & 1u) total += workload.footprint(t, extent.data());
   return total;
 }
 
@@ -86,7 +89,7 @@ MappingCheck failure(const std::string& level, std::string reason) { return {fal
 }  // namespace
 
 MappingCheck check_mapping(const arch::ArchSpec& arch, const workload::Workload& workload,
-                           const mapping::Mapping& mapping) {
+                           const mapping::Mapping& mapping, bool check_buffers) {
   const int levels = arch.num_storage_levels();
   for (int t = 0; t < workload.num_data_spaces(); ++t) {
     bool kept = false;
@@ -108,7 +111,7 @@ MappingCheck check_mapping(const arch::ArchSpec& arch, const workload::Workload&
     return failure(arch.arithmetic.name, std::move(reason));
   }
   const bool imperfect = mapping.imperfect();
-  for (int i = 0; i < levels; ++i) {
+  for (int i = 0; check_buffers && i < levels; ++i) {
     const std::int64_t tile = kept_tile_size(workload, mapping, mapping.boundaries[i], mapping.keep[i], imperfect);
     if (std::string reason = check_buffer(arch.storage[i], tile, above[i]); !reason.empty()) {
       return failure(arch.storage[i].name, std::move(reason));

@@ -16,8 +16,18 @@ struct MappingCheck {
   std::string reason;  // Timeloop's wording, e.g. "mapped tile size 448 exceeds buffer capacity 16"
 };
 
+// With `check_buffers` false only the bypass and arithmetic checks run (sparse tiles are
+// checked once their compressed sizes are known).
 MappingCheck check_mapping(const arch::ArchSpec& arch, const workload::Workload& workload,
-                           const mapping::Mapping& mapping);
+                           const mapping::Mapping& mapping, bool check_buffers = true);
+
+// The storage-level checks one at a time, in Timeloop's words ("" when satisfied).
+struct Expansion {
+  std::int64_t instances = 1, x = 1, y = 1;
+};
+std::string capacity_failure(const arch::BufferSpec& spec, std::int64_t tile);
+std::string min_utilization_failure(const arch::BufferSpec& spec, std::int64_t tile);
+std::string expansion_failure(const arch::BufferSpec& spec, const Expansion& used);
 
 // Timeloop's `model.auto_bypass_on_failure`: every level whose kept tiles exceed its effective
 // size bypasses all data spaces instead of failing the capacity check.

@@ -41,6 +41,17 @@ struct Workload {
   int num_data_spaces() const { return static_cast<int>(data_spaces.size()); }
   int dimension_index(std::string_view name) const;   // -1 when unknown
   int data_space_index(std::string_view name) const;  // -1 when unknown
+  // Points of data space `t` touched by a box of operations with `extents` (one per
+  // dimension): per rank sum |coefficient| * (extent - 1) + 1, multiplied over ranks.
+  std::int64_t footprint(int t, const std::int64_t* extents) const {
+    std::int64_t size = 1;
+    for (const auto& rank : data_spaces[t].ranks) {
+      std::int64_t span = 1;
+      for (const Term& term : rank) span += (term.coefficient < 0 ? -term.coefficient : term.coefficient) * (extents[term.dimension] - 1);
+      size *= span;
+    }
+    return size;
+  }
 };
 
 // `problem` is the value of the root key `problem` (shape + instance); instance values naming

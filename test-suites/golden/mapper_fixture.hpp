@@ -12,6 +12,7 @@
 #include "src/mapper/mapper_settings.hpp"
 #include "src/mapper/model_bridge.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/sparse/sparse_evaluator.hpp"
 
 namespace cimloop::golden {
 
@@ -29,8 +30,14 @@ inline std::vector<double> evaluate_map_file(const std::filesystem::path& dir, c
                                                                  (dir / "ERT.yaml").string(), (dir / "ART.yaml").string()});
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
-  const model::EvalResult result =
-      model::evaluate(inputs.arch, inputs.workload, mapping::build_mapping(spec, inputs.arch, inputs.workload));
+  const mapping::Mapping nest = mapping::build_mapping(spec, inputs.arch, inputs.workload);
+  model::EvalResult result;
+  if (inputs.sparse) {
+    sparse::SparseEvaluator evaluator(inputs.arch, inputs.workload, *inputs.sparse);
+    result = evaluator.evaluate(spec, nest).totals;
+  } else {
+    result = model::evaluate(inputs.arch, inputs.workload, nest);
+  }
   if (!result.valid)
     throw std::runtime_error(map_yaml.string() + ": " + result.failed_level + ": " + result.failure);
   return mapper::metrics_of(result, metrics);

@@ -78,8 +78,6 @@ TEST_P(TimeloopMapperGolden, EqualOrBetterThanReference) {
                                out);
   const double our_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::string errors = read_file(out / "stderr.txt");
-  if (exit_code != 0 && errors.find("sparse optimizations (Sparseloop) are not supported yet") != std::string::npos)
-    GTEST_SKIP() << "pending: the model does not support sparse (Sparseloop) inputs yet";
   ASSERT_EQ(exit_code, 0) << errors;
 
   const std::vector<double> ours = evaluate_map_file(mapper_case.dir, out / "timeloop-mapper.map.yaml", settings.metrics);

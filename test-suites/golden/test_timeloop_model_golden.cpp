@@ -1,5 +1,5 @@
-// Golden suite for timeloop-model: every case under fixtures/timeloop and
-// fixtures/timeloop-generated is run with the command of its case.yaml (inside the case folder,
+// Golden suite for timeloop-model: every case under fixtures/timeloop, fixtures/timeloop-generated
+// and fixtures/timeloop-sparse-generated is run with the command of its case.yaml (inside the case folder,
 // outputs redirected to a temporary directory) and compared byte for byte with expected/.
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
@@ -37,7 +37,7 @@ const fs::path kBinary = fs::path(CIMLOOP_BIN_DIR) / "timeloop-model";
 
 std::vector<GoldenCase> find_cases() {
   std::vector<GoldenCase> cases;
-  for (const char* suite : {"timeloop", "timeloop-generated"}) {
+  for (const char* suite : {"timeloop", "timeloop-generated", "timeloop-sparse-generated"}) {
     const fs::path root = kFixtures / suite;
     if (!fs::is_directory(root)) continue;
     std::vector<fs::path> dirs;
@@ -49,19 +49,11 @@ std::vector<GoldenCase> find_cases() {
   return cases;
 }
 
-// The features list names why a case cannot run yet; empty when it must pass.
-std::string pending_reason(const YAML::Node& spec) {
-  for (const YAML::Node& feature : spec["features"])
-    if (feature.as<std::string>() == "sparse") return "pending: sparse (Sparseloop) features are not modelled yet";
-  return "";
-}
-
 class TimeloopModelGolden : public testing::TestWithParam<GoldenCase> {};
 
 TEST_P(TimeloopModelGolden, MatchesReference) {
   const GoldenCase& golden = GetParam();
   const YAML::Node spec = YAML::LoadFile((golden.dir / "case.yaml").string());
-  if (std::string reason = pending_reason(spec); !reason.empty()) GTEST_SKIP() << reason;
 
   std::string command = spec["command"].as<std::string>();
   const std::string program = "timeloop-model";
@@ -104,6 +96,7 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TimeloopModelGolden);
 
 TEST(TimeloopModelGoldenFixtures, Present) {
   CIMLOOP_REQUIRE_FIXTURES(kFixtures / "timeloop");
+  CIMLOOP_REQUIRE_FIXTURES(kFixtures / "timeloop-sparse-generated");
 }
 
 }  // namespace

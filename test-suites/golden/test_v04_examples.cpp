@@ -33,7 +33,8 @@ TEST_P(V04Example, ProcessesToAModelInput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Designs, V04Example,
-                         testing::Values("eyeriss_like", "simba_like", "simple_weight_stationary", "simple_output_stationary"));
+                         testing::Values("eyeriss_like", "simba_like", "simple_weight_stationary", "simple_output_stationary",
+                                         "sparse"));
 
 class V04ExampleVsReference : public testing::TestWithParam<std::string> {};
 

@@ -136,7 +136,8 @@ TEST_P(V04ExampleRunAlone, WritesStatsWithBuiltInEstimation) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Designs, V04ExampleRunAlone,
-                         testing::Values("eyeriss_like", "simba_like", "simple_weight_stationary", "simple_output_stationary"));
+                         testing::Values("eyeriss_like", "simba_like", "simple_weight_stationary", "simple_output_stationary",
+                                         "sparse"));
 
 class V04MapperRun : public testing::TestWithParam<std::string> {};
 
