@@ -1,5 +1,7 @@
 #include "compat/accelergy/component_classes.hpp"
 
+#include <algorithm>
+
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -62,7 +64,17 @@ CompoundClass parse_class(const YAML::Node& node) {
   c.defaults = raw_attributes(node["attributes"]);
   if (node["primitive_type"]) c.primitive_type = node["primitive_type"].Scalar();
   for (const YAML::Node& sub : sequence_or_empty(node["subcomponents"])) c.subcomponents.push_back(parse_subcomponent(sub, where));
-  for (const YAML::Node& action : sequence_or_empty(node["actions"])) c.actions.push_back(parse_action(action, where));
+  // Actions are keyed by name, as in Accelergy's dictionary: a later definition of a name
+  // replaces the earlier one in its place (CiMLoop's DACs define `read` twice).
+  for (const YAML::Node& node_action : sequence_or_empty(node["actions"])) {
+    ActionDef action = parse_action(node_action, where);
+    auto same = std::find_if(c.actions.begin(), c.actions.end(), [&](const ActionDef& a) { return a.name == action.name; });
+    if (same == c.actions.end()) {
+      c.actions.push_back(std::move(action));
+    } else {
+      *same = std::move(action);
+    }
+  }
   return c;
 }
 

@@ -3,7 +3,9 @@
 // order and parsed as one document (YAML, or libconfig when the first file name contains
 // ".cfg"); legacy hyphenated keywords are rewritten to underscores first. The SourceMap turns
 // a position in the merged document back into "file:line" for error messages.
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -36,6 +38,24 @@ struct MergedInput {
 // Throws InputError (file and line in the message) on unreadable files, an unknown file type
 // or a syntax error.
 MergedInput load_merged_inputs(const std::vector<std::string>& paths);
+
+// Sets each `globals.environment_variables` entry of `root` in this process's environment, as
+// timeloopfe does before it runs Timeloop (CiMLoop points the library plug-in at a macro's
+// component tables this way).
+void apply_environment_variables(const YAML::Node& root);
+
+// The same for the object's lifetime only, as Accelergy sets them in its own process when it
+// reads a file: the estimation sees them, the Timeloop program around it does not.
+class ScopedEnvironmentVariables {
+ public:
+  explicit ScopedEnvironmentVariables(const YAML::Node& root);
+  ~ScopedEnvironmentVariables();
+  ScopedEnvironmentVariables(const ScopedEnvironmentVariables&) = delete;
+  ScopedEnvironmentVariables& operator=(const ScopedEnvironmentVariables&) = delete;
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::string>>> previous_;  // name, old value
+};
 
 // libconfig text to a YAML tree (groups -> maps, lists/arrays -> sequences, scalars -> text).
 YAML::Node parse_libconfig(const std::string& text, const std::string& file_name);

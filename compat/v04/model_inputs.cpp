@@ -1,7 +1,6 @@
 #include "compat/v04/model_inputs.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "compat/timeloop/output_files.hpp"
 #include "compat/v04/spec_loader.hpp"
@@ -45,10 +44,7 @@ MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::ma
   MergedInput merged;
   merged.root = YAML::Load(text);
   merged.sources.add_file("<processed v0.4 input>", static_cast<int>(std::count(text.begin(), text.end(), '\n')));
-  const YAML::Node environment = find_key(find_key(merged.root, "globals"), "environment_variables");
-  if (environment.IsMap())
-    for (const auto& entry : environment)
-      if (entry.second.IsScalar()) setenv(entry.first.Scalar().c_str(), entry.second.Scalar().c_str(), 1);
+  apply_environment_variables(merged.root);
   return merged;
 }
 
