@@ -2,7 +2,8 @@
 
 #include <cmath>
 
-#include "estimators/cim/capacitor.hpp"
+#include "estimators/analog/capacitor.hpp"
+#include "estimators/analog/pass_gate.hpp"
 #include "estimators/cim/digital_gates.hpp"
 #include "src/common/error.hpp"
 
@@ -30,18 +31,19 @@ C2cMultiplierEstimate estimate_c2c_multiplier(const C2cMultiplierParameters& p) 
   for (double q : p.b_bit_probabilities) lo_to_hi += q * (1 - q);
   lo_to_hi /= p.b_bit_probabilities.size();
 
-  const Capacitor unit({p.unit_capacitance_f, p.voltage, p.technology_nm, {}, false});
-  const Capacitor doubled({2 * p.unit_capacitance_f, p.voltage, p.technology_nm, {}, false});
+  const Capacitor unit({p.unit_capacitance_f, p.technology_nm, p.voltage});
+  const Capacitor doubled({2 * p.unit_capacitance_f, p.technology_nm, p.voltage});
   const double a_rms = rms_voltage(p.a_pmf, p.voltage);
+  constexpr double kPico = 1e12;  // J -> pJ, m^2 -> um^2
 
   C2cMultiplierEstimate out;
-  const double per_bit_switch_a = unit.switch_energy(p.a_pmf, false) +
-                                  doubled.switch_energy(p.a_pmf, false);
-  out.switch_a_energy_pj = p.resolution * per_bit_switch_a * p.reference_node_capacitance_scale;
+  const double per_bit_switch_a = unit.switch_energy(p.a_pmf, false, std::nullopt) +
+                                  doubled.switch_energy(p.a_pmf, false, std::nullopt);
+  out.switch_a_energy_pj = p.resolution * per_bit_switch_a * kPico * p.reference_node_capacitance_scale;
   out.switch_b_energy_pj =
-      p.resolution * (unit.raise_energy(a_rms) + doubled.raise_energy(a_rms)) * lo_to_hi;
+      p.resolution * (unit.raise_voltage_to(a_rms) + doubled.raise_voltage_to(a_rms)) * kPico * lo_to_hi;
   const DigitalGates gates(p.technology_nm);
-  out.area_um2 = p.resolution * (unit.area() + doubled.area() + 2 * gates.pass_gate_area() +
+  out.area_um2 = p.resolution * ((unit.area() + doubled.area() + 2 * pass_gate_area_m2(p.technology_nm)) * kPico +
                                  2 * gates.inverter_area());
   return out;
 }

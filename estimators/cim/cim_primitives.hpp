@@ -1,8 +1,7 @@
 #pragma once
-// The CiM primitive classes by CiMLoop's names and attribute vocabulary (spec §3.2-3.6), as
-// one entry point an Accelergy-style registry can wrap: array_row_drivers, array_col_drivers,
-// memory_cell, array_adc (and the ADC aliases), capacitor, wire, pass_gate, dac_r2r_ladder,
-// dac_c2c_ladder, flip_flop, not_gate, shift_add and the table-characterised classes.
+// Our stand-ins for the NeuroSim plug-in's CiM classes by CiMLoop's names and attribute
+// vocabulary (spec §3.2), as one entry point an Accelergy-style registry can wrap:
+// array_row_drivers, array_col_drivers, memory_cell, flip_flop and not_gate.
 // Energies in pJ per action (leak: per cycle), areas in um^2, before Accelergy's
 // energy_scale/area_scale/n_instances, which the caller applies.
 #include <map>
@@ -12,8 +11,7 @@
 
 namespace cimloop::estimators::cim {
 
-// Attributes (and action arguments) by name: numbers, or text ("True", a cell_config path,
-// "[0.5, 0.25, 0.25]" for a PMF).
+// Attributes (and action arguments) by name: numbers, or text ("True", a cell_config path).
 struct PrimitiveInputs {
   std::map<std::string, double> numbers;
   std::map<std::string, std::string> texts;

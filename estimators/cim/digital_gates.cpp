@@ -6,12 +6,11 @@ namespace cimloop::estimators::cim {
 
 namespace {
 // Switched capacitance per um of feature size, and layout areas in F^2: a static
-// master-slave flip-flop (~24 transistors), a minimum inverter, a transmission gate.
+// master-slave flip-flop (~24 transistors) and a minimum inverter.
 constexpr double kFlipFlopFaradsPerUm = 100e-15;
 constexpr double kInverterFaradsPerUm = 10e-15;
 constexpr double kFlipFlopAreaF2 = 2750;
 constexpr double kInverterAreaF2 = 60;
-constexpr double kPassGateAreaF2 = 200;
 }  // namespace
 
 DigitalGates::DigitalGates(double technology_nm) : f_um_(technology_nm * 1e-3) {
@@ -26,6 +25,5 @@ double DigitalGates::inverter_energy(double v) const {
   return kInverterFaradsPerUm * f_um_ * v * v * 1e12;
 }
 double DigitalGates::inverter_area() const { return kInverterAreaF2 * f_um_ * f_um_; }
-double DigitalGates::pass_gate_area() const { return kPassGateAreaF2 * f_um_ * f_um_; }
 
 }  // namespace cimloop::estimators::cim

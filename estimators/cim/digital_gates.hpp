@@ -1,5 +1,5 @@
 #pragma once
-// Our own first-order gate models (flip-flop, inverter, pass gate) in units of the feature
+// Our own first-order gate models (flip-flop, inverter) in units of the feature
 // size F: capacitance per um of F switched at V^2, area in F^2. Stand-ins for the NeuroSim
 // digital cells, whose code we may not use.
 
@@ -12,7 +12,6 @@ class DigitalGates {
   double flip_flop_area() const;                  // um^2 per bit
   double inverter_energy(double voltage) const;   // pJ per toggle
   double inverter_area() const;                   // um^2
-  double pass_gate_area() const;                  // um^2 (energy counted in what it drives)
 
  private:
   double f_um_;  // feature size in um

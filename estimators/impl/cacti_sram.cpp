@@ -9,8 +9,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "estimators/estimator.hpp"
-#include "estimators/sram_power_law.hpp"
-#include "estimators/technology.hpp"
+#include "estimators/cacti/sram_power_law.hpp"
+#include "estimators/technology/technology.hpp"
 
 namespace cimloop::estimators {
 namespace {

@@ -1,6 +1,5 @@
-// CiM primitives (estimators/cim) in the registry: CiMLoop's array periphery, ADC regression,
-// capacitors, ladder DACs, gates and table-characterised (photonic) classes. Accuracy 70, as
-// the NeuroSim and ADC plug-ins CiMLoop uses state.
+// Our stand-ins for the NeuroSim plug-in's CiM classes (estimators/cim) in the registry:
+// CiMLoop's array periphery, memory cell and gates, at the NeuroSim plug-in's accuracy 70.
 #include "estimators/cim/cim_primitives.hpp"
 #include "estimators/estimator.hpp"
 

@@ -5,22 +5,25 @@
 #include <map>
 #include <set>
 
-#include "estimators/cim/adc.hpp"
+#include "estimators/adc/survey_adc.hpp"
+#include "estimators/analog/capacitor.hpp"
+#include "estimators/analog/ladder_dac.hpp"
 #include "estimators/cim/array_model.hpp"
 #include "estimators/cim/c2c_multiplier.hpp"
-#include "estimators/cim/capacitor.hpp"
-#include "estimators/cim/component_table.hpp"
 #include "estimators/cim/digital_gates.hpp"
-#include "estimators/cim/ladder_dac.hpp"
-#include "estimators/cim/library_components.hpp"
+#include "estimators/estimator.hpp"
+#include "estimators/plug_in_interface/python_estimator.hpp"
 #include "src/cim/slice_statistics.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::cim {
 
 namespace est = cimloop::estimators::cim;
+namespace estimators = cimloop::estimators;
 
 namespace {
+
+constexpr double kPico = 1e12;  // J -> pJ, m^2 -> um^2
 
 // Attribute access with CiMLoop's defaults for CiM components.
 class Attributes {
@@ -85,7 +88,7 @@ ComponentEstimate cell(const Attributes& a) {
 }
 
 ComponentEstimate adc(const Attributes& a) {
-  est::AdcParameters p;
+  estimators::AdcParameters p;
   p.resolution = a.get("resolution", "ADC_RESOLUTION");
   p.technology_nm = a.get("technology", "TECHNOLOGY");
   p.n_adcs = a.get("n_adcs", "N_ADC_PER_BANK");
@@ -93,23 +96,27 @@ ComponentEstimate adc(const Attributes& a) {
                  a.get("throughput_scale", "1") / a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
   p.energy_scale = a.get("adc_energy_scale", "ADC_ENERGY_SCALE");
   p.area_scale = a.get("adc_area_scale", "ADC_AREA_SCALE");
-  const auto e = est::estimate_adc(p);
+  const auto e = estimators::estimate_adc(p);
   return {e.energy_per_conversion_pj, 0, e.bank_area_um2, e.warning};
 }
 
-est::Capacitor capacitor_of(const Attributes& a, double capacitance) {
-  est::CapacitorParameters p;
-  p.capacitance_f = capacitance;
+estimators::Capacitor capacitor_of(const Attributes& a, double capacitance) {
+  estimators::CapacitorParameters p;
+  p.capacitance = capacitance;
   p.voltage = a.get("voltage", "VOLTAGE");
-  p.technology_nm = a.get("technology", "TECHNOLOGY");
-  if (a.has("cap_f_per_m2")) p.density_f_per_m2 = a.get("cap_f_per_m2", "0");
+  p.technology = a.get("technology", "TECHNOLOGY");
+  if (a.has("cap_f_per_m2")) p.cap_f_per_m2 = a.get("cap_f_per_m2", "0");
   p.stacked = a.get("stacked", "0") != 0;
-  return est::Capacitor(p);
+  try {
+    return estimators::Capacitor(p);
+  } catch (const estimators::PythonError& e) {
+    throw InputError(a.spec().where + ": " + e.what());
+  }
 }
 
 ComponentEstimate capacitor(const Attributes& a) {
-  const est::Capacitor c = capacitor_of(a, a.get("capacitance", "1e-15"));
-  return {c.read_energy(), 0, c.area(), {}};
+  const estimators::Capacitor c = capacitor_of(a, a.get("capacitance", "1e-15"));
+  return {c.read() * kPico, 0, c.area() * kPico, {}};
 }
 
 // Operand PMFs a component may name: inputs, weights, or their magnitudes (|v| folded).
@@ -124,24 +131,28 @@ std::vector<double> operand_pmf(const Attributes& a, const std::string& key) {
                    " must be inputs, weights, inputs_magnitude or weights_magnitude");
 }
 
-ComponentEstimate ladder_dac(const Attributes& a, est::LadderType type) {
-  est::LadderDacParameters p;
-  p.type = type;
-  p.resolution = static_cast<int>(a.get("resolution", "DAC_RESOLUTION"));
-  p.voltage = a.get("voltage", "VOLTAGE");
-  p.technology_nm = a.get("technology", "TECHNOLOGY");
-  p.unit_resistance_ohm = a.get("unit_resistance", "5e3");
-  p.unit_capacitance_f = a.get("unit_capacitance", "1e-12");
-  p.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
-  p.value_pmf = operand_pmf(a, "hist");
-  const auto ladder = est::estimate_ladder_dac(p);
-  // Compound: the ladder plus `resolution` input flip-flops that toggle with the bits.
-  const est::DigitalGates gates(p.technology_nm);
-  const double flips = mean_bit_flip_probability(a.vars().input_bit_distribution());
-  const double active = a.get("scale_active_energy_by", "1");
-  const double read = (ladder.ladder_energy_pj + ladder.controller_energy_pj) * active +
-                      p.resolution * gates.flip_flop_energy(p.voltage) * flips * active;
-  return {read, 0, ladder.area_um2 + p.resolution * gates.flip_flop_area(), {}};
+// CiMLoop's R-2R ladder DAC (dac_r2r_ladder, conducting for one cycle per conversion) plus
+// the compound's `resolution` input flip-flops that toggle with the bits. (Its C-2C ladder
+// cannot be built: the plug-in fails on every query.)
+ComponentEstimate r2r_ladder_dac(const Attributes& a) {
+  const double bits = a.get("resolution", "DAC_RESOLUTION");
+  const double voltage = a.get("voltage", "VOLTAGE");
+  const double technology = a.get("technology", "TECHNOLOGY");
+  const double unit_resistance = a.get("unit_resistance", "5e3");
+  ComponentEstimate out;
+  try {
+    const estimators::LadderDac dac({static_cast<long long>(bits), voltage, estimators::python_divide(1, unit_resistance) / 2,
+                                     technology, operand_pmf(a, "hist"), 1});
+    const double ladder = estimators::r2r_convert_energy(dac, 1, a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS")) * kPico;
+    const est::DigitalGates gates(technology);
+    const double flips = mean_bit_flip_probability(a.vars().input_bit_distribution());
+    const double active = a.get("scale_active_energy_by", "1");
+    out.read_pj = ladder * active + bits * gates.flip_flop_energy(voltage) * flips * active;
+    out.area_um2 = estimators::r2r_area(bits, unit_resistance, technology, 1) * kPico + bits * gates.flip_flop_area();
+  } catch (const estimators::PythonError& e) {
+    throw InputError(a.spec().where + ": " + e.what());
+  }
+  return out;
 }
 
 // Port A's action moves the analog operand (every ladder cap follows A); port B's action
@@ -159,17 +170,42 @@ ComponentEstimate c2c_port(const Attributes& a, bool port_a) {
   return {port_a ? e.switch_a_energy_pj : e.switch_b_energy_pj, 0, e.area_um2, {}};
 }
 
+// A part the Library estimator prices from its table (the shipped ones and the macro's
+// component_libraries), as Accelergy would: the energy of `action`, the leakage per cycle and
+// the area for `attributes` plus the cycle time.
+ComponentEstimate library_part(const Attributes& a, const std::string& class_name, estimators::Attributes attributes,
+                               const std::string& action = "read") {
+  const double cycle = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
+  attributes["global_cycle_seconds"] = cycle;
+  estimators::Query q;
+  q.class_name = class_name;
+  q.attributes = std::move(attributes);
+  estimators::SelectionOptions library_only;
+  library_only.forced_estimator = "Library";
+  const estimators::Registry& registry = estimators::Registry::builtin();
+  try {
+    ComponentEstimate out;
+    out.area_um2 = registry.select(q, library_only).estimate.value;
+    q.arguments = {{"global_cycle_seconds", cycle}};
+    q.action = action;
+    out.read_pj = registry.select(q, library_only).estimate.value;
+    q.action = "leak";
+    out.leak_pj_per_cycle = registry.select(q, library_only).estimate.value;
+    return out;
+  } catch (const estimators::Declined& e) {
+    throw InputError(a.spec().where + ": " + class_name + ": " + e.what());
+  }
+}
+
+// A library class by its own name (jia_datapath, wan_shift_add, ...): technology, voltage and
+// the scaling attributes given.
 ComponentEstimate library(const Attributes& a, const std::string& name) {
-  const est::LibraryEntry& entry = est::library_entry(name);
-  est::LibraryQuery q;
-  q.technology_nm = a.get("technology", "TECHNOLOGY");
-  q.voltage = a.get("voltage", "VOLTAGE");
-  if (a.has("width")) q.width = a.get("width", "1");
-  if (a.has("resolution")) q.resolution = a.get("resolution", "1");
-  if (a.has("n_steps")) q.n_steps = a.get("n_steps", "1");
-  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
-  const auto e = est::scale_library_entry(entry, q);
-  return {e.read_energy_pj, e.leak_energy_pj, e.area_um2, {}};
+  estimators::Attributes attributes = {{"technology", a.get("technology", "TECHNOLOGY")},
+                                       {"voltage", a.get("voltage", "VOLTAGE")}};
+  for (const char* key : {"width", "resolution", "n_steps"}) {
+    if (a.has(key)) attributes[key] = a.get(key, "1");
+  }
+  return library_part(a, name, std::move(attributes));
 }
 
 // A table-characterised class (model "table:<class>", e.g. photonic parts): attributes that
@@ -179,58 +215,40 @@ ComponentEstimate table_component(const Attributes& a, const std::string& class_
                                                     "cycle_seconds", "actions_per_activation",
                                                     "action", "accumulates_input_slices",
                                                     "leak_scale"};
-  est::TableQuery q;
-  q.class_name = class_name;
-  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
-  q.numeric_attributes["technology"] = a.get("technology", "TECHNOLOGY");
+  estimators::Attributes attributes = {{"technology", a.get("technology", "TECHNOLOGY")}};
   for (const auto& [name, text] : a.spec().attributes) {
     if (not_matched.count(name) || name == "technology") continue;
     if (name == "resolution" || name == "width" || name == "datawidth" || name == "depth")
-      q.numeric_attributes[name] = a.get(name, "1");
+      attributes[name] = a.get(name, "1");
     else
-      q.text_attributes[name] = a.vars().text_or_keyword(text, a.spec().where + ": attribute " + name);
+      attributes[name] = a.vars().text_or_keyword(text, a.spec().where + ": attribute " + name);
   }
-  const auto& tables = est::builtin_component_tables();
-  ComponentEstimate out;
-  try {
-    q.action = a.keyword("action", "read");
-    const auto read = tables.estimate(q);
-    q.action = "leak";
-    out.read_pj = read.energy_pj;
-    out.leak_pj_per_cycle = tables.estimate(q).energy_pj;
-    out.area_um2 = read.area_um2;
-  } catch (const InputError& e) {
-    throw InputError(a.spec().where + ": " + e.what());
-  }
-  return out;
+  return library_part(a, class_name, std::move(attributes), a.keyword("action", "read"));
+}
+
+// The Aladdin adder of the library at `bits` bits.
+ComponentEstimate aladdin_adder(const Attributes& a, double bits) {
+  return library_part(a, "aladdin_adder", {{"technology", a.get("technology", "TECHNOLOGY")}, {"width", bits}});
 }
 
 // Shift-and-add of slice partial sums: an n-bit adder (Aladdin row, scaled) and a shift
 // register whose bits toggle half the time.
 ComponentEstimate shift_add(const Attributes& a) {
-  est::LibraryQuery q;
-  q.technology_nm = a.get("technology", "TECHNOLOGY");
-  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
-  q.width = a.get("n_bits", "ENCODED_OUTPUT_BITS");
   const double register_bits = a.get("shift_register_n_bits", "ENCODED_OUTPUT_BITS");
-  const auto adder = est::scale_library_entry(est::library_entry("aladdin_adder"), q);
-  const est::DigitalGates gates(q.technology_nm);
+  const ComponentEstimate adder = aladdin_adder(a, a.get("n_bits", "ENCODED_OUTPUT_BITS"));
+  const est::DigitalGates gates(a.get("technology", "TECHNOLOGY"));
   const double voltage = a.get("voltage", "VOLTAGE");
-  return {adder.read_energy_pj + 0.5 * register_bits * gates.flip_flop_energy(voltage),
-          adder.leak_energy_pj, adder.area_um2 + register_bits * gates.flip_flop_area(), {}};
+  return {adder.read_pj + 0.5 * register_bits * gates.flip_flop_energy(voltage), adder.leak_pj_per_cycle,
+          adder.area_um2 + register_bits * gates.flip_flop_area(), {}};
 }
 
 // Integer adder (the class NeuroSim calls intadder): the Aladdin adder scaled to n_bits, plus
 // the wire it drives (load_capacitance, switched at `voltage`).
 ComponentEstimate intadder(const Attributes& a) {
-  est::LibraryQuery q;
-  q.technology_nm = a.get("technology", "TECHNOLOGY");
-  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
-  q.width = a.get("n_bits", "1");
-  const auto adder = est::scale_library_entry(est::library_entry("aladdin_adder"), q);
+  ComponentEstimate adder = aladdin_adder(a, a.get("n_bits", "1"));
   const double load = a.get("load_capacitance", "0");
-  const double wire = load > 0 ? capacitor_of(a, load).read_energy() : 0;
-  return {adder.read_energy_pj + wire, adder.leak_energy_pj, adder.area_um2, {}};
+  if (load > 0) adder.read_pj += capacitor_of(a, load).read() * kPico;
+  return adder;
 }
 
 // n_bits flip-flops written with a toggle (our gate model has no leakage).
@@ -243,23 +261,20 @@ ComponentEstimate flip_flop(const Attributes& a) {
 
 // Jia's input zero gating: comparators, one flag flip-flop per row, half a zeros counter.
 ComponentEstimate zero_comparator(const Attributes& a) {
-  est::LibraryQuery q;
-  q.technology_nm = a.get("technology", "TECHNOLOGY");
-  q.cycle_seconds = a.get("cycle_seconds", "GLOBAL_CYCLE_SECONDS");
+  const double technology = a.get("technology", "TECHNOLOGY");
   const double comparators = a.get("n_comparators", "ARRAY_PARALLEL_INPUTS");
   const double flags = a.get("n_flags_store", "ARRAY_PARALLEL_INPUTS");
-  q.width = a.get("n_bits", "ENCODED_INPUT_BITS");
-  const auto cmp = est::scale_library_entry(est::library_entry("aladdin_comparator"), q);
-  q.width = std::ceil(std::log2(std::max(2.0, flags)));
-  const auto counter = est::scale_library_entry(est::library_entry("aladdin_counter"), q);
-  const est::DigitalGates gates(q.technology_nm);
+  const ComponentEstimate cmp =
+      library_part(a, "aladdin_comparator", {{"technology", technology}, {"width", a.get("n_bits", "ENCODED_INPUT_BITS")}});
+  const ComponentEstimate counter = library_part(
+      a, "aladdin_counter", {{"technology", technology}, {"width", std::ceil(std::log2(std::max(2.0, flags)))}});
+  const est::DigitalGates gates(technology);
   const double dynamic = a.get("dynamic_energy_scale", "1");
   const double leakage = a.get("leakage_energy_scale", "1");
   const double voltage = a.get("voltage", "VOLTAGE");
   ComponentEstimate out;
-  out.read_pj = (cmp.read_energy_pj + gates.flip_flop_energy(voltage) +
-                 0.5 * counter.read_energy_pj) * dynamic;
-  out.leak_pj_per_cycle = (cmp.leak_energy_pj * comparators + 0.5 * counter.leak_energy_pj) * leakage;
+  out.read_pj = (cmp.read_pj + gates.flip_flop_energy(voltage) + 0.5 * counter.read_pj) * dynamic;
+  out.leak_pj_per_cycle = (cmp.leak_pj_per_cycle * comparators + 0.5 * counter.leak_pj_per_cycle) * leakage;
   out.area_um2 = cmp.area_um2 * comparators + gates.flip_flop_area() * flags + counter.area_um2;
   return out;
 }
@@ -279,8 +294,7 @@ const std::map<std::string, Model>& models() {
       {"cell", {cell}},
       {"adc", {adc}},
       {"capacitor", {capacitor}},
-      {"dac_r2r_ladder", {[](const Attributes& a) { return ladder_dac(a, est::LadderType::r2r); }}},
-      {"dac_c2c_ladder", {[](const Attributes& a) { return ladder_dac(a, est::LadderType::c2c); }}},
+      {"dac_r2r_ladder", {r2r_ladder_dac}},
       {"c2c_multiplier_port_a", {[](const Attributes& a) { return c2c_port(a, true); }}},
       {"c2c_multiplier_port_b", {[](const Attributes& a) { return c2c_port(a, false); }}},
       {"zero_comparator", {zero_comparator}},
@@ -310,11 +324,11 @@ ComponentEstimate estimate_component(const ComponentSpec& component, MacroVariab
   } else if (component.model.rfind("table:", 0) == 0) {
     e = table_component(a, component.model.substr(6));
   } else {
-    try {
-      est::library_entry(component.model);
-    } catch (const InputError& error) {
-      throw InputError(component.where + ": unknown model '" + component.model + "' (" +
-                       error.what() + ")");
+    estimators::Query library_class;
+    library_class.class_name = component.model;
+    if (estimators::Registry::builtin().find("Library")->accuracy(library_class) <= 0) {
+      throw InputError(component.where + ": unknown model '" + component.model +
+                       "' (neither a model name nor a class of the component library)");
     }
     e = library(a, component.model);
   }

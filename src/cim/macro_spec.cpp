@@ -1,5 +1,7 @@
 #include "src/cim/macro_spec.hpp"
 
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 
 #include <yaml-cpp/yaml.h>
@@ -133,6 +135,17 @@ MacroSpec read_macro_spec(const std::string& path) {
   if (const auto h = m["histograms"]) {
     if (h["Inputs"]) spec.default_inputs = histogram_from_yaml(h["Inputs"], at(path, h["Inputs"], "histograms.Inputs"));
     if (h["Weights"]) spec.default_weights = histogram_from_yaml(h["Weights"], at(path, h["Weights"], "histograms.Weights"));
+  }
+  if (const YAML::Node libraries = m["component_libraries"]) {
+    if (!libraries.IsSequence()) throw InputError(at(path, libraries, "component_libraries") + ": expected a list of directories");
+    std::string joined;
+    for (const YAML::Node& dir : libraries) {
+      const auto full = std::filesystem::path(path).parent_path() / scalar(path, dir, "component_libraries[]");
+      joined += (joined.empty() ? "" : ":") + full.string();
+    }
+    std::string variable = "ACCELERGY_COMPONENT_LIBRARIES_";
+    for (char c : spec.name) variable += static_cast<char>(std::isalnum(static_cast<unsigned char>(c)) ? std::toupper(c) : '_');
+    setenv(variable.c_str(), joined.c_str(), 1);
   }
   if (!m["variables"] || !m["variables"].IsMap())
     throw InputError(path + ": cim_macro.variables must be a map");

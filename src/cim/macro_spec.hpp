@@ -52,7 +52,9 @@ struct MacroSpec {
   std::vector<ComponentSpec> components;
 };
 
-// Throws InputError naming file, line and key for anything malformed.
+// Throws InputError naming file, line and key for anything malformed. A macro's
+// `component_libraries` (directories of component tables, relative to the file) are announced
+// to the Library estimator as $ACCELERGY_COMPONENT_LIBRARIES_<NAME>, as CiMLoop's macros do.
 MacroSpec read_macro_spec(const std::string& path);
 
 }  // namespace cimloop::cim
