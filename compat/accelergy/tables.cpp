@@ -38,6 +38,7 @@ YAML::Node value_node(const Value& v) {
     case Value::Kind::Int:
     case Value::Kind::Float: return YAML::Node(v.str());
     case Value::Kind::String: break;
+    case Value::Kind::Dict:
     case Value::Kind::List: {  // written as its flow text, as the input's sequences were
       YAML::Node node(v.str());
       node.SetTag("!");

@@ -39,13 +39,13 @@ struct MergedInput {
 // or a syntax error.
 MergedInput load_merged_inputs(const std::vector<std::string>& paths);
 
-// Sets each `globals.environment_variables` entry of `root` in this process's environment, as
-// timeloopfe does before it runs Timeloop (CiMLoop points the library plug-in at a macro's
-// component tables this way).
+// Sets the input's `globals.environment_variables` in this process, as Timeloop and Accelergy
+// do when they read a v0.4 input (e.g. TIMELOOP_OUTPUT_STAT_SCIENTIFIC, or the component
+// library folders CiMLoop's macros name).
 void apply_environment_variables(const YAML::Node& root);
 
-// The same for the object's lifetime only, as Accelergy sets them in its own process when it
-// reads a file: the estimation sees them, the Timeloop program around it does not.
+// The same for the object's lifetime only: the estimation sees them (Accelergy sets them in its
+// own process when it reads a file), a caller in the same process does not afterwards.
 class ScopedEnvironmentVariables {
  public:
   explicit ScopedEnvironmentVariables(const YAML::Node& root);

@@ -22,10 +22,14 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedIn
   return tables;
 }
 
-void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,
-                          const std::string& output_dir, const std::string& prefix, ModelInputs& inputs) {
+void apply_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged, ModelInputs& inputs) {
   arch::apply_energy_table(inputs.arch, arch::parse_ert(tables.ert, merged.sources));
   arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+}
+
+void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,
+                          const std::string& output_dir, const std::string& prefix, ModelInputs& inputs) {
+  apply_estimated_tables(tables, merged, inputs);
   accelergy::write_accelergy_outputs(tables, output_dir, prefix + ".");
 }
 

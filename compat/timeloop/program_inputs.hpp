@@ -15,6 +15,9 @@ namespace cimloop::compat {
 // Call before load_model_inputs, which rebinds nodes of the tree.
 std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedInput& merged);
 
+// Applies estimated tables to `inputs`.
+void apply_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged, ModelInputs& inputs);
+
 // Applies estimated tables to `inputs` and writes <dir>/<prefix>.ERT.yaml, .ART.yaml, the
 // summaries and the flattened architecture.
 void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,

@@ -74,6 +74,7 @@ class ArchitectureWalker {
     }
     WalkState state;
     state.symbols = context_.variables;
+    state.symbols["spec.problem.instance"] = context_.problem.instance;
     walk_list(nodes, state, "architecture.nodes");
     if (out_.top_name.empty()) context_.loader.fail(nodes, "architecture.nodes", "the first node must be a !Container");
     return std::move(out_);
@@ -114,11 +115,23 @@ class ArchitectureWalker {
     return name;
   }
 
-  YAML::Node evaluated_attributes(const YAML::Node& node, Symbols& symbols, const std::string& key) const {
+  // Evaluated in order; they see the nodes walked so far by name, with their evaluated
+  // attributes (`star_coupler.attributes["n_inputs"]`), as timeloopfe binds parsed nodes.
+  YAML::Node evaluated_attributes(const YAML::Node& node, const std::string& name, Symbols& symbols,
+                                  const std::string& key) {
     const YAML::Node attributes = find_key(node, "attributes");
-    if (!attributes.IsDefined() || attributes.IsNull()) return YAML::Node(YAML::NodeType::Map);
-    if (!attributes.IsMap()) context_.loader.fail(attributes, key + ".attributes", "must be a mapping");
-    return evaluate_map(attributes, symbols, context_.loader, key + ".attributes");
+    YAML::Node evaluated(YAML::NodeType::Map);
+    if (attributes.IsDefined() && !attributes.IsNull()) {
+      if (!attributes.IsMap()) context_.loader.fail(attributes, key + ".attributes", "must be a mapping");
+      Symbols scope = symbols;
+      for (const auto& [walked, value] : walked_nodes_) scope.emplace(walked, value);
+      evaluated = evaluate_map(attributes, scope, context_.loader, key + ".attributes", true);
+      for (const auto& entry : evaluated) symbols[entry.first.Scalar()] = scope[entry.first.Scalar()];
+    }
+    if (const auto known = context_.loader.nodes().find(name); known != context_.loader.nodes().end())
+      walked_nodes_[name] = Value::from_dict({{"spatial", *known->second.member("spatial")},
+                                              {"attributes", yaml_to_value(evaluated)}});
+    return evaluated;
   }
 
   // meshX * meshY of a `spatial:` block (1 x 1 when absent).
@@ -136,14 +149,6 @@ class ArchitectureWalker {
     return {mesh[0], mesh[1]};
   }
 
-  bool only_unit_spatial(const YAML::Node& constraints, const std::string& key) const {
-    for (const auto& entry : constraints)
-      if (entry.first.Scalar() != "spatial" ||
-          !spatial_holds_without_fanout(entry.second, context_, key + ".constraints.spatial"))
-        return false;
-    return true;
-  }
-
   YAML::Node constraints_of(const YAML::Node& node, const std::string& key) const {
     const YAML::Node constraints = find_key(node, "constraints");
     if (constraints.IsDefined() && !constraints.IsNull() && !constraints.IsMap())
@@ -151,12 +156,18 @@ class ArchitectureWalker {
     return constraints;
   }
 
-  void attach(Level& level, const YAML::Node& constraints, bool spatial_only, bool skip_spatial, const std::string& key) {
+  // A node's constraints see its own evaluated attributes as `attributes` (timeloopfe binds a
+  // node's keys in order while parsing it), e.g. Albireo's f"R={attributes['assigned_r']}".
+  void attach(Level& level, const YAML::Node& constraints, bool spatial_only, bool skip_spatial, const std::string& key,
+              const YAML::Node& attributes = YAML::Node()) {
     if (!constraints.IsMap()) return;
+    Symbols scope = context_.variables;
+    if (attributes.IsMap()) scope["attributes"] = yaml_to_value(attributes);
+    const ReductionContext node_context{context_.loader, context_.problem, scope, context_.variables_tree};
     for (const auto& entry : constraints) {
       const std::string type = entry.first.Scalar();
       if ((spatial_only && type != "spatial") || (skip_spatial && type == "spatial")) continue;
-      set_directive(level, make_directive(type, entry.second, context_, key + ".constraints." + type));
+      set_directive(level, make_directive(type, entry.second, node_context, key + ".constraints." + type));
     }
   }
 
@@ -174,9 +185,10 @@ class ArchitectureWalker {
     YAML::Node attributes(YAML::NodeType::Map);
     for (const auto& entry : own)
       if (entry.first.Scalar() != "meshX" && entry.first.Scalar() != "meshY") attributes.force_insert(entry.first, entry.second);
+    // A declared default of every component: containers' values do not reach it.
+    set_default(attributes, "has_power_gating", scalar("false"));
     for (const auto& entry : state.inherited)
       if (entry.first.Scalar() != "meshX" && entry.first.Scalar() != "meshY") set_default(attributes, entry.first.Scalar(), entry.second);
-    set_default(attributes, "has_power_gating", scalar("false"));
     if (kind == Level::Kind::Storage) add_storage_defaults(attributes);
     attributes["meshX"] = std::to_string(state.mesh_x);
     attributes["meshY"] = std::to_string(state.mesh_y);
@@ -204,7 +216,9 @@ class ArchitectureWalker {
 
   void container(const YAML::Node& node, const std::string& name, WalkState& state, const std::string& key) {
     required_name(node, name, key);
-    YAML::Node attributes = evaluated_attributes(node, state.symbols, key);
+    YAML::Node attributes = evaluated_attributes(node, name, state.symbols, key);
+    const bool cim_array = node.Tag() == "!ArrayContainer" && cim_architecture();
+    if (cim_array) attributes["_is_CiM"] = "true";  // CiMLoop's ArrayProcessor marks the array
     YAML::Node inherited(YAML::NodeType::Map);
     for (const auto& entry : state.inherited)
       if (!find_key(attributes, entry.first.Scalar()).IsDefined()) inherited.force_insert(entry.first, entry.second);
@@ -216,17 +230,75 @@ class ArchitectureWalker {
     if (out_.top_name.empty()) set_top(name, attributes);
     const auto [mesh_x, mesh_y] = spatial_of(node, state.symbols, key);
     const YAML::Node constraints = constraints_of(node, key);
+    record_leaf(node, name, mesh_x * mesh_y, key);
     if (mesh_x * mesh_y == 1) {
+      // No level of its own: timeloopfe drops such a container's constraints (CiMLoop's
+      // container defaults on its system and macro containers).
       out_.containers_without_level.insert(name);
-      if (constraints.IsMap() && constraints.size() > 0 && !only_unit_spatial(constraints, key))
-        context_.loader.fail(constraints, key + ".constraints", "a container without spatial fan-out has no level to constrain");
+      if (constraints.IsMap())
+        for (const auto& entry : constraints)
+          out_.detached_directives.push_back(
+              make_directive(entry.first.Scalar(), entry.second, context_, key + ".constraints." + entry.first.Scalar()));
       return;
     }
     Level& level = fanout_level(name, state, node, key);
+    level.node_fanout = mesh_x * mesh_y;
     out_.container_levels[name] = level.name;
-    attach(level, constraints, false, false, key);
+    // timeloopfe gives the fan-out dummy the container's spatial constraint only; its own
+    // temporal and dataspace ones are the dummy's defaults (add_dummy_directives).
+    attach(level, constraints, true, false, key, attributes);
+    detach_all_but_spatial(constraints, key);
+    // CiMLoop's ArrayProcessor: an array fans out along X (columns, meshY == 1) or Y (rows).
+    if (cim_array) {
+      // Replaced, not assigned: the input's split node is shared by every container (anchors).
+      YAML::Node& body = spatial_directive(level).body;
+      body.remove("split");
+      body.force_insert("split", mesh_y == 1 ? "99999" : "0");
+    }
     state.mesh_x *= mesh_x;
     state.mesh_y *= mesh_y;
+  }
+
+  void detach_all_but_spatial(const YAML::Node& constraints, const std::string& key) {
+    if (!constraints.IsMap()) return;
+    for (const auto& entry : constraints)
+      if (entry.first.Scalar() != "spatial")
+        out_.detached_directives.push_back(
+            make_directive(entry.first.Scalar(), entry.second, context_, key + ".constraints." + entry.first.Scalar()));
+  }
+
+  bool cim_architecture() const {
+    const auto found = context_.variables.find("CIM_ARCHITECTURE");
+    return found != context_.variables.end() && found->second.truthy();
+  }
+
+  Directive& spatial_directive(Level& level) {
+    if (Directive* existing = find_directive(level, "spatial")) return *existing;
+    level.directives.insert(level.directives.begin(), Directive{"spatial", YAML::Node(YAML::NodeType::Map)});
+    return level.directives.front();
+  }
+
+  // What CiMLoop's maximum-utilisation synthesis reads of a node (reduction.hpp: LeafNode).
+  void record_leaf(const YAML::Node& node, const std::string& name, long long fanout, const std::string& key) {
+    LeafNode leaf;
+    leaf.name = name;
+    leaf.fanout = fanout;
+    const YAML::Node spatial = find_key(find_key(node, "constraints"), "spatial");
+    if (const YAML::Node factors = find_key(spatial, "factors"); factors.IsDefined() && !factors.IsNull())
+      leaf.spatial_factors = read_factors(factors, context_, key + ".constraints.spatial.factors");
+    leaf.spatial_factors_only = find_key(spatial, "factors_only").IsDefined() && !find_key(spatial, "factors_only").IsNull();
+    if (const YAML::Node listed = find_key(spatial, "no_iteration_over_dataspaces"); listed.IsSequence())
+      for (const YAML::Node& dataspace : listed)
+        if (const auto dims = context_.problem.dataspace_dims.find(dataspace.Scalar()); dims != context_.problem.dataspace_dims.end())
+          leaf.no_iteration_dimensions.insert(dims->second.begin(), dims->second.end());
+    const YAML::Node max_utilization = find_key(node, "max_utilization");
+    leaf.has_max_utilization = max_utilization.IsDefined() && !max_utilization.IsNull();
+    if (leaf.has_max_utilization)
+      for (const char* target : {"spatial", "temporal"})
+        if (const YAML::Node factors = find_key(find_key(max_utilization, target), "factors"); factors.IsDefined())
+          for (const Factor& factor : read_factors(factors, context_, key + ".max_utilization." + target + ".factors"))
+            leaf.max_utilization.push_back(factor);
+    out_.leaves.push_back(std::move(leaf));
   }
 
   void set_top(const std::string& name, const YAML::Node& attributes) {
@@ -248,13 +320,15 @@ class ArchitectureWalker {
     const YAML::Node cls = find_key(node, "class");
     if (!cls.IsScalar()) context_.loader.fail(node, key + ".class", "a !Component needs a class");
     Symbols own_symbols = state.symbols;
-    YAML::Node attributes = evaluated_attributes(node, own_symbols, key);
+    YAML::Node attributes = evaluated_attributes(node, name, own_symbols, key);
     const YAML::Node constraints = constraints_of(node, key);
     const auto [mesh_x, mesh_y] = spatial_of(node, own_symbols, key);
+    record_leaf(node, name, mesh_x * mesh_y, key);
     if (mesh_x * mesh_y > 1) {
       Level& fanout = fanout_level(name, state, node, key);
+      fanout.node_fanout = mesh_x * mesh_y;
       out_.component_fanouts[name] = fanout.name;
-      attach(fanout, constraints, true, false, key);
+      attach(fanout, constraints, true, false, key, attributes);
       state.mesh_x *= mesh_x;
       state.mesh_y *= mesh_y;
     }
@@ -269,7 +343,7 @@ class ArchitectureWalker {
         entry[extra] = evaluate_node(value, own_symbols, context_.loader, key + "." + extra);
     if (kind != Level::Kind::Other) entry["required_actions"] = required_actions(kind);
     entry["enabled"] = "true";
-    attach(add_level(name, kind, entry), constraints, false, mesh_x * mesh_y > 1, key);
+    attach(add_level(name, kind, entry), constraints, false, mesh_x * mesh_y > 1, key, attributes);
     if (const YAML::Node sparse = find_key(node, "sparse_optimizations"); sparse.IsMap()) {
       YAML::Node target(YAML::NodeType::Map);
       target["target"] = name;
@@ -361,9 +435,39 @@ class ArchitectureWalker {
 
   const ReductionContext& context_;
   ReducedArchitecture out_;
+  std::map<std::string, Value> walked_nodes_;  // see evaluated_attributes
 };
 
+void collect_nodes(const YAML::Node& nodes, const Symbols& variables, const SpecLoader& loader,
+                   std::map<std::string, Value>& out) {
+  if (!nodes.IsSequence()) return;
+  for (const YAML::Node& node : nodes) {
+    if (!node.IsMap()) continue;
+    collect_nodes(find_key(node, "nodes"), variables, loader, out);
+    const YAML::Node name = find_key(node, "name");
+    if (!name.IsScalar()) continue;
+    std::vector<std::pair<std::string, Value>> mesh;
+    const YAML::Node spatial = find_key(node, "spatial");
+    for (const char* axis : {"meshX", "meshY"}) {
+      const YAML::Node given = find_key(spatial, axis);
+      Value value = Value::from_int(1);
+      if (given.IsDefined() && !given.IsNull())
+        value = yaml_to_value(evaluate_node(given, variables, loader, "spatial." + std::string(axis)));
+      if (value.kind != Value::Kind::Int) value = Value::from_int(1);  // the walk reports bad meshes
+      mesh.emplace_back(axis, value);
+    }
+    out[name.Scalar()] = Value::from_dict({{"spatial", Value::from_dict(mesh)}});
+  }
+}
+
 }  // namespace
+
+std::map<std::string, Value> architecture_nodes(const YAML::Node& architecture, const Symbols& variables,
+                                                const SpecLoader& loader) {
+  std::map<std::string, Value> out;
+  collect_nodes(find_key(architecture, "nodes"), variables, loader, out);
+  return out;
+}
 
 ReducedArchitecture walk_architecture(const YAML::Node& architecture, const ReductionContext& context) {
   return ArchitectureWalker(context).walk(architecture);

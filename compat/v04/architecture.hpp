@@ -11,6 +11,11 @@ namespace cimloop::compat::v04 {
 
 ReducedArchitecture walk_architecture(const YAML::Node& architecture, const ReductionContext& context);
 
+// Every named node as expressions see it (SpecLoader::set_nodes); expressions may name later
+// nodes, so this comes before the walk.
+std::map<std::string, Value> architecture_nodes(const YAML::Node& architecture, const Symbols& variables,
+                                                const SpecLoader& loader);
+
 // `architecture: {version: '0.4', subtree: [{name, attributes, local}]}`.
 YAML::Node architecture_tree(const ReducedArchitecture& architecture);
 

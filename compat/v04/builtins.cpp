@@ -22,6 +22,7 @@ std::string type_name(const Value& value) {
     case Value::Kind::Float: return "float";
     case Value::Kind::String: return "str";
     case Value::Kind::List: return "list";
+    case Value::Kind::Dict: return "dict";
     case Value::Kind::Function: return "function";
   }
   return "?";
@@ -211,6 +212,10 @@ bool compare(const std::string& op, const Value& left, const Value& right) {
 }
 
 Value index(const Value& container, const Value& key) {
+  if (container.kind == Value::Kind::Dict) {
+    if (const Value* found = key.kind == Value::Kind::String ? container.member(key.text) : nullptr) return *found;
+    throw ExpressionError("KeyError: " + key.repr());
+  }
   if (key.kind != Value::Kind::Int) throw ExpressionError("indices must be integers");
   const long long size = container.kind == Value::Kind::List     ? static_cast<long long>(container.items.size())
                          : container.kind == Value::Kind::String ? static_cast<long long>(container.text.size())

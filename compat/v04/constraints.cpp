@@ -7,12 +7,6 @@
 namespace cimloop::compat::v04 {
 namespace {
 
-struct Factor {
-  std::string dimension;
-  std::string op;  // "=", "<=", ">=" or "" (mapper style `M8`)
-  long long value;
-};
-
 const std::set<std::string>& passthrough_keys() {
   static const std::set<std::string> keys = {
       "split",        "no_reuse",          "no_temporal_reuse",      "no_coalesce",           "rmw_first_update",
@@ -25,57 +19,6 @@ const std::set<std::string>& dataspace_list_keys() {
   static const std::set<std::string> keys = {"keep", "bypass", "no_reuse", "no_temporal_reuse", "no_coalesce",
                                              "rmw_first_update", "no_link_transfer"};
   return keys;
-}
-
-std::vector<Factor> parse_factor_text(const std::string& text, const YAML::Node& node, const ReductionContext& context,
-                                      const std::string& key) {
-  static const std::regex factor(R"(([A-Za-z_][A-Za-z0-9_]*?)\s*(<=|>=|=)?\s*(-?[0-9]+))");
-  std::vector<Factor> out;
-  std::string rest;
-  auto begin = std::sregex_iterator(text.begin(), text.end(), factor);
-  size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    rest += text.substr(last, static_cast<size_t>(it->position()) - last);
-    last = static_cast<size_t>(it->position() + it->length());
-    const std::string digits = (*it)[3];
-    if (digits.size() > 18) context.loader.fail(node, key, "factor '" + it->str() + "' is too large");
-    out.push_back({(*it)[1], (*it)[2], std::stoll(digits)});
-  }
-  rest += text.substr(last);
-  if (rest.find_first_not_of(" \t,") != std::string::npos)
-    context.loader.fail(node, key, "cannot read factors '" + text + "' (expected e.g. 'R=3 P=16' or [R=3, P=16])");
-  for (const Factor& f : out)
-    if (std::find(context.problem.dimensions.begin(), context.problem.dimensions.end(), f.dimension) ==
-        context.problem.dimensions.end())
-      context.loader.fail(node, key, "dimension '" + f.dimension + "' is not a problem dimension");
-  return out;
-}
-
-std::vector<Factor> read_factors(const YAML::Node& node, const ReductionContext& context, const std::string& key) {
-  if (node.IsScalar()) return parse_factor_text(node.Scalar(), node, context, key);
-  if (!node.IsSequence()) context.loader.fail(node, key, "factors must be a string or a list");
-  std::vector<Factor> out;
-  for (const YAML::Node& item : node) {
-    if (!item.IsScalar()) context.loader.fail(item, key, "factor entries must be strings like 'R=3'");
-    // an entry may be an expression giving the text: ("X=" + str(INPUT_BITS_PER_SLICE))
-    const YAML::Node text = evaluate_node(item, context.variables, context.loader, key);
-    for (Factor& f : parse_factor_text(text.Scalar(), item, context, key)) out.push_back(f);
-  }
-  return out;
-}
-
-// Whether `factor` holds for a dimension with no loop here (a factor of 1); `=0` asks for the
-// rest of the dimension, which is then 1 as well.
-bool holds_without_loop(const Factor& factor) {
-  if (factor.op == ">=") return factor.value <= 1;
-  if (factor.op == "<=") return factor.value >= 1;
-  return factor.value <= 1;
-}
-
-std::string factors_text(const std::vector<Factor>& factors) {
-  std::string out;
-  for (const Factor& f : factors) out += (out.empty() ? "" : ",") + f.dimension + f.op + std::to_string(f.value);
-  return out;
 }
 
 std::string permutation_text(const YAML::Node& node, const ReductionContext& context, const std::string& key) {
@@ -146,6 +89,49 @@ std::string canonical_type(const std::string& type) {
 
 }  // namespace
 
+std::vector<Factor> parse_factor_text(const std::string& text, const YAML::Node& node, const ReductionContext& context,
+                                      const std::string& key) {
+  static const std::regex factor(R"(([A-Za-z_][A-Za-z0-9_]*?)\s*(<=|>=|=)?\s*(-?[0-9]+))");
+  std::vector<Factor> out;
+  std::string rest;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), factor);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    rest += text.substr(last, static_cast<size_t>(it->position()) - last);
+    last = static_cast<size_t>(it->position() + it->length());
+    const std::string digits = (*it)[3];
+    if (digits.size() > 18) context.loader.fail(node, key, "factor '" + it->str() + "' is too large");
+    out.push_back({(*it)[1], (*it)[2], std::stoll(digits)});
+  }
+  rest += text.substr(last);
+  if (rest.find_first_not_of(" \t,") != std::string::npos)
+    context.loader.fail(node, key, "cannot read factors '" + text + "' (expected e.g. 'R=3 P=16' or [R=3, P=16])");
+  for (const Factor& f : out)
+    if (std::find(context.problem.dimensions.begin(), context.problem.dimensions.end(), f.dimension) ==
+        context.problem.dimensions.end())
+      context.loader.fail(node, key, "dimension '" + f.dimension + "' is not a problem dimension");
+  return out;
+}
+
+std::vector<Factor> read_factors(const YAML::Node& node, const ReductionContext& context, const std::string& key) {
+  if (node.IsScalar()) return parse_factor_text(node.Scalar(), node, context, key);
+  if (!node.IsSequence()) context.loader.fail(node, key, "factors must be a string or a list");
+  std::vector<Factor> out;
+  for (const YAML::Node& item : node) {
+    if (!item.IsScalar()) context.loader.fail(item, key, "factor entries must be strings like 'R=3'");
+    // an entry may be an expression giving the text: ("X=" + str(INPUT_BITS_PER_SLICE))
+    const YAML::Node text = evaluate_node(item, context.variables, context.loader, key);
+    for (Factor& f : parse_factor_text(text.Scalar(), item, context, key)) out.push_back(f);
+  }
+  return out;
+}
+
+std::string factors_text(const std::vector<Factor>& factors) {
+  std::string out;
+  for (const Factor& f : factors) out += (out.empty() ? "" : ",") + f.dimension + f.op + std::to_string(f.value);
+  return out;
+}
+
 Directive make_directive(const std::string& type, const YAML::Node& body, const ReductionContext& context,
                          const std::string& key) {
   Directive directive{canonical_type(type), YAML::Node(YAML::NodeType::Map)};
@@ -198,17 +184,6 @@ void set_directive(Level& level, Directive directive) {
   else level.directives.push_back(std::move(directive));
 }
 
-bool spatial_holds_without_fanout(const YAML::Node& body, const ReductionContext& context, const std::string& key) {
-  if (!body.IsMap()) return false;
-  for (const char* name : {"factors", "factors_only"}) {
-    const YAML::Node factors = find_key(body, name);
-    if (!factors.IsDefined() || factors.IsNull()) continue;
-    for (const Factor& factor : read_factors(factors, context, key + "." + name))
-      if (!holds_without_loop(factor)) return false;
-  }
-  return true;
-}
-
 void attach_target_list(const YAML::Node& list, ReducedArchitecture& architecture, const ReductionContext& context,
                         const std::string& key) {
   if (list.IsNull()) return;
@@ -219,11 +194,17 @@ void attach_target_list(const YAML::Node& list, ReducedArchitecture& architectur
     if (!target.IsScalar() || !type.IsScalar()) context.loader.fail(entry, key, "each entry needs a target and a type");
     std::string name = target.Scalar();
     if (architecture.containers_without_level.count(name)) {
-      if (type.Scalar() == "spatial" && spatial_holds_without_fanout(entry, context, key)) continue;
-      context.loader.fail(target, key + ".target", "container '" + name + "' has no spatial fan-out, so no level to constrain");
+      // timeloopfe drops it with the container; its factors still count for maximize_dims
+      architecture.detached_directives.push_back(make_directive(type.Scalar(), entry, context, key));
+      continue;
     }
-    if (const auto alias = architecture.container_levels.find(name); alias != architecture.container_levels.end())
+    if (const auto alias = architecture.container_levels.find(name); alias != architecture.container_levels.end()) {
+      if (type.Scalar() != "spatial") {  // dropped with the container, as for its own constraints
+        architecture.detached_directives.push_back(make_directive(type.Scalar(), entry, context, key));
+        continue;
+      }
       name = alias->second;
+    }
     const auto fanout = architecture.component_fanouts.find(name);
     if (fanout != architecture.component_fanouts.end() && type.Scalar() == "spatial") name = fanout->second;
     auto level = std::find_if(architecture.levels.begin(), architecture.levels.end(),

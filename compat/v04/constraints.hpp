@@ -5,6 +5,7 @@
 // attaching top-level `constraints.targets` / `mapping` entries to levels, and permutation
 // completion.
 #include <string>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -20,10 +21,11 @@ Directive make_directive(const std::string& type, const YAML::Node& body, const 
 void set_directive(Level& level, Directive directive);
 Directive* find_directive(Level& level, const std::string& type);
 
-// A container without spatial fan-out holds no spatial loop: a spatial constraint (or mapping
-// entry) on it holds when every factor it names is 1 (or `=0`, the rest, then 1 too), e.g.
-// CiMLoop's virtual-MAC container at 1b operands. `body` has the constraint's keys.
-bool spatial_holds_without_fanout(const YAML::Node& body, const ReductionContext& context, const std::string& key);
+// A `factors` value (text or list; list entries may be expressions giving the text).
+std::vector<Factor> read_factors(const YAML::Node& node, const ReductionContext& context, const std::string& key);
+std::vector<Factor> parse_factor_text(const std::string& text, const YAML::Node& node, const ReductionContext& context,
+                                      const std::string& key);
+std::string factors_text(const std::vector<Factor>& factors);
 
 // Attaches a list of `{target, type, ...}` entries (v0.4 `mapping:` or `constraints.targets`).
 void attach_target_list(const YAML::Node& list, ReducedArchitecture& architecture, const ReductionContext& context,

@@ -13,7 +13,7 @@ namespace cimloop::compat::v04 {
 namespace {
 
 struct Token {
-  enum class Kind { Number, String, Name, Op, End } kind;
+  enum class Kind { Number, String, FString, Name, Op, End } kind;
   std::string text;
 };
 
@@ -22,6 +22,7 @@ bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) 
 std::vector<Token> tokenize(const std::string& text) {
   static const char* const kOperators[] = {"**", "//", "==", "!=", "<=", ">=", "<", ">", "+", "-",
                                            "*",  "/",  "%",  "~",  "|",  "(",  ")", "[", "]", ",",
+                                           "{",  "}",  ":",
                                            ".",  "="};
   std::vector<Token> tokens;
   size_t i = 0;
@@ -36,6 +37,15 @@ std::vector<Token> tokenize(const std::string& text) {
         ++end;
       tokens.push_back({Token::Kind::Number, text.substr(i, end - i)});
       i = end;
+      continue;
+    }
+    if ((c == 'f' || c == 'F') && i + 1 < text.size() && (text[i + 1] == '\'' || text[i + 1] == '"')) {
+      // f-string: its text is kept as written; the parser splits out the {expressions}.
+      const char quote = text[i + 1];
+      const size_t end = text.find(quote, i + 2);
+      if (end == std::string::npos) throw ExpressionSyntaxError("unterminated string in '" + text + "'");
+      tokens.push_back({Token::Kind::FString, text.substr(i + 2, end - i - 2)});
+      i = end + 1;
       continue;
     }
     if (is_name_start(c)) {
@@ -83,7 +93,7 @@ std::vector<Token> tokenize(const std::string& text) {
 // Syntax tree; evaluated after parsing so that `a if c else b` and `and`/`or` short-circuit.
 struct Node {
   enum class Kind {
-    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, IsDefined, Comprehension,
+    Literal, Name, Unary, Binary, Compare, And, Or, Not, Ternary, Call, Filter, Index, List, Dict, IsDefined, Comprehension,
     CallValue  // `(f if c else g)(x)`: kids are the callee (a function value), then the arguments
   } kind;
   std::string op;  // operator, function/filter name, or variable name
@@ -294,6 +304,7 @@ class Parser {
       node->literal = Value::from_string(token.text, true);
       return node;
     }
+    if (token.kind == Token::Kind::FString) return formatted_string(token.text);
     if (token.kind == Token::Kind::Name) return name_or_call(token.text);
     if (token.text == "(") {
       NodePtr inner = ternary();
@@ -313,8 +324,55 @@ class Parser {
       expect("]");
       return make(Node::Kind::List, "", std::move(items));
     }
+    if (token.text == "{" && dialect_ == Dialect::Python) {
+      // {key: value, ...}: kids alternate keys and values
+      NodePtr dict = make(Node::Kind::Dict);
+      while (!accept("}")) {
+        dict->kids.push_back(ternary());
+        expect(":");
+        dict->kids.push_back(ternary());
+        if (!accept(",")) {
+          expect("}");
+          break;
+        }
+      }
+      return dict;
+    }
     fail("unexpected '" + token.text + "'");
   }
+  // f"X={INPUT_BITS}": the literal parts and str() of each {expression}, concatenated.
+  NodePtr formatted_string(const std::string& text) {
+    NodePtr result = literal_string("");
+    std::string literal;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((text[i] == '{' || text[i] == '}') && i + 1 < text.size() && text[i + 1] == text[i]) {
+        literal += text[i++];
+        continue;
+      }
+      if (text[i] == '}') fail("single '}' is not allowed in an f-string");
+      if (text[i] != '{') {
+        literal += text[i];
+        continue;
+      }
+      size_t depth = 1, end = i + 1;
+      for (; end < text.size() && depth > 0; ++end) depth += text[end] == '{' ? 1 : text[end] == '}' ? -1 : 0;
+      if (depth > 0) fail("f-string: expecting '}'");
+      const std::string inner = text.substr(i + 1, end - i - 2);
+      if (inner.find_first_of("!:") != std::string::npos && inner.find("!=") == std::string::npos)
+        fail("f-string conversions and format specifications are not supported: {" + inner + "}");
+      result = make(Node::Kind::Binary, "+", kids(std::move(result), literal_string(literal)));
+      literal.clear();
+      result = make(Node::Kind::Binary, "+", kids(std::move(result), make(Node::Kind::Call, "str", kids(Parser(inner, dialect_).parse()))));
+      i = end - 1;
+    }
+    return make(Node::Kind::Binary, "+", kids(std::move(result), literal_string(literal)));
+  }
+  static NodePtr literal_string(const std::string& text) {
+    NodePtr node = make(Node::Kind::Literal);
+    node->literal = Value::from_string(text);
+    return node;
+  }
+
   NodePtr name_or_call(const std::string& name) {
     NodePtr node = make(Node::Kind::Literal);
     if (name == "True" || name == "true") node->literal = Value::from_bool(true);
@@ -344,6 +402,18 @@ class Evaluator {
         for (const NodePtr& kid : node.kids) items.push_back(defined(eval(*kid)));
         return Value::from_list(std::move(items));
       }
+      case Node::Kind::Dict: {
+        std::vector<std::pair<std::string, Value>> entries;
+        for (size_t i = 0; i + 1 < node.kids.size(); i += 2) {
+          const Value key = defined(eval(*node.kids[i]));
+          if (key.kind != Value::Kind::String) throw ExpressionError("dict keys must be strings here, got " + key.repr());
+          Value value = defined(eval(*node.kids[i + 1]));
+          auto same = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.first == key.text; });
+          if (same != entries.end()) same->second = std::move(value);
+          else entries.emplace_back(key.text, std::move(value));
+        }
+        return Value::from_dict(entries);
+      }
       case Node::Kind::Not: return Value::from_bool(!defined(eval(*node.kids[0])).truthy());
       case Node::Kind::And: {
         Value left = defined(eval(*node.kids[0]));
@@ -370,11 +440,19 @@ class Evaluator {
   }
 
  private:
-  // A variable of the scope or a math constant.
+  // A variable of the scope or a math constant; `a.b` is member b of dict a (the tokens of
+  // a dotted name are one name).
   std::optional<Value> variable(const std::string& text) const {
     if (scope_.lookup)
       if (std::optional<Value> value = scope_.lookup(text)) return value;
-    return math_constant(text);
+    if (std::optional<Value> constant = math_constant(text)) return constant;
+    const size_t dot = text.rfind('.');
+    if (dot == std::string::npos || dialect_ != Dialect::Python) return std::nullopt;
+    const std::optional<Value> owner = variable(text.substr(0, dot));
+    if (!owner || owner->kind != Value::Kind::Dict) return std::nullopt;
+    const Value* member = owner->member(text.substr(dot + 1));
+    if (!member) throw ExpressionError("'dict' object has no attribute '" + text.substr(dot + 1) + "'");
+    return *member;
   }
   // Python: a name not bound to a value may name a function of the scope or a built-in.
   bool is_function_name(const std::string& text) const {

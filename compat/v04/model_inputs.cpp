@@ -38,13 +38,12 @@ bool any_raw_v04(const std::vector<std::string>& paths) {
 
 MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::map<std::string, std::string>& template_vars,
                             Purpose purpose, const std::string& dump_path,
-                            const std::map<std::string, std::string>& variable_overrides) {
+                            const VariableOverrides& variable_overrides) {
   const std::string text = processed_to_text(process_v04(paths, template_vars, purpose, variable_overrides));
   if (!dump_path.empty()) write_files_atomically({{dump_path, text}});
   MergedInput merged;
   merged.root = YAML::Load(text);
   merged.sources.add_file("<processed v0.4 input>", static_cast<int>(std::count(text.begin(), text.end(), '\n')));
-  apply_environment_variables(merged.root);
   return merged;
 }
 

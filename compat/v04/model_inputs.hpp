@@ -29,11 +29,10 @@ MergedInput load_program_inputs(const std::vector<std::string>& paths, const V04
 
 bool any_raw_v04(const std::vector<std::string>& paths);
 
-// Processes `paths`, applies `globals.environment_variables` to this process (as the Python
-// front end does before it calls Timeloop) and, when `dump_path` is not empty, writes the
-// processed form there atomically.
+// Processes `paths` and, when `dump_path` is not empty, writes the processed form there
+// atomically.
 MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::map<std::string, std::string>& template_vars,
                             Purpose purpose, const std::string& dump_path,
-                            const std::map<std::string, std::string>& variable_overrides = {});
+                            const VariableOverrides& variable_overrides = {});
 
 }  // namespace cimloop::compat::v04

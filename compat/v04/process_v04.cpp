@@ -7,8 +7,9 @@
 #include <set>
 
 #include "compat/v04/architecture.hpp"
-#include "compat/v04/array_processor.hpp"
+#include "compat/cimloop/array_processor.hpp"
 #include "compat/v04/constraints.hpp"
+#include "compat/v04/maximize_dims.hpp"
 #include "compat/v04/sections.hpp"
 #include "src/common/error.hpp"
 
@@ -127,13 +128,16 @@ YAML::Node sparse_targets(const YAML::Node& targets, const ReducedArchitecture& 
   return out;
 }
 
-// `variables` with the expressions of `overrides` in place of the file's.
-YAML::Node with_overrides(const YAML::Node& variables, const std::map<std::string, std::string>& overrides) {
+// `variables` with the expressions of `overrides` in place of the file's (see VariableOverrides).
+YAML::Node with_overrides(const YAML::Node& variables, const VariableOverrides& given) {
+  const std::map<std::string, std::string>& overrides = given.values;
   if (overrides.empty()) return variables;
-  for (const auto& [name, expression] : overrides)
-    if (!find_key(variables, name).IsDefined())
-      throw InputError("--set " + name + ": the specification has no variable " + name);
   YAML::Node out(YAML::NodeType::Map);
+  for (const auto& [name, expression] : overrides) {
+    if (find_key(variables, name).IsDefined() || name == cimloop::kMaxUtilization) continue;
+    if (!given.may_add) throw InputError("--set " + name + ": the specification has no variable " + name);
+    out[name] = YAML::Node(expression);
+  }
   for (const auto& entry : variables) {
     const auto it = overrides.find(entry.first.Scalar());
     if (it == overrides.end())
@@ -141,6 +145,9 @@ YAML::Node with_overrides(const YAML::Node& variables, const std::map<std::strin
     else
       out.force_insert(entry.first, YAML::Node(it->second));
   }
+  // The processor's switch is added last, as CiMLoop's get_spec adds it.
+  if (const auto it = overrides.find(cimloop::kMaxUtilization); it != overrides.end() && !find_key(out, it->first).IsDefined())
+    out[it->first] = YAML::Node(it->second);
   return out;
 }
 
@@ -158,6 +165,7 @@ YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, 
     } else if (key == "instance") {
       Symbols scope = variables;
       YAML::Node instance = evaluate_map(entry.second, scope, loader, "problem.instance");
+      info.instance = yaml_to_value(instance);
       result["instance"] = with_density_defaults(instance);
     } else {
       result.force_insert(entry.first, entry.second);
@@ -196,45 +204,48 @@ YAML::Node globals_defaults(const YAML::Node& globals) {
   return out;
 }
 
-// The files of `globals.expression_custom_functions`, each relative to the file that lists it
-// (as timeloopfe finds them), as absolute paths; their functions become the loader's.
-std::vector<std::string> use_custom_functions(const YAML::Node& globals, SpecLoader& loader) {
+// The files of the specification's `globals.expression_custom_functions`, each relative to the
+// file that lists it or to an add_to_path() folder (as timeloopfe finds them; globs allowed),
+// as absolute paths. The expressions get the functions of every file any loaded document
+// listed (SpecLoader::function_files), as with Accelergy's loader.
+std::vector<std::string> custom_function_files(const YAML::Node& globals, const SpecLoader& loader) {
   const YAML::Node files = find_key(globals, "expression_custom_functions");
   if (!files.IsDefined() || files.IsNull()) return {};
   if (!files.IsSequence()) loader.fail(files, "globals.expression_custom_functions", "must be a list of files");
   std::vector<std::string> paths;
   for (const YAML::Node& file : files) {
     if (!file.IsScalar()) loader.fail(file, "globals.expression_custom_functions", "must be a list of files");
-    std::filesystem::path path(file.Scalar());
-    if (path.is_relative()) path = std::filesystem::path(loader.file_of(file)).parent_path() / path;
-    std::error_code error;
-    const std::filesystem::path resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
-    if (error || !std::filesystem::is_regular_file(resolved))
-      loader.fail(file, "globals.expression_custom_functions", "cannot find '" + file.Scalar() + "' (looked for " + path.string() + ")");
-    paths.push_back(resolved.string());
+    const std::vector<std::string> found = resolve_paths(file.Scalar(), directory_of(loader.file_of(file)), loader.search_dirs());
+    if (found.empty())
+      loader.fail(file, "globals.expression_custom_functions",
+                  "cannot find '" + file.Scalar() + "' beside " + loader.file_of(file) + " or in the add_to_path() folders");
+    paths.insert(paths.end(), found.begin(), found.end());
   }
-  loader.set_expression_functions(cimloop::ExpressionFunctions::from_files(paths, loader.locate(files)));
   return paths;
 }
 
 }  // namespace
 
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
-                       Purpose purpose, const std::map<std::string, std::string>& variable_overrides) {
+                       Purpose purpose, const VariableOverrides& variable_overrides) {
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
-  const std::vector<std::string> function_files = use_custom_functions(sections.globals, loader);
+  const std::vector<std::string> function_files = custom_function_files(sections.globals, loader);
+  loader.set_expression_functions(cimloop::ExpressionFunctions::from_files(loader.function_files(), "globals.expression_custom_functions"));
   Symbols variables;
   const YAML::Node given = with_overrides(versioned(sections.variables), variable_overrides);
-  const YAML::Node variable_tree = sections.variables.IsMap() || !variable_overrides.empty()
-                                       ? evaluate_variables_with_arrays(given, sections, loader, variables)
+  const YAML::Node variable_tree = sections.variables.IsMap() || !variable_overrides.values.empty()
+                                       ? cimloop::evaluate_variables_with_arrays(given, sections, loader, variables)
                                        : versioned(YAML::Node());
+  loader.set_nodes(architecture_nodes(sections.architecture, variables, loader));
   ProblemInfo problem_info;
-  const YAML::Node problem = process_problem(sections.problem, variables, problem_info, loader);
+  YAML::Node problem = process_problem(sections.problem, variables, problem_info, loader);
   const ReductionContext context{loader, problem_info, variables, variable_tree};
   ReducedArchitecture architecture = walk_architecture(sections.architecture, context);
   attach_target_list(sections.constraint_targets, architecture, context, "constraints.targets");
   attach_target_list(sections.mapping, architecture, context, "mapping");
+  cimloop::synthesize_max_utilization(architecture, variables, problem_info, problem["instance"], loader);
+  expand_maximize_dims(architecture, context);
   const YAML::Node directives = finish_directives(architecture, context);
 
   YAML::Node out(YAML::NodeType::Map);

@@ -15,13 +15,25 @@ namespace cimloop::compat::v04 {
 // Mapper: they go under `architecture_constraints.targets` (mapping empty).
 enum class Purpose { Model, Mapper };
 
+// Top-level variables set from outside (NAME -> expression, e.g. an operating point
+// VOLTAGE -> "0.9"), as CiMLoop's scripts set spec.variables: a defined variable's expression
+// is replaced. A name the specification does not define is an error (a typo on the command
+// line), unless `may_add` (CiMLoop's quick_run adds e.g. AVERAGE_OUTPUT_VALUE): then it is
+// added before the specification's variables, as quick_run orders them. MAX_UTILIZATION, the
+// ArrayProcessor's switch, may always be added (last, as get_spec adds it).
+struct VariableOverrides {
+  std::map<std::string, std::string> values;
+  bool may_add = false;
+
+  VariableOverrides() = default;
+  VariableOverrides(std::map<std::string, std::string> given, bool add = false)  // NOLINT: a map converts
+      : values(std::move(given)), may_add(add) {}
+};
+
 // `files` are read like timeloopfe's from_yaml_files (first = entry point); `template_vars`
-// are the Jinja2 variables; `variable_overrides` replace the expressions of top-level
-// `variables` (NAME -> expression, e.g. an operating point VOLTAGE -> "0.9"), as CiMLoop's
-// scripts set spec.variables; naming a variable the specification does not define is an
-// error. ERT/ART/model keys pass through unchanged. Throws InputError.
+// are the Jinja2 variables. ERT/ART/model keys pass through unchanged. Throws InputError.
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
-                       Purpose purpose, const std::map<std::string, std::string>& variable_overrides = {});
+                       Purpose purpose, const VariableOverrides& variable_overrides = {});
 
 // True for inputs only the v0.4 reader understands: Jinja2 files, v0.4 node tags, template
 // markup, `<<<` merges, or an architecture given as `nodes`.

@@ -18,6 +18,13 @@ struct ProblemInfo {
   std::map<std::string, long long> bounds;                     // instance value per dimension
   std::vector<std::string> dataspaces;                         // declaration order
   std::map<std::string, std::set<std::string>> dataspace_dims;  // dimensions in each projection
+  Value instance;  // the evaluated instance as a dict (`spec.problem.instance` in expressions)
+};
+
+struct Factor {
+  std::string dimension;
+  std::string op;  // "=", "<=", ">=" or "" (mapper style `M8`)
+  long long value;
 };
 
 // One mapping/constraint directive of a level, already in processed form
@@ -43,6 +50,7 @@ struct Level {
   std::string name;
   Kind kind = Kind::Other;
   bool fanout_dummy = false;
+  long long node_fanout = 1;  // fan-out dummy: meshX * meshY of the node it stands for
   YAML::Node entry;  // the `local` entry
   std::vector<Directive> directives;
 
@@ -52,10 +60,23 @@ struct Level {
     name = other.name;
     kind = other.kind;
     fanout_dummy = other.fanout_dummy;
+    node_fanout = other.node_fanout;
     entry.reset(other.entry);
     directives = other.directives;
     return *this;
   }
+};
+
+// A node as CiMLoop's maximum-utilisation workload synthesis sees it (array_processor.hpp):
+// its fan-out and its own spatial constraint, before any macro is expanded.
+struct LeafNode {
+  std::string name;
+  long long fanout = 1;
+  std::vector<Factor> spatial_factors;          // constraints.spatial.factors
+  bool spatial_factors_only = false;            // constraints.spatial.factors_only given
+  std::set<std::string> no_iteration_dimensions;  // of constraints.spatial.no_iteration_over_dataspaces
+  std::vector<Factor> max_utilization;          // max_utilization.{spatial,temporal}.factors
+  bool has_max_utilization = false;
 };
 
 struct ReducedArchitecture {
@@ -65,6 +86,10 @@ struct ReducedArchitecture {
   std::map<std::string, std::string> container_levels;  // container name -> its fan-out level
   std::map<std::string, std::string> component_fanouts;  // component with own `spatial` -> its fan-out level
   std::set<std::string> containers_without_level;
+  // Constraints of containers without fan-out: dropped from the output, as timeloopfe drops
+  // them, but their factors count when maximize_dims finds what is left of each dimension.
+  std::vector<Directive> detached_directives;
+  std::vector<LeafNode> leaves;  // every !Container and !Component, in document order
   YAML::Node sparse_targets{YAML::NodeType::Sequence};  // nodes' own sparse_optimizations, with target
 };
 

@@ -57,6 +57,8 @@ SpecLoader::SpecLoader(const std::map<std::string, std::string>& template_vars) 
   for (const auto& [name, value] : template_vars) context_.variables[name] = Value::from_string(value);
   hook_ = [this](const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
                  const std::vector<std::string>& search_dirs) {
+    for (const std::string& dir : search_dirs)
+      if (std::find(search_dirs_.begin(), search_dirs_.end(), dir) == search_dirs_.end()) search_dirs_.push_back(dir);
     return include(function, args, calling_file, search_dirs);
   };
 }
@@ -82,6 +84,8 @@ YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<
     if (origin.file.empty()) origin = {path, static_cast<int>(i) + 1};
     lines_.push_back(origin);
   }
+  std::istringstream text_lines(rendered.text);
+  for (std::string line; texts_.size() < lines_.size();) texts_.push_back(std::getline(text_lines, line) ? line : "");
   YAML::Node parsed;
   try {
     // yaml-cpp needs a final newline after a flow collection at the end of the text.
@@ -91,7 +95,27 @@ YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<
     const Origin origin = located ? lines_[static_cast<size_t>(error.mark.line)] : Origin{path, 0};
     throw InputError(origin.file + ":" + std::to_string(origin.line) + ": YAML syntax error: " + error.msg);
   }
-  return resolve(parsed);
+  YAML::Node document = resolve(parsed);
+  note_function_files(document, path, search_dirs);
+  return document;
+}
+
+void SpecLoader::note_function_files(const YAML::Node& document, const std::string& path,
+                                     const std::vector<std::string>& search_dirs) {
+  const YAML::Node files = find_key(find_key(document, "globals"), "expression_custom_functions");
+  if (!files.IsSequence()) return;  // malformed lists are reported where the globals are read
+  std::vector<std::string> dirs = search_dirs;
+  dirs.insert(dirs.end(), search_dirs_.begin(), search_dirs_.end());
+  for (const YAML::Node& file : files) {
+    if (!file.IsScalar()) continue;
+    const std::vector<std::string> found = resolve_paths(file.Scalar(), directory_of(path), dirs);
+    if (found.empty())
+      fail(file, "globals.expression_custom_functions",
+           "cannot find '" + file.Scalar() + "' beside " + path + " or in the add_to_path() folders");
+    for (const std::string& match : found)
+      if (std::find(function_files_.begin(), function_files_.end(), match) == function_files_.end())
+        function_files_.push_back(match);
+  }
 }
 
 Value SpecLoader::include(const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
@@ -200,6 +224,12 @@ std::string SpecLoader::locate(const YAML::Node& node) const {
     for (const YAML::Node& item : node)
       if (std::string where = locate(item); !where.empty()) return where;
   return "";
+}
+
+bool SpecLoader::is_block_scalar(const YAML::Node& node) const {
+  if (!node.IsScalar() || node.Mark().is_null() || node.Mark().line < 0) return false;
+  const size_t line = static_cast<size_t>(node.Mark().line), column = static_cast<size_t>(node.Mark().column);
+  return line < texts_.size() && column < texts_[line].size() && (texts_[line][column] == '|' || texts_[line][column] == '>');
 }
 
 std::string SpecLoader::file_of(const YAML::Node& node) const {

@@ -23,29 +23,51 @@ class SpecLoader {
 
   // "file:line" of a node (its own mark, else its first located descendant); "" if unknown.
   std::string locate(const YAML::Node& node) const;
+  // A `|` or `>` block scalar: not plain, yet an expression to timeloopfe (only quoted
+  // strings are not).
+  bool is_block_scalar(const YAML::Node& node) const;
   // The file a node was read from; "" if unknown.
   std::string file_of(const YAML::Node& node) const;
+  // The files every loaded document lists under its own `globals.expression_custom_functions`
+  // (resolved against that document's folder and the add_to_path() folders), in load order:
+  // Accelergy's loader registers them for all expressions, even when the key is not kept, e.g.
+  // a macro's variables file included for its `variables` only.
+  const std::vector<std::string>& function_files() const { return function_files_; }
+  // Every add_to_path() directory the templates declared, in the order first seen: where
+  // files the specification names by a relative path are looked for after the naming file's
+  // own folder (timeloopfe's include directories).
+  const std::vector<std::string>& search_dirs() const { return search_dirs_; }
   // Throws InputError "<file:line>: <key>: <message>".
   [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& message) const;
 
   // Functions of the specification's `globals.expression_custom_functions`, for its expressions.
   void set_expression_functions(cimloop::ExpressionFunctions functions) { expression_functions_ = std::move(functions); }
   const cimloop::ExpressionFunctions& expression_functions() const { return expression_functions_; }
+  // Every named architecture node as expressions see it (timeloopfe binds nodes by name):
+  // a dict with its `spatial` {meshX, meshY}, for `<name>.spatial.meshX` and
+  // `<name>.get_fanout()`.
+  void set_nodes(std::map<std::string, Value> nodes) { nodes_ = std::move(nodes); }
+  const std::map<std::string, Value>& nodes() const { return nodes_; }
 
  private:
   YAML::Node load_document(const std::string& path, const std::vector<std::string>& search_dirs);
   Value include(const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
                 const std::vector<std::string>& search_dirs);
   YAML::Node resolve(const YAML::Node& node) const;
+  void note_function_files(const YAML::Node& document, const std::string& path, const std::vector<std::string>& search_dirs);
   YAML::Node resolve_map(const YAML::Node& node) const;
   YAML::Node merge_source(const YAML::Node& value, const std::string& key) const;
 
   TemplateContext context_;
   IncludeHook hook_;
   std::vector<Origin> lines_;            // origin of every line of the shared line space
+  std::vector<std::string> texts_;       // text of every line of the shared line space
   std::vector<YAML::Node> included_;     // values of `!include_loaded <index>` placeholders
+  std::vector<std::string> search_dirs_;  // see search_dirs()
+  std::vector<std::string> function_files_;  // see function_files()
   int depth_ = 0;                        // include() nesting
   cimloop::ExpressionFunctions expression_functions_;
+  std::map<std::string, Value> nodes_;
   static constexpr int kMaxIncludeDepth = 64;
 };
 

@@ -11,6 +11,32 @@ namespace {
 
 bool is_plain(const YAML::Node& node) { return node.Tag() != "!"; }
 
+// The specification objects timeloopfe puts in scope: `spec.variables.get(NAME, DEFAULT)`
+// (and `variables.get`, once the variables are parsed), the value of a variable evaluated so
+// far, else DEFAULT (None when not given); `<node>.get_fanout()` and
+// `<node>.spatial.get_fanout()`, the node's meshX * meshY.
+void add_spec_access(ExpressionScope& scope, const Symbols& symbols, const SpecLoader& loader) {
+  auto functions = std::move(scope.call);
+  scope.call = [&symbols, &loader, functions](const std::string& name, const CallArguments& args) -> std::optional<Value> {
+    if (name == "spec.variables.get" || name == "variables.get") {
+      const auto bound = bind_arguments({name, {"key", "default"}, 1}, args);
+      if (bound[0]->kind == Value::Kind::String)
+        if (const auto found = symbols.find(bound[0]->text); found != symbols.end()) return found->second;
+      return bound[1] ? *bound[1] : Value::none();
+    }
+    for (const std::string suffix : {".spatial.get_fanout", ".get_fanout"})
+      if (name.size() > suffix.size() && name.ends_with(suffix)) {
+        const std::string node = name.substr(0, name.size() - suffix.size());
+        const auto found = loader.nodes().find(node);
+        if (found == loader.nodes().end()) throw UnknownNameError(node);
+        bind_arguments({name, {}, 0}, args);
+        const Value* spatial = found->second.member("spatial");
+        return Value::from_int(spatial->member("meshX")->as_int() * spatial->member("meshY")->as_int());
+      }
+    return functions ? functions(name, args) : std::nullopt;
+  };
+}
+
 }  // namespace
 
 Value yaml_to_value(const YAML::Node& node) {
@@ -19,6 +45,12 @@ Value yaml_to_value(const YAML::Node& node) {
     std::vector<Value> items;
     for (const YAML::Node& item : node) items.push_back(yaml_to_value(item));
     return Value::from_list(std::move(items));
+  }
+  if (node.IsMap()) {
+    std::vector<std::pair<std::string, Value>> entries;
+    for (const auto& entry : node)
+      if (entry.first.IsScalar()) entries.emplace_back(entry.first.Scalar(), yaml_to_value(entry.second));
+    return Value::from_dict(entries);
   }
   if (!node.IsScalar()) return Value();
   const std::string& text = node.Scalar();
@@ -54,6 +86,11 @@ YAML::Node value_to_yaml(const Value& value) {
       for (const Value& item : value.items) list.push_back(value_to_yaml(item));
       return list;
     }
+    case Value::Kind::Dict: {
+      YAML::Node map(YAML::NodeType::Map);
+      for (const Value& entry : value.items) map[entry.items[0].text] = value_to_yaml(entry.items[1]);
+      return map;
+    }
     case Value::Kind::Function: return YAML::Node(value.source);  // evaluated again when read
   }
   return YAML::Node();
@@ -75,14 +112,16 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
   }
   const Value literal = yaml_to_value(node);
   if (value) *value = literal;
-  if (literal.kind != Value::Kind::String) return node;
+  // Quoted strings are strings, never expressions (timeloopfe does not parse them).
+  if (literal.kind != Value::Kind::String || (!is_plain(node) && !loader.is_block_scalar(node))) return node;
   ExpressionScope scope;
-  scope.lookup = [&symbols](const std::string& name) -> std::optional<Value> {
-    const auto found = symbols.find(name);
-    if (found == symbols.end()) return std::nullopt;
-    return found->second;
+  scope.lookup = [&symbols, &loader](const std::string& name) -> std::optional<Value> {
+    if (const auto found = symbols.find(name); found != symbols.end()) return found->second;
+    if (const auto node = loader.nodes().find(name); node != loader.nodes().end()) return node->second;
+    return std::nullopt;
   };
   loader.expression_functions().install(scope);
+  add_spec_access(scope, symbols, loader);
   try {
     Value result = evaluate_expression(literal.text, Dialect::Python, scope);
     if (result.is_function()) result.source = literal.text;
@@ -97,13 +136,16 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
   }
 }
 
-YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key) {
+YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key,
+                        bool top_level_only) {
   YAML::Node out(YAML::NodeType::Map);
   for (const auto& entry : map) {
     const std::string name = entry.first.Scalar();
     Value seen;
-    YAML::Node value = evaluate_node(entry.second, symbols, loader, key.empty() ? name : key + "." + name, &seen);
-    symbols[name] = seen;
+    YAML::Node value = top_level_only && (entry.second.IsMap() || entry.second.IsSequence())
+                           ? entry.second
+                           : evaluate_node(entry.second, symbols, loader, key.empty() ? name : key + "." + name, &seen);
+    symbols[name] = top_level_only && (entry.second.IsMap() || entry.second.IsSequence()) ? yaml_to_value(value) : seen;
     out.force_insert(name, value);
   }
   return out;

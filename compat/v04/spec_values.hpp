@@ -17,7 +17,7 @@ namespace cimloop::compat::v04 {
 using Symbols = std::map<std::string, Value>;
 
 // Plain YAML scalars as YAML 1.2 types (int, float, bool, null), quoted ones as strings,
-// sequences as lists; maps become undefined values (not usable in expressions).
+// sequences as lists, maps as dicts.
 Value yaml_to_value(const YAML::Node& node);
 YAML::Node value_to_yaml(const Value& value);
 
@@ -27,8 +27,11 @@ YAML::Node evaluate_node(const YAML::Node& node, const Symbols& symbols, const S
                          Value* value = nullptr);
 
 // Evaluates the values of a map in order; each evaluated value is visible to the later ones
-// (and is added to `symbols`).
-YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key);
+// (and is added to `symbols`). With `top_level_only` (variables and attributes, as timeloopfe
+// parses them), map and list values are kept as written: e.g. the expressions of
+// per_dataspace_bandwidth_consumption_scale reach Timeloop as text.
+YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoader& loader, const std::string& key,
+                        bool top_level_only = false);
 
 // The specification version, '0.4', as the string the Python front end writes.
 YAML::Node version_text();

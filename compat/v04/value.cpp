@@ -15,7 +15,8 @@ bool Value::truthy() const {
     case Kind::Int: return integer != 0;
     case Kind::Float: return real != 0.0;
     case Kind::String: return !text.empty();
-    case Kind::List: return !items.empty();
+    case Kind::List:
+    case Kind::Dict: return !items.empty();
     case Kind::Function: return true;
   }
   return false;
@@ -34,9 +35,22 @@ std::string Value::str() const {
       for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i].repr();
       return out + "]";
     }
+    case Kind::Dict: {
+      std::string out = "{";
+      for (size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + items[i].items[0].repr() + ": " + items[i].items[1].repr();
+      return out + "}";
+    }
     case Kind::Function: return source;
   }
   return "";
+}
+
+const Value* Value::member(const std::string& key) const {
+  if (kind != Kind::Dict) return nullptr;
+  for (const Value& entry : items)
+    if (entry.items[0].text == key) return &entry.items[1];
+  return nullptr;
 }
 
 std::string Value::repr() const { return kind == Kind::String ? "'" + text + "'" : str(); }
@@ -57,7 +71,7 @@ std::string python_float_repr(double value) {
   std::string out;
   if (exponent < -4 || exponent >= 16) {
     out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
+    if (digits.size() > 1) out.append(1, '.').append(digits, 1);  // no temporary: GCC 12 -Wrestrict false positive
     char exponent_text[16];
     std::snprintf(exponent_text, sizeof exponent_text, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
     out += exponent_text;

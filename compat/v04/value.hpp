@@ -1,9 +1,10 @@
 #pragma once
 // Values of the small expression language shared by the Jinja2 subset and the v0.4 attribute
-// expressions: Python-like None, bool, int, float, str, list and function, plus Jinja's
-// "undefined".
+// expressions: Python-like None, bool, int, float, str, list, dict (string keys) and function,
+// plus Jinja's "undefined".
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cimloop::compat::v04 {
@@ -11,13 +12,13 @@ namespace cimloop::compat::v04 {
 struct RenderedText;  // text with a line map, produced by include_text (jinja.hpp)
 
 struct Value {
-  enum class Kind { Undefined, None, Bool, Int, Float, String, List, Function };
+  enum class Kind { Undefined, None, Bool, Int, Float, String, List, Dict, Function };
   Kind kind = Kind::Undefined;
   bool boolean = false;
   long long integer = 0;
   double real = 0.0;
   std::string text;
-  std::vector<Value> items;
+  std::vector<Value> items;  // List: the items; Dict: [key, value] pairs in insertion order
   std::shared_ptr<const RenderedText> rendered;  // set when `text` came from include_text
   // A string written quoted in the input or as a literal in an expression (Accelergy writes
   // such strings back double-quoted); results of string operations are not quoted.
@@ -43,6 +44,13 @@ struct Value {
     v.source = std::move(source);
     return v;
   }
+  static Value from_dict(const std::vector<std::pair<std::string, Value>>& entries) {
+    Value v = with_kind(Kind::Dict);
+    for (const auto& [key, value] : entries) v.items.push_back(from_list({from_string(key, true), value}));
+    return v;
+  }
+  // The value of `key` in a Dict; nullptr when absent (or not a Dict).
+  const Value* member(const std::string& key) const;
   static Value from_list(std::vector<Value> items) {
     Value v = with_kind(Kind::List);
     v.items = std::move(items);

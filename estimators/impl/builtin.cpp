@@ -4,11 +4,10 @@ namespace cimloop::estimators {
 
 std::unique_ptr<PrimitiveEstimator> make_aladdin_table_estimator();
 std::unique_ptr<PrimitiveEstimator> make_dummy_table_estimator();
-std::unique_ptr<PrimitiveEstimator> make_neurosim_intadder_estimator();
+std::unique_ptr<PrimitiveEstimator> make_neurosim_estimator();
 std::unique_ptr<PrimitiveEstimator> make_library_estimator();
 std::unique_ptr<PrimitiveEstimator> make_cacti_dram_estimator();
 std::unique_ptr<PrimitiveEstimator> make_cacti_sram_estimator();
-std::unique_ptr<PrimitiveEstimator> make_cim_estimator();
 std::unique_ptr<PrimitiveEstimator> make_adc_plug_in();
 std::unique_ptr<PrimitiveEstimator> make_capacitor_estimator();
 std::unique_ptr<PrimitiveEstimator> make_pass_gate_estimator();
@@ -23,8 +22,7 @@ std::unique_ptr<PrimitiveEstimator> make_r2r_ladder_estimator();
 void register_builtin_estimators(Registry& registry) {
   registry.add(make_aladdin_table_estimator());
   registry.add(make_dummy_table_estimator());
-  registry.add(make_neurosim_intadder_estimator());
-  registry.add(make_cim_estimator());
+  registry.add(make_neurosim_estimator());
   registry.add(make_library_estimator());
   registry.add(make_adc_plug_in());
   registry.add(make_cacti_dram_estimator());

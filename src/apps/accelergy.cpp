@@ -62,15 +62,6 @@ void add_function_files(const YAML::Node& globals, const std::string& document, 
   }
 }
 
-// The document's `globals.environment_variables`, which the estimation sets as Accelergy does
-// when it reads the file (later files override earlier ones).
-void add_environment_variables(const YAML::Node& globals, YAML::Node& root) {
-  if (!globals.IsDefined() || !globals.IsMap() || !globals["environment_variables"]) return;
-  const YAML::Node variables = globals["environment_variables"];
-  if (!variables.IsMap()) return;
-  for (const auto& kv : variables) root["globals"]["environment_variables"][kv.first.Scalar()] = kv.second;
-}
-
 // One input tree from all files: the architecture (exactly one), every compound-component
 // block, and the variables (later files override earlier ones).
 Input merged_input(const std::vector<std::string>& files) {
@@ -82,6 +73,7 @@ Input merged_input(const std::vector<std::string>& files) {
     compat::MergedInput loaded = compat::load_merged_inputs({file});
     const YAML::Node& doc = loaded.root;
     if (!doc.IsMap()) continue;
+    compat::apply_environment_variables(doc);
     if (doc["architecture"]) {
       if (!architecture_file.empty()) {
         throw InputError(file + ": architecture: already given in " + architecture_file);
@@ -97,7 +89,6 @@ Input merged_input(const std::vector<std::string>& files) {
       for (const auto& kv : doc["variables"]) root["variables"][kv.first.Scalar()] = kv.second;
     }
     add_function_files(doc["globals"], file, root);
-    add_environment_variables(doc["globals"], root);
   }
   if (architecture_file.empty() && input.given_ert.IsNull()) {
     throw InputError("no input file has an 'architecture' (or an 'ERT') key");

@@ -1,35 +1,32 @@
-// cimloop-accuracy PUBLISHED.csv MACRO_DIR EXEMPTIONS.csv OUTDIR
-// Writes OUTDIR/accuracy.csv (published.csv columns + model, error_pct) and
+// cimloop-accuracy PUBLISHED.csv TOP EXEMPTIONS.csv OUTDIR
+// Evaluates every row of a published table (CiMLoop's published.csv columns) by running the
+// row's macro from its CiMLoop specification (TOP: the workspace's models/top.yaml.jinja2) as
+// CiMLoop's tests do. Writes OUTDIR/accuracy.csv (the table's columns + model, error_pct) and
 // OUTDIR/summary.txt; exits 0 when the targets hold (every row evaluated, mean |error| <= 5%,
 // every counted row <= 15%), 2 when they do not, 1 on a malformed table.
 #include <filesystem>
 #include <iostream>
 
-#include "src/cim/accuracy.hpp"
-#include "src/cim/output_file.hpp"
-#include "src/common/error.hpp"
+#include "compat/cimloop/accuracy.hpp"
+#include "compat/timeloop/output_files.hpp"
+#include "compat/timeloop/program_cli.hpp"
 
 int main(int argc, char** argv) {
-  using namespace cimloop::cim;
+  using namespace cimloop::compat::cimloop;
   if (argc != 5) {
-    std::cerr << "usage: cimloop-accuracy PUBLISHED.csv MACRO_DIR EXEMPTIONS.csv OUTDIR\n";
+    std::cerr << "usage: cimloop-accuracy PUBLISHED.csv TOP EXEMPTIONS.csv OUTDIR\n";
     return 1;
   }
-  try {
+  return cimloop::compat::run_reporting_errors([&] {
     const AccuracySummary s = evaluate_published(argv[1], argv[2], argv[3]);
-    std::filesystem::create_directories(argv[4]);
     const std::filesystem::path out(argv[4]);
-    write_file_atomically((out / "accuracy.csv").string(), format_accuracy_csv(s));
+    std::filesystem::create_directories(out);
     const std::string summary = format_accuracy_summary(s);
-    write_file_atomically((out / "summary.txt").string(), summary);
+    cimloop::compat::write_files_atomically(
+        {{(out / "accuracy.csv").string(), format_accuracy_csv(s)}, {(out / "summary.txt").string(), summary}});
     std::cout << summary;
     const bool ok = s.failed_rows == 0 && s.mean_abs_error_pct <= 5.0 && s.max_abs_error_pct <= 15.0;
     if (!ok) std::cerr << "accuracy targets missed (every row evaluated, mean <= 5%, max <= 15%)\n";
     return ok ? 0 : 2;
-  } catch (const cimloop::InputError& e) {
-    std::cerr << "ERROR: " << e.what() << "\n";
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << "ERROR: " << e.what() << "\n";
-  }
-  return 1;
+  });
 }

@@ -11,6 +11,7 @@
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/map_yaml_writer.hpp"
+#include "compat/timeloop/mapper_run.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/output_files.hpp"
 #include "compat/timeloop/program_cli.hpp"
@@ -85,6 +86,7 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
 int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed) {
   const compat::MergedInput merged =
       compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
+  compat::apply_environment_variables(merged.root);  // as Timeloop does with a v0.4 input's globals
   const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
@@ -92,27 +94,16 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
   mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
   if (seed) settings.seed = *seed;
   if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, settings.out_prefix, inputs);
-  const bool dense = !compat::child(merged.root, "sparse_optimizations").IsDefined();
-  const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, dense);
-  const mapper::Mapspace mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
-                                  settings.max_temporal_loops);
+  const mapper::Mapspace mapspace = compat::input_mapspace(merged, inputs, settings);
   const model::ModelOptions options = model::options_from_environment();
-  const mapper::SearchResult result = run_search(mapspace, settings, inputs, options);
-  if (!result.best) {
-    throw InputError("no valid mapping found within the search criteria" +
-                     (result.first_failure.empty() ? std::string() : " (e.g. " + result.first_failure + ")"));
-  }
-
-  const mapping::MappingSpec spec = mapper::to_mapping_spec(*result.best, shape, mapspace.constraints());
-  const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
-  model::Evaluator evaluator(inputs.arch, inputs.workload, options);
-  const model::EvalResult& best = evaluator.evaluate(mapping);
+  const compat::BestMapping found = compat::best_mapping(run_search(mapspace, settings, inputs, options), mapspace, inputs, options);
+  const model::EvalResult& best = found.result;
   const std::string prefix = args.output_dir + "/" + settings.out_prefix;
   compat::write_files_atomically({
-      {prefix + ".map.yaml", compat::format_map_yaml(spec, inputs.arch, inputs.workload)},
-      {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, mapping, best,
+      {prefix + ".map.yaml", compat::format_map_yaml(found.spec, inputs.arch, inputs.workload)},
+      {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, found.mapping, best,
                                                    compat::stats_options_from_environment())},
-      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, best)},
+      {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, found.mapping, best)},
   });
   char summary[160];
   std::snprintf(summary, sizeof summary,

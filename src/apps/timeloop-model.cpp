@@ -51,6 +51,7 @@ bool apply_delta_rule(const compat::ProgramArguments& args, model::ModelOptions&
 
 int run(const compat::ProgramArguments& args, const model::ModelOptions& options) {
   const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
+  compat::apply_environment_variables(merged.root);  // as Timeloop does with a v0.4 input's globals
   const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);

@@ -55,6 +55,13 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
     std::string op;
     while (pos < text.size() && (text[pos] == '<' || text[pos] == '>' || text[pos] == '=')) op += text[pos++];
     while (pos < text.size() && text[pos] == ' ') ++pos;
+    // Timeloop scans for <name><=*><digits>, so a negative value (CiMLoop's `P=-1`) matches
+    // nothing and the entry constrains nothing.
+    if (pos + 1 < text.size() && text[pos] == '-' && std::isdigit(static_cast<unsigned char>(text[pos + 1]))) {
+      while (++pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+      }
+      continue;
+    }
     std::size_t digits = pos;
     while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
     if (digits == pos) fail("no number after dimension " + name);

@@ -7,23 +7,17 @@
 // accuracy returns NaN, so an entry that involves a NeuroSim class comes out NaN and is left
 // out, while the estimator choices stay those of the reference.
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "compat/accelergy/tables.hpp"
 
-#include "test-suites/golden/golden_helpers.hpp"
+#include "test-suites/golden/cimloop_runs.hpp"
 
-namespace fs = std::filesystem;
 using namespace cimloop;
 
 namespace {
 
-const fs::path kRuns = fs::path(CIMLOOP_FIXTURES_DIR) / "cimloop-runs";
-const fs::path kWorkspace = fs::path(CIMLOOP_FIXTURES_DIR) / ".." / "clients" / "cimloop";
 const char* const kNeurosim = "Neurosim Plug-In";
 
 // The NeuroSim plug-in's classes at its accuracy, with a result that marks what it touches.
@@ -58,7 +52,7 @@ const estimators::Registry& registry_without_neurosim() {
     estimators::Registry r;
     bool placed = false;
     for (const auto& e : estimators::Registry::builtin().all()) {
-      const bool neurosim = e->name() == kNeurosim || e->name() == "CiM";
+      const bool neurosim = e->name() == kNeurosim;
       if (!neurosim) r.add(std::make_unique<Forward>(*e));
       if (neurosim && !placed) r.add(std::make_unique<NeurosimStandIn>());
       placed = placed || neurosim;
@@ -68,20 +62,8 @@ const estimators::Registry& registry_without_neurosim() {
   return registry;
 }
 
-std::string processed_input(const std::string& macro) {
-  std::ifstream in(kRuns / macro / "default" / "parsed-processed-input.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string s = text.str();
-  const std::string variable = "${CIMLOOP_WORKSPACE}";
-  for (size_t at = s.find(variable); at != std::string::npos; at = s.find(variable, at)) {
-    s.replace(at, variable.size(), kWorkspace.string());
-  }
-  return s;
-}
-
 YAML::Node reference(const std::string& macro, const std::string& file) {
-  return YAML::LoadFile((kRuns / macro / "default" / ("timeloop-mapper." + file)).string());
+  return YAML::LoadFile((golden::cimloop_run(macro) / ("timeloop-mapper." + file)).string());
 }
 
 // Component name -> the estimator of each of its primitives, as the summaries list them.
@@ -121,8 +103,8 @@ void expect_same(const YAML::Node& got, const YAML::Node& want, const std::strin
 class CimloopRun : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CimloopRun, EntriesWithoutNeurosimAndEstimatorNamesMatchTheReference) {
-  CIMLOOP_REQUIRE_FIXTURES(kRuns / GetParam());
-  const YAML::Node root = YAML::Load(processed_input(GetParam()));
+  CIMLOOP_REQUIRE_FIXTURES(golden::cimloop_run(GetParam()));
+  const YAML::Node root = YAML::Load(golden::cimloop_run_text(GetParam(), "parsed-processed-input.yaml"));
   accelergy::EstimationOptions options;
   options.registry = &registry_without_neurosim();
   const accelergy::AccelergyResult result = accelergy::estimate_tables(root, options);
@@ -158,8 +140,6 @@ TEST_P(CimloopRun, EntriesWithoutNeurosimAndEstimatorNamesMatchTheReference) {
   EXPECT_GT(checked, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Macros, CimloopRun,
-                         ::testing::Values("basic_analog", "example_traditional", "jia_jssc_2020", "raella_isca_2023",
-                                           "sinangil_jssc_2021", "wang_vlsi_2022"));
+INSTANTIATE_TEST_SUITE_P(Macros, CimloopRun, ::testing::ValuesIn(golden::cimloop_default_runs()));
 
 }  // namespace

@@ -1,19 +1,16 @@
-// CiM circuit estimators against the CiMLoop study's worked values (§2.4, §3).
+// The ADC plug-in's regression against the CiMLoop study's worked values (§3.1), and the cell
+// files CiMLoop's macros use.
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
-#include <filesystem>
 
 #include "cim_fixtures.hpp"
 #include "estimators/adc/survey_adc.hpp"
-#include "estimators/cim/array_model.hpp"
-#include "estimators/cim/c2c_multiplier.hpp"
-#include "estimators/cim/memory_cell.hpp"
+#include "estimators/neurosim/cell_file.hpp"
 #include "src/common/error.hpp"
 
 using namespace cimloop::estimators;
-using namespace cimloop::estimators::cim;
+using namespace cimloop::estimators::neurosim;
 
 namespace {
 double adc_energy(double bits, double nm, double rate) {
@@ -56,25 +53,7 @@ TEST(CimAdc, MacroCalibrations) {
   EXPECT_THROW(estimate_adc({8, 7, 0, 1, 1, 1}), cimloop::InputError);
 }
 
-TEST(CimC2cMultiplier, SwitchingFollowsOperands) {
-  C2cMultiplierParameters p;
-  p.resolution = 8;
-  p.voltage = 1;
-  p.unit_capacitance_f = 2e-15;
-  p.a_pmf = std::vector<double>(15, 1.0);
-  p.b_bit_probabilities = std::vector<double>(8, 0.5);
-  const auto e = estimate_c2c_multiplier(p);
-  // B: 8 x (2 + 4) fF charged to a_rms = sqrt(1015 / 15) / 14 V with p(1-p) = 1/4.
-  const double a_rms = std::sqrt(1015.0 / 15) / 14;
-  EXPECT_NEAR(e.switch_b_energy_pj, 8 * 6e-15 * a_rms * 0.25 * 1e12, 1e-12);
-  // A: E[max(V1 - V0, 0)] = (n^2 - 1) / (6 n) / 14 V for n = 15 uniform levels.
-  const double rise = (225.0 - 1) / (6 * 15) / 14;
-  EXPECT_NEAR(e.switch_a_energy_pj, 8 * 6e-15 * rise * (1.67 / 8) * 1e12, 1e-12);
-  p.b_bit_probabilities = std::vector<double>(8, 1.0);
-  EXPECT_EQ(estimate_c2c_multiplier(p).switch_b_energy_pj, 0);
-}
-
-TEST(CimArrayModel, DataDependenceAndCells) {
+TEST(CimCellFile, ReadsCimloopCells) {
   const auto dir = cimloop::test::cimloop_fixture("memory_cells");
   CIMLOOP_REQUIRE_FIXTURE(dir);
   const MemoryCell rram = read_memory_cell((dir / "rram_example.cell.yaml").string());
@@ -84,23 +63,4 @@ TEST(CimArrayModel, DataDependenceAndCells) {
   EXPECT_TRUE(rram.has_access_transistor);
   const MemoryCell wang = read_memory_cell((dir / "sram_wang_vlsi_2022.cell.yaml").string());
   EXPECT_DOUBLE_EQ(wang.capacitance_adjust_f, 3e-15);
-
-  ArrayParameters p;
-  p.cell = rram;
-  p.rows = p.cols = 32;
-  p.technology_nm = 65;
-  p.temporal_dac_bits = 8;
-  p.temporal_spiking = true;
-  p.average_input_value = 0;
-  const ArrayEstimate idle = estimate_array(p);
-  p.average_input_value = 0.5;
-  const ArrayEstimate busy = estimate_array(p);
-  EXPECT_GT(busy.row_read, idle.row_read);
-  EXPECT_EQ(idle.cell_read, 0);
-  // RRAM read: pulse x V^2 x G, linear in x (pulse count) and in w between G_lo and G_hi.
-  p.average_cell_value = 1;
-  const double per_pulse = 2e-9 * 0.01 / (25e4 + 1000) * 1e12;
-  EXPECT_NEAR(estimate_array(p).cell_read, 0.5 * 255 * per_pulse * (1e-9 / 2e-9), 1e-12);
-  p.average_input_value = 2;
-  EXPECT_THROW(estimate_array(p), cimloop::InputError);
 }

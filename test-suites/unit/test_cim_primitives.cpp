@@ -1,11 +1,8 @@
 // The CiM primitive classes through the registry, by CiMLoop's class, attribute and action
-// names: the ADC plug-in's classes, the Library's published parts beyond the Aladdin node, and
-// our NeuroSim stand-ins (array periphery, gates).
+// names: the ADC plug-in's classes and the Library's published parts beyond the Aladdin node.
 #include <gtest/gtest.h>
 
-#include "cim_fixtures.hpp"
 #include "estimators/adc/survey_adc.hpp"
-#include "estimators/cim/cim_primitives.hpp"
 #include "estimators/estimator.hpp"
 #include "estimators/technology/technology.hpp"
 
@@ -28,6 +25,7 @@ TEST(AdcPlugIn, ClassesActionsAndName) {
   for (const char* cls : {"adc", "array_adc", "sar_adc", "pim_adc", "cim_adc", "ADC"}) {
     const Selection s = Registry::builtin().select(adc_query(cls, "convert"));
     EXPECT_EQ(s.estimator, "ADC Plug-In") << cls;
+    EXPECT_EQ(s.accuracy, 75) << cls;  // outranks NeuroSim's ADC (70)
     EXPECT_EQ(s.estimate.value, per_conversion) << cls;
   }
   for (const char* action : {"read", "drive", "sample", "activate"})
@@ -69,29 +67,6 @@ TEST(LibraryPlugIn, PublishedPartsAtOtherNodes) {
   jia.attributes = {{"technology", 65}, {"VOLTAGE", 0.85}, {"global_cycle_seconds", 1.35e-6}};
   jia.action = "read";
   EXPECT_NEAR(Registry::builtin().select(jia).estimate.value, 6.020833, 5e-7);
-}
-
-TEST(NeurosimStandIns, GatesAndArrayFromCellFile) {
-  using namespace cimloop::estimators::cim;
-  PrimitiveInputs ff;
-  ff.numbers = {{"n_bits", 8}, {"technology", 22}, {"voltage", 1}};
-  EXPECT_NEAR(cim_primitive_energy("flip_flop", "read", ff, {}),
-              8 * cim_primitive_energy("flip_flop", "read", {{{"technology", 22}, {"voltage", 1}}, {}}, {}), 1e-12);
-  EXPECT_FALSE(is_cim_primitive_class("capacitor"));  // CiMLoop's own plug-in prices it
-  const auto cell = cimloop::test::cimloop_fixture("memory_cells/rram_example.cell.yaml");
-  CIMLOOP_REQUIRE_FIXTURE(cell);
-  PrimitiveInputs a;
-  a.numbers = {{"rows", 32}, {"cols", 32}, {"technology", 65}, {"voltage", 1},
-               {"average_input_value", 0.5}, {"average_cell_value", 0.5},
-               {"temporal_dac_bits", 8}, {"read_pulse_width", 1e-9}};
-  a.texts = {{"cell_config", cell.string()}, {"temporal_spiking", "True"}};
-  const double row = cim_primitive_energy("array_row_drivers", "read", a, {});
-  EXPECT_GT(row, 0);
-  EXPECT_GT(cim_primitive_energy("array_row_drivers", "write", a, {}), 0);
-  EXPECT_GT(cim_primitive_energy("memory_cell", "read", a, {}), 0);
-  EXPECT_GT(cim_primitive_area("array_col_drivers", a), 0);
-  a.numbers["average_input_value"] = 1;
-  EXPECT_GT(cim_primitive_energy("array_row_drivers", "read", a, {}), row);
 }
 
 // Every non-NeuroSim class of the held-out macros goes to the plug-in CiMLoop's image uses

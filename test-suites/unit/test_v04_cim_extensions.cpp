@@ -97,7 +97,7 @@ TEST(V04CimExtensions, UnknownKeywordArgumentsAreInputErrors) {
                                           (wang / "map.yaml").string()};
   try {
     process_v04(files, {}, Purpose::Model,
-                {{"WEIGHT_BIT_DISTRIBUTION", "encoded_hist_to_avg_slice(offset_encode_hist(WEIGHTS_HIST), 8, 1, per_slice=True)"}});
+                std::map<std::string, std::string>{{"WEIGHT_BIT_DISTRIBUTION", "encoded_hist_to_avg_slice(offset_encode_hist(WEIGHTS_HIST), 8, 1, per_slice=True)"}});
     ADD_FAILURE() << "expected an InputError";
   } catch (const cimloop::InputError& error) {
     EXPECT_NE(std::string(error.what()).find("variables.WEIGHT_BIT_DISTRIBUTION"), std::string::npos) << error.what();
@@ -141,13 +141,13 @@ TEST(V04CimExtensions, UnknownCustomFunctionModulesAreRejected) {
 TEST(V04CimExtensions, VariableOverridesReplaceExpressions) {
   const auto files = basic_analog_files((kMacro / "problem.yaml").string());
   const YAML::Node base = process_v04(files, {}, Purpose::Model);
-  const YAML::Node halved = process_v04(files, {}, Purpose::Model, {{"VOLTAGE", "0.5 * 1"}, {"INPUT_BITS", "4"}});
+  const YAML::Node halved = process_v04(files, {}, Purpose::Model, std::map<std::string, std::string>{{"VOLTAGE", "0.5 * 1"}, {"INPUT_BITS", "4"}});
   EXPECT_EQ(top_attribute(halved, "VOLTAGE"), 0.5);
   EXPECT_EQ(top_attribute(base, "ENCODED_INPUT_BITS"), 8);
   EXPECT_EQ(top_attribute(halved, "ENCODED_INPUT_BITS"), 4);
   EXPECT_EQ(halved["problem"]["instance"]["X"].as<int>(), 4);
   try {
-    process_v04(files, {}, Purpose::Model, {{"VOLTGE", "1"}});
+    process_v04(files, {}, Purpose::Model, std::map<std::string, std::string>{{"VOLTGE", "1"}});
     ADD_FAILURE() << "expected an InputError";
   } catch (const cimloop::InputError& error) {
     EXPECT_STREQ(error.what(), "--set VOLTGE: the specification has no variable VOLTGE");

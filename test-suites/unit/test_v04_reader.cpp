@@ -280,25 +280,20 @@ TEST_F(V04Reader, MappingTargetsContainersAndOverridesConstraints) {
   const YAML::Node out = process(files);
   EXPECT_EQ(directive(out, "inter_PE_spatial", "spatial")["factors"].Scalar(), "K=4,N=1");
   EXPECT_EQ(directive(out, "buf", "temporal")["permutation"].Scalar(), "KN");
-  const auto no_fanout = design(std::string(kTop) + "  - !Container {name: PE}\n" + kMac,
-                                "mapping:\n- {target: PE, type: spatial, factors: K=4}\n");
-  EXPECT_NE(error_of(no_fanout).find("container 'PE' has no spatial fan-out"), std::string::npos) << error_of(no_fanout);
 }
 
-// A container without fan-out (CiMLoop's virtual-MAC container at 1b operands) holds no
-// spatial loop: spatial constraints and mapping entries asking only for factors of 1 (or the
-// rest, =0) hold there; any larger factor is an error.
-TEST_F(V04Reader, ContainerWithoutFanoutTakesUnitSpatialFactorsOnly) {
-  const std::string unit_pe = "  - !Container {name: PE, spatial: {meshX: 1}, constraints: {spatial: {factors_only: [K=1, N=0]}}}\n";
-  const YAML::Node out = process(design(std::string(kTop) + unit_pe + kMac,
-                                        "mapping:\n- {target: PE, type: spatial, factors: K=1 N=1, permutation: KN}\n"));
-  EXPECT_TRUE(out["mapping"].IsSequence());
-  const auto constrained = design(std::string(kTop) +
-                                      "  - !Container {name: PE, spatial: {meshX: 1}, constraints: {spatial: {factors: [K=2]}}}\n" +
-                                      kMac,
-                                  "");
-  EXPECT_NE(error_of(constrained).find("a container without spatial fan-out has no level to constrain"), std::string::npos)
-      << error_of(constrained);
+// As timeloopfe: a container's fan-out dummy takes the container's spatial constraint only
+// (its temporal one is the dummy's: every factor 1), and a container without fan-out has no
+// level, so its constraints (CiMLoop's container defaults) are dropped.
+TEST_F(V04Reader, ContainersKeepOnlyTheirSpatialConstraints) {
+  const std::string pe = "  - !Container {name: PE, spatial: {meshX: 4}, constraints: "
+                         "{spatial: {factors: [N=1]}, temporal: {factors: [K=4]}}}\n";
+  const std::string unit = "  - !Container {name: unit, constraints: {spatial: {factors: [K=2]}, temporal: {factors: [K=2]}}}\n";
+  const YAML::Node out = process(design(std::string(kTop) + pe + unit + kMac,
+                                        "mapping:\n- {target: unit, type: spatial, factors: K=4}\n"));
+  EXPECT_EQ(directive(out, "inter_PE_spatial", "spatial")["factors"].Scalar(), "N=1");
+  EXPECT_EQ(directive(out, "inter_PE_spatial", "temporal")["factors"].Scalar(), "K=1,N=1");
+  for (const YAML::Node& entry : out["mapping"]) EXPECT_NE(entry["target"].Scalar(), "unit");
 }
 
 TEST_F(V04Reader, SparseOptimizationsAndDensities) {

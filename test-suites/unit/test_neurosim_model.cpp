@@ -1,0 +1,133 @@
+// The exactly analytic pieces of the "Neurosim Plug-In" model (estimators/neurosim) and the
+// plug-in wrapper's behaviour: attribute conversion and checks, technology blending, leakage
+// scaling. The full comparison with the plug-in's answers is the golden NeuroSim suite.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "cim_fixtures.hpp"
+#include "estimators/estimator.hpp"
+
+using namespace cimloop::estimators;
+
+namespace {
+
+const PrimitiveEstimator& neurosim() { return *Registry::builtin().find("Neurosim Plug-In"); }
+
+Query query(const std::string& cls, Attributes a, const std::string& action = "") {
+  Query q;
+  q.class_name = cls;
+  q.attributes = std::move(a);
+  q.attributes.emplace("global_cycle_seconds", 1e-9);
+  q.attributes.emplace("cycle_seconds", 1e-9);
+  q.action = action;
+  return q;
+}
+
+double value(const Query& q) { return neurosim().estimate(q).value; }
+
+Attributes rram_array(double technology) {
+  return {{"technology", technology},
+          {"rows", 128},
+          {"cols", 64},
+          {"cols_active_at_once", 64},
+          {"cell_config", cimloop::test::cimloop_fixture("memory_cells/rram_isaac_isca_2016.cell.yaml").string()},
+          {"average_input_value", 0.5},
+          {"average_cell_value", 0.25},
+          {"read_pulse_width", 2e-9},
+          {"temporal_dac_bits", 3}};
+}
+
+}  // namespace
+
+// RRAM read: a pulse of ReadVoltage through the cell in series with the wire of its bitline
+// (rows x height) and wordline (cols x width), 0.5302632 ohm per F at every node;
+// interpolated low->high conductance by the average cell value, times the average input and
+// the 2^bits - 1 pulses of a full-scale input.
+TEST(NeurosimModel, RramCellReadIsAPulseThroughCellAndWires) {
+  const Attributes a = rram_array(45);
+  CIMLOOP_REQUIRE_FIXTURE(a.at("cell_config").string());
+  const double wire = 0.5302632 * (128 * 4 + 64 * 4);  // isaac cell: 16 F^2, square, no access device
+  const double hi = 2e-9 * 0.2 * 0.2 / (1333 + wire) * 1e12, lo = 2e-9 * 0.2 * 0.2 / (20000 + wire) * 1e12;
+  EXPECT_NEAR(value(query("memory_cell", a, "read")), (lo + (hi - lo) * 0.25) * 0.5 * 7, 1e-12);
+  // Writes use the set pulse and go from high to low conductance.
+  const double shi = 40e-9 * 4 / (1333 + wire) * 1e12, slo = 40e-9 * 4 / (20000 + wire) * 1e12;
+  EXPECT_NEAR(value(query("memory_cell", a, "write")), shi + (slo - shi) * 0.25, 1e-9);
+  EXPECT_EQ(value(query("memory_cell", a, "leak")), 0);
+  EXPECT_NEAR(value(query("memory_cell", a)), 16 * 0.045 * 0.045, 1e-12);  // CellArea F^2
+}
+
+// Peripheral blocks: shift_add = adder + a DFF per bit of adder and shift register; an adder
+// tree is levels of adders one bit wider per level; areas in inverter units (DFF 12, adder
+// bit 13.5); between nodes the plug-in blends linearly (28 nm = 0.4 x 22 + 0.6 x 32 nm).
+// Each block's value is NeuroSim's 7-digit printout, so sums agree to 1e-6.
+TEST(NeurosimModel, DigitalBlocksComposeAndBlendBetweenNodes) {
+  auto e = [](const std::string& cls, Attributes a) { return value(query(cls, std::move(a), "read")); };
+  auto near = [](double a, double b) { EXPECT_NEAR(a, b, 1e-6 * std::fabs(b)); };
+  const double adder8 = e("intadder", {{"technology", 32}, {"n_bits", 8}});
+  const double dff = e("flip_flop", {{"technology", 32}, {"n_bits", 1}});
+  near(e("shift_add", {{"technology", 32}, {"n_bits", 8}, {"shift_register_n_bits", 16}}), adder8 + 24 * dff);
+  const double tree = e("intadder_tree", {{"technology", 32}, {"n_bits", 8}, {"n_adder_tree_inputs", 4}});
+  near(tree, 2 * e("intadder", {{"technology", 32}, {"n_bits", 9}}) + e("intadder", {{"technology", 32}, {"n_bits", 10}}));
+  const double inverter_um2 = 212.8 * 0.032 * 0.032;
+  near(value(query("flip_flop", {{"technology", 32}, {"n_bits", 3}})), 36 * inverter_um2);
+  near(value(query("not_gate", {{"technology", 32}})), inverter_um2);
+  EXPECT_EQ(value(query("not_gate", {{"technology", 32}}, "read")), 0);
+  EXPECT_NEAR(e("flip_flop", {{"technology", 28}, {"n_bits", 2}}),
+              0.4 * e("flip_flop", {{"technology", 22}, {"n_bits", 2}}) + 0.6 * e("flip_flop", {{"technology", 32}, {"n_bits", 2}}), 1e-12);
+  EXPECT_EQ(e("flip_flop", {{"technology", "28.7nm"}, {"n_bits", 2}}), e("flip_flop", {{"technology", 28}, {"n_bits", 2}}));
+}
+
+// Leakage: NeuroSim's power times the global cycle for peripheral blocks; write-type actions
+// of peripheral blocks cost nothing; voltage is not theirs to take.
+TEST(NeurosimModel, PeripheralLeakScalesWithTheCycleAndIgnoresVoltage) {
+  Attributes a = {{"technology", 65}, {"n_bits", 4}};
+  const double leak = value(query("intadder", a, "leak"));
+  Query slow = query("intadder", a, "leak");
+  slow.attributes["global_cycle_seconds"] = 1e-8;
+  EXPECT_NEAR(value(slow), 10 * leak, 1e-18);
+  EXPECT_EQ(value(query("intadder", a, "update")), 0);
+  Attributes with_voltage = a;
+  with_voltage["voltage"] = 0.5;
+  EXPECT_EQ(value(query("intadder", with_voltage, "add")), value(query("intadder", a, "add")));
+}
+
+TEST(NeurosimModel, DeclinesWhatThePlugInRejects) {
+  EXPECT_EQ(neurosim().accuracy(query("intadder", {{"technology", 32}}, "add")), 70);
+  EXPECT_THROW(neurosim().accuracy(query("intadder", {{"technology", 32}}, "fly")), Declined);
+  EXPECT_THROW(neurosim().accuracy(query("SRAM", {{"technology", 32}}, "read")), Declined);
+  EXPECT_THROW(value(query("intadder", {{"technology", 5}, {"n_bits", 4}}, "add")), Declined);
+  EXPECT_THROW(value(query("intadder", {{"technology", 131}, {"n_bits", 4}}, "add")), Declined);
+  EXPECT_THROW(value(query("intadder", {{"technology", 32}}, "add")), Declined);  // n_bits missing
+  Query no_cycle = query("intadder", {{"technology", 32}, {"n_bits", 4}}, "add");
+  no_cycle.attributes.erase("cycle_seconds");
+  EXPECT_THROW(value(no_cycle), Declined);
+  Attributes small = rram_array(32);
+  CIMLOOP_REQUIRE_FIXTURE(small.at("cell_config").string());
+  small["rows"] = 4;
+  EXPECT_THROW(value(query("memory_cell", small, "read")), Declined);
+  Attributes sample = rram_array(32);
+  sample["cell_config"] = "nvsim_RRAM";
+  try {
+    value(query("memory_cell", sample, "read"));
+    ADD_FAILURE() << "sample cell accepted";
+  } catch (const Declined& e) {
+    EXPECT_NE(std::string(e.what()).find("sample cell"), std::string::npos);
+  }
+}
+
+// Row-driver leakage: one DFF (the intadder/flip_flop data's DFF) per row, in proportion to
+// the supply, scaled by the cycle time twice as the plug-in does; a voltage DAC of b bits
+// multiplies it by 2^(b-1) with 1T1R cells.
+TEST(NeurosimModel, RowDriverLeakageIsOneDffPerRow) {
+  Attributes a = rram_array(65);
+  a["cell_config"] = cimloop::test::cimloop_fixture("memory_cells/rram_example.cell.yaml").string();
+  CIMLOOP_REQUIRE_FIXTURE(a.at("cell_config").string());
+  a["voltage"] = 1.0;
+  const double dff_leak_w = value(query("flip_flop", {{"technology", 65}, {"n_bits", 1}}, "leak")) / 1e-9 / 1e12;
+  Query q = query("array_row_drivers", a, "leak");
+  q.attributes["global_cycle_seconds"] = 1e-7;
+  EXPECT_NEAR(value(q), 128 * dff_leak_w * 1.0 / 1.1 * 1e-7 * 1e-7 * 1e12, 1e-6 * value(q));
+  q.attributes["voltage_dac_bits"] = 3;
+  EXPECT_NEAR(value(q), 4 * 128 * dff_leak_w / 1.1 * 1e-14 * 1e12, 1e-6 * value(q));
+}
