@@ -23,12 +23,17 @@ std::string flags(const char* key, const workload::Workload& workload, mapping::
   return mask == 0 ? std::string() : names(key, workload, mask, true);
 }
 
+// Factors as the reference mapper writes them ("C1 M170"), with the residual of an imperfect
+// factor ("Y6,4", Timeloop's mapping syntax) so that the file reads back as the same mapping.
 std::string loops(const workload::Workload& workload, const std::vector<std::int64_t>& factors,
-                  const std::vector<int>& permutation) {
+                  const std::vector<std::int64_t>& residuals, const std::vector<int>& permutation) {
   std::ostringstream out;
   out << "\n    factors:";
-  for (int dim = 0; dim < workload.num_dimensions(); ++dim)
+  for (int dim = 0; dim < workload.num_dimensions(); ++dim) {
     out << ' ' << workload.dimension_names[dim] << factors[dim];
+    const std::int64_t residual = mapping::residual_of(residuals, factors, dim);
+    if (residual != factors[dim]) out << ',' << residual;
+  }
   out << "\n    permutation: ";
   for (int dim : permutation) out << workload.dimension_names[dim];
   return out.str();
@@ -50,12 +55,14 @@ std::string format_map_yaml(const mapping::MappingSpec& spec, const arch::ArchSp
     const mapping::Fanout fanout = mapping::level_fanout(arch, level);
     if (fanout.x * fanout.y > 1) {
       text += "\n  - target: " + arch.storage[level].name + "\n    type: spatial";
-      text += loops(workload, directives.spatial_factors, directives.spatial_permutation);
+      text += loops(workload, directives.spatial_factors, directives.spatial_residuals, directives.spatial_permutation);
       text += "\n    split: " + std::to_string(directives.split);
       text += flags("no_reuse", workload, directives.no_multicast);
+      text += flags("no_link_transfer", workload, directives.no_link_transfer);
     }
     text += "\n  - target: " + arch.storage[level].name + "\n    type: temporal";
-    text += loops(workload, directives.temporal_factors, directives.temporal_permutation);
+    text += loops(workload, directives.temporal_factors, directives.temporal_residuals,
+                  directives.temporal_permutation);
     text += flags("no_reuse", workload, directives.no_temporal_reuse);
     text += flags("rmw_first_update", workload, directives.rmw_first_update);
   }

@@ -38,7 +38,8 @@ std::string format_float(double value, FloatStyle style) {
   return printf_format("%.2f", value);
 }
 
-std::string format_percent(double fraction, FloatStyle style) { return format_float(fraction * 100.0, style) + "%"; }
+// Timeloop prints percentages in fixed notation whatever the float style.
+std::string format_percent(double fraction) { return format_float(fraction * 100.0, FloatStyle::Fixed) + "%"; }
 
 std::string format_scientific(double value) { return printf_format("%.2e", value); }
 

@@ -12,8 +12,9 @@ FloatStyle float_style_from_environment();
 
 // Two significant decimals in the given style ("%.2f", "%.2e" or "%.2g").
 std::string format_float(double value, FloatStyle style = FloatStyle::Fixed);
-// value * 100 with two decimals and a percent sign.
-std::string format_percent(double fraction, FloatStyle style = FloatStyle::Fixed);
+// value * 100 with two decimals and a percent sign, in fixed notation whatever the style (as
+// Timeloop prints percentages).
+std::string format_percent(double fraction);
 // "%.2e", used for EDP whatever the style.
 std::string format_scientific(double value);
 

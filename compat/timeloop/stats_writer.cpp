@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <numeric>
 #include <sstream>
 
 namespace cimloop::compat {
@@ -19,7 +20,7 @@ class StatsText {
     out_ << ": " << value << '\n';
   }
   std::string num(double value) const { return format_float(value, style_); }
-  std::string pct(double value) const { return format_percent(value, style_); }
+  std::string pct(double value) const { return format_percent(value); }
   std::string str() const { return out_.str(); }
 
  private:
@@ -94,12 +95,22 @@ void write_buffer_specs(StatsText& text, const arch::BufferSpec& spec, const mod
   text.line();
 }
 
+// Timeloop takes a level's loops from the tile of the first data space, which its bypass
+// handling empties at the levels above the outermost one holding that data space (keeping
+// and coalescing it).
+bool loops_reported(const mapping::Mapping& mapping, int level) {
+  for (int outer = level; outer < static_cast<int>(mapping.keep.size()); ++outer)
+    if ((mapping.keep[outer] & 1u) && !(mapping.no_coalesce[outer] & 1u)) return true;
+  return false;
+}
+
 void write_loop_nest(StatsText& text, const workload::Workload& workload, const mapping::Mapping& mapping,
                      int level) {
   text.line("    MAPPING");
   text.line("    -------");
   text.line("    Loop nest:");
-  const int first = level == 0 ? 0 : mapping.boundaries[level - 1] + 1;
+  const int first = loops_reported(mapping, level) ? (level == 0 ? 0 : mapping.boundaries[level - 1] + 1)
+                                                   : mapping.boundaries[level] + 1;
   int indent = 6;
   for (int l = mapping.boundaries[level]; l >= first; --l) {
     if (mapping.loops[l].factor == 1) continue;
@@ -149,7 +160,7 @@ void write_buffer(StatsText& text, const arch::ArchSpec& arch, const workload::W
   const model::BufferStats& stats = result.storage[level];
   const std::string number = std::to_string(level + 1);
   text.line("Level " + number);
-  text.line(std::string(6 + number.size(), '-'));
+  text.line("-------");  // Timeloop's underline keeps the width of "Level 0"
   text.line("=== " + spec.name + " ===");
   text.line();
   write_buffer_specs(text, spec, stats);
@@ -162,6 +173,75 @@ void write_buffer(StatsText& text, const arch::ArchSpec& arch, const workload::W
     if (!(mapping.keep[level] >> t & 1u)) continue;
     text.line("    " + workload.data_spaces[t].name + ":");
     write_data_space(text, stats.data_spaces[t], stats.replication);
+  }
+  text.line();
+}
+
+void write_network_specs(StatsText& text, const arch::NetworkSpec& spec) {
+  auto f = [&](const std::string& label, const std::string& value) { text.field(8, 16, label, value); };
+  text.line("    SPECS");
+  text.line("    -----");
+  f("Type", "Legacy");
+  f("Legacy sub-type", spec.legacy_subtype);
+  f("ConnectionType", "3");  // read-fill and update-drain
+  f("Word bits", std::to_string(spec.word_bits));
+  f("Router energy", optional_float(text, spec.router_energy) + " pJ");
+  f("Wire energy", optional_float(text, spec.wire_energy) + " pJ/b/mm");
+  f("Ingress energy", optional_float(text, spec.ingress_energy) + " pJ");
+  f("Fill latency", std::to_string(static_cast<std::int64_t>(spec.fill_latency)));
+  f("Drain latency", std::to_string(static_cast<std::int64_t>(spec.drain_latency)));
+  text.line();
+}
+
+// The model prices no network traffic, so every network energy is 0.
+void write_network_data_space(StatsText& text, const model::NetworkDataSpaceStats& stats) {
+  auto f = [&](const std::string& label, const std::string& value) { text.field(8, 40, label, value); };
+  double ingresses = 0;
+  for (const nest::MulticastEntry& entry : stats.ingresses) ingresses += entry.accesses;
+  f("Fanout", std::to_string(stats.fanout));
+  f("Multicast factor", std::to_string(stats.multicast_factor));
+  f("Ingresses", text.num(ingresses));
+  for (const nest::MulticastEntry& entry : stats.ingresses) {
+    if (!(entry.accesses > 0)) continue;
+    text.line("            @multicast " + std::to_string(entry.multicast) + " @scatter " + std::to_string(entry.scatter) +
+              ": " + text.num(entry.accesses));
+  }
+  f("Link transfers", std::to_string(static_cast<std::int64_t>(stats.link_transfers)));
+  f("Spatial reductions", std::to_string(stats.spatial_reductions));
+  f("Average number of hops", text.num(stats.average_hops));
+  f("Energy (per-hop)", text.num(0.0) + " fJ");
+  for (const char* label : {"Energy (per-instance)", "Energy (total)", "Link transfer energy (per-instance)",
+                            "Link transfer energy (total)", "Spatial Reduction Energy (per-instance)",
+                            "Spatial Reduction Energy (total)"})
+    f(label, text.num(0.0) + " pJ");
+}
+
+// Networks in name order, numbered among the shown ones; the network of storage level i
+// carries what level i serves to its inner neighbour.
+void write_networks(StatsText& text, const arch::ArchSpec& arch, const workload::Workload& workload,
+                    const model::EvalResult& result, const StatsOptions& options) {
+  text.line("Networks");
+  text.line("--------");
+  if (!options.hide_inconsequential) {
+    std::vector<int> levels(arch.num_storage_levels());
+    std::iota(levels.begin(), levels.end(), 0);
+    std::sort(levels.begin(), levels.end(),
+              [&](int a, int b) { return arch.storage[a].network.name < arch.storage[b].network.name; });
+    int shown = 0;
+    for (int level : levels) {
+      text.line("Network " + std::to_string(shown++));
+      text.line("---------");
+      text.line(arch.storage[level].network.name);
+      text.line();
+      write_network_specs(text, arch.storage[level].network);
+      text.line("    STATS");
+      text.line("    -----");
+      for (int t = 0; t < workload.num_data_spaces(); ++t) {
+        text.line("    " + workload.data_spaces[t].name + ":");
+        write_network_data_space(text, result.storage[level].network[t]);
+      }
+      text.line();
+    }
   }
   text.line();
 }
@@ -188,7 +268,8 @@ void write_operational_intensity(StatsText& text, const arch::ArchSpec& arch, co
   text.line();
 }
 
-void write_summary(StatsText& text, const arch::ArchSpec& arch, const model::EvalResult& result) {
+void write_summary(StatsText& text, const arch::ArchSpec& arch, const model::EvalResult& result,
+                   const StatsOptions& options) {
   text.line("Summary Stats");
   text.line("-------------");
   const double cycles = static_cast<double>(result.cycles);
@@ -210,9 +291,16 @@ void write_summary(StatsText& text, const arch::ArchSpec& arch, const model::Eva
     std::string label = name + std::string(width + 1 - name.size(), ' ');
     text.line("    " + label + "= " + text.num(energy * 1000.0 / static_cast<double>(computes)));
   };
-  if (result.arithmetic.energy != 0) fj_row(arch.arithmetic.name, result.arithmetic.energy);
+  const bool all = !options.hide_inconsequential;
+  if (all || result.arithmetic.energy != 0) fj_row(arch.arithmetic.name, result.arithmetic.energy);
   for (int i = 0; i < arch.num_storage_levels(); ++i)
-    if (result.storage[i].energy != 0) fj_row(arch.storage[i].name, result.storage[i].energy);
+    if (all || result.storage[i].energy != 0) fj_row(arch.storage[i].name, result.storage[i].energy);
+  if (all) {  // networks (never priced) in name order
+    std::vector<std::string> networks;
+    for (const arch::BufferSpec& level : arch.storage) networks.push_back(level.network.name);
+    std::sort(networks.begin(), networks.end());
+    for (const std::string& name : networks) fj_row(name, 0.0);
+  }
   fj_row("Total", result.energy);
   text.line();
 }
@@ -228,7 +316,9 @@ StatsOptions stats_options_from_environment() {
 }
 
 std::string format_loop(const workload::Workload& workload, const mapping::Loop& loop) {
-  std::string text = "for " + workload.dimension_names[loop.dimension] + " in [0:" + std::to_string(loop.factor) + ")";
+  std::string text = "for " + workload.dimension_names[loop.dimension] + " in [0:" + std::to_string(loop.factor);
+  if (loop.imperfect()) text.append(",").append(std::to_string(loop.residual));
+  text += ")";
   if (loop.kind == mapping::LoopKind::SpatialX) text += " (Spatial-X)";
   if (loop.kind == mapping::LoopKind::SpatialY) text += " (Spatial-Y)";
   return text;
@@ -246,11 +336,9 @@ std::string format_stats(const arch::ArchSpec& arch, const workload::Workload& w
   for (int i = 0; i < arch.num_storage_levels(); ++i) {
     if (buffer_shown(result.storage[i], options)) write_buffer(text, arch, workload, mapping, result, i, options);
   }
-  text.line("Networks");
-  text.line("--------");
-  text.line();
+  write_networks(text, arch, workload, result, options);
   write_operational_intensity(text, arch, result);
-  write_summary(text, arch, result);
+  write_summary(text, arch, result, options);
   return text.str();
 }
 

@@ -23,7 +23,8 @@ std::string format_stats(const arch::ArchSpec& arch, const workload::Workload& w
                          const mapping::Mapping& mapping, const model::EvalResult& result,
                          const StatsOptions& options);
 
-// "for P in [0:16)" plus " (Spatial-X)" / " (Spatial-Y)" for spatial loops.
+// "for P in [0:16)" ("[0:6,4)" with a residual) plus " (Spatial-X)" / " (Spatial-Y)" for
+// spatial loops.
 std::string format_loop(const workload::Workload& workload, const mapping::Loop& loop);
 
 }  // namespace cimloop::compat

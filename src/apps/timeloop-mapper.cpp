@@ -96,7 +96,10 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
   if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, settings.out_prefix, inputs);
   const mapper::Mapspace mapspace = compat::input_mapspace(merged, inputs, settings);
   const model::ModelOptions options = model::options_from_environment();
-  const compat::BestMapping found = compat::best_mapping(run_search(mapspace, settings, inputs, options), mapspace, inputs, options);
+  model::ModelOptions report_options = options;
+  report_options.nest.network_statistics = true;  // the stats file reports the networks
+  const compat::BestMapping found =
+      compat::best_mapping(run_search(mapspace, settings, inputs, options), mapspace, inputs, report_options);
   const model::EvalResult& best = found.result;
   const std::string prefix = args.output_dir + "/" + settings.out_prefix;
   compat::write_files_atomically({

@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
   cimloop::compat::ProgramArguments args;
   if (!cimloop::compat::parse_program_arguments(argc, argv, {kUsage, {"--delta-rule"}, true}, args)) return 1;
   cimloop::model::ModelOptions options = cimloop::model::options_from_environment();
+  options.nest.network_statistics = true;  // the stats file reports the networks
   if (!apply_delta_rule(args, options)) return 1;
   return cimloop::compat::run_reporting_errors([&] { return run(args, options); });
 }

@@ -117,8 +117,13 @@ void read_bandwidths(BufferSpec& buffer, const YAML::Node& attrs, const ValueRea
   const YAML::Node scales = reader.find(attrs, {"per_dataspace_bandwidth_consumption_scale"});
   if (scales.IsMap()) {
     for (const auto& entry : scales) {
-      buffer.bandwidth_consumption_scale.emplace_back(entry.first.Scalar(),
-                                                      reader.to_number(entry.second, entry.first.Scalar()));
+      // Timeloop reads a scale that is not a number (e.g. an expression timeloopfe left
+      // unevaluated, as in CiMLoop's bandwidth limiters) as 0.
+      const std::string& data_space = entry.first.Scalar();
+      const YAML::Node value = reader.find(scales, {data_space.c_str()});
+      double scale = 0;
+      if (!value.IsScalar() || !YAML::convert<double>::decode(value, scale)) scale = 0;
+      buffer.bandwidth_consumption_scale.emplace_back(data_space, scale);
     }
   }
 }

@@ -32,7 +32,8 @@ std::string text_of(const YAML::Node& node) {
   return joined;
 }
 
-// "R=3,P<=4 C>=2 K0": name, operator (=, <=, >=; none = "="), value.
+// "R=3,P<=4 C>=2 K0": name, operator (=, <=, >=; none = "="), value. "P=-1" (timeloopfe's
+// "all of it", e.g. CiMLoop's weight-stationary top level) asks for the whole dimension.
 void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<FactorLimit>& limits) {
   const std::string text = text_of(node);
   auto fail = [&](const std::string& message) {
@@ -55,13 +56,9 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
     std::string op;
     while (pos < text.size() && (text[pos] == '<' || text[pos] == '>' || text[pos] == '=')) op += text[pos++];
     while (pos < text.size() && text[pos] == ' ') ++pos;
-    // Timeloop scans for <name><=*><digits>, so a negative value (CiMLoop's `P=-1`) matches
-    // nothing and the entry constrains nothing.
-    if (pos + 1 < text.size() && text[pos] == '-' && std::isdigit(static_cast<unsigned char>(text[pos + 1]))) {
-      while (++pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
-      }
-      continue;
-    }
+    const bool whole = text.compare(pos, 2, "-1") == 0 && (pos + 2 == text.size() || !std::isdigit(
+                                                               static_cast<unsigned char>(text[pos + 2])));
+    if (whole) ++pos;
     std::size_t digits = pos;
     while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
     if (digits == pos) fail("no number after dimension " + name);
@@ -71,6 +68,10 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
     int dim = ctx.shape.dimension_index(name);
     if (dim < 0) fail("dimension " + name + " not found in problem shape");
     std::int64_t value = std::stoll(text.substr(digits, pos - digits));
+    if (whole) {
+      if (op != "" && op != "=") fail("-1 (the whole dimension) needs '='");
+      value = ctx.shape.problem.bounds[dim];
+    }
     FactorLimit& limit = limits[dim];
     if (op == "<=") {
       if (value < 1) fail("maximum factor of " + name + " must be at least 1");
@@ -161,6 +162,7 @@ void parse_directive(const Context& ctx, const YAML::Node& directive, Constraint
   } else if (type == "spatial") {
     parse_tiling(ctx, directive, level.spatial);
     level.no_multicast |= data_space_mask(ctx, directive, "no_reuse");
+    level.no_link_transfer |= data_space_mask(ctx, directive, "no_link_transfer");
   } else if (type == "bypass" || type == "datatype" || type == "dataspace") {
     parse_keep(ctx, directive, level);
   } else if (type == "utilization" || type == "utilisation") {
@@ -174,7 +176,9 @@ void parse_directive(const Context& ctx, const YAML::Node& directive, Constraint
   }
 }
 
-// Checks that need all directives: divisibility per dimension and spatial fanouts.
+// Checks that need all directives: constrained factors that cannot cover a dimension, and
+// spatial fanouts. Factors that do not divide a dimension are allowed: the mapping then gets
+// residuals (imperfect factorization, mapping::complete_residuals).
 void validate(const Context& ctx, const YAML::Node& anchor, const Constraints& constraints) {
   const MapspaceShape& shape = ctx.shape;
   for (int dim = 0; dim < shape.num_dimensions(); ++dim) {
@@ -194,11 +198,10 @@ void validate(const Context& ctx, const YAML::Node& anchor, const Constraints& c
       }
     }
     std::int64_t bound = shape.problem.bounds[dim];
-    if (bound % fixed != 0 || (all_fixed && fixed != bound))
+    if (all_fixed && fixed < bound)
       compat::fail_at(ctx.sources, anchor, "factors",
                       "constrained factors of dimension " + shape.dimension_name(dim) + " multiply to " +
-                          std::to_string(fixed) + ", which " + (bound % fixed ? "does not divide" : "is not") +
-                          " the dimension size " + std::to_string(bound));
+                          std::to_string(fixed) + ", less than the dimension size " + std::to_string(bound));
   }
   for (int level = 0; level < shape.num_levels(); ++level) {
     const StorageShape& storage = shape.storage[level];
@@ -229,6 +232,18 @@ Constraints unconstrained(const MapspaceShape& shape) {
   level.spatial.factors.resize(shape.num_dimensions());
   level.keep.resize(shape.num_data_spaces());
   return Constraints{std::vector<LevelConstraint>(shape.num_levels(), level)};
+}
+
+void carry_reuse_directives(const Constraints& constraints, mapping::MappingSpec& spec) {
+  for (std::size_t level = 0; level < spec.levels.size() && level < constraints.levels.size(); ++level) {
+    const LevelConstraint& constraint = constraints.levels[level];
+    mapping::LevelDirectives& directives = spec.levels[level];
+    directives.no_temporal_reuse |= constraint.no_temporal_reuse;
+    directives.no_multicast |= constraint.no_multicast;
+    directives.no_link_transfer |= constraint.no_link_transfer;
+    directives.rmw_first_update |= constraint.rmw_first_update;
+    directives.no_coalesce |= constraint.no_coalesce;
+  }
 }
 
 Constraints parse_constraints(const YAML::Node& root, const MapspaceShape& shape,

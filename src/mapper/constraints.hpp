@@ -39,10 +39,11 @@ struct LevelConstraint {
   std::vector<std::optional<bool>> keep;  // per data space: true keep, false bypass, unset free
   double min_spatial_utilization = 0.0;   // fraction of this level's fanout that must be used
   // Reuse directives that are not searched but must reach every mapping the mapper builds
-  // (CiM macros rely on them): temporal no_reuse, spatial no_reuse, rmw_first_update,
-  // no_coalesce.
+  // (CiM macros rely on them): temporal no_reuse, spatial no_reuse and
+  // no_link_transfer, rmw_first_update, no_coalesce.
   mapping::DataSpaceMask no_temporal_reuse = 0;
   mapping::DataSpaceMask no_multicast = 0;
+  mapping::DataSpaceMask no_link_transfer = 0;
   mapping::DataSpaceMask rmw_first_update = 0;
   mapping::DataSpaceMask no_coalesce = 0;
 };
@@ -53,6 +54,11 @@ struct Constraints {
 
 // Unconstrained: every factor, order and keep choice free.
 Constraints unconstrained(const MapspaceShape& shape);
+
+// Adds the constraints' reuse directives (not searched, but part of every mapping the mapper
+// evaluates) to `spec`: what a map.yaml of the reference mapper, which does not write them,
+// needs to describe the mapping it evaluated.
+void carry_reuse_directives(const Constraints& constraints, mapping::MappingSpec& spec);
 
 // Reads every constraint list of the merged input `root`. Throws InputError (file, line, key)
 // for unknown targets, dimensions or data spaces, malformed factors, factors that cannot

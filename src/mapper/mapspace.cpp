@@ -33,7 +33,9 @@ Mapspace::Mapspace(MapspaceShape shape, Constraints constraints, int max_tempora
   for (int dim = 0; dim < shape_.num_dimensions(); ++dim) {
     std::int64_t fixed = 1;
     for (const Slot& slot : slots_) fixed *= std::max<std::int64_t>(limit(slot, dim).exact, 1);
-    primes_.push_back(prime_factors(shape_.problem.bounds[dim] / fixed));
+    // Constrained factors that do not divide the dimension leave the free slots the smallest
+    // cover of the rest; the written mapping gets residuals.
+    primes_.push_back(prime_factors((shape_.problem.bounds[dim] + fixed - 1) / fixed));
   }
   for (int level = 0; level < shape_.num_levels(); ++level) {
     const StorageShape& storage = shape_.storage[level];

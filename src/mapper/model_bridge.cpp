@@ -35,13 +35,10 @@ mapping::MappingSpec to_mapping_spec(const MapPoint& point, const MapspaceShape&
     directives.keep = 0;
     for (int space = 0; space < shape.num_data_spaces(); ++space)
       if (mapping.keep[space]) directives.keep |= mapping::DataSpaceMask{1} << space;
-    const LevelConstraint& constraint = constraints.levels[level];
-    directives.no_temporal_reuse = constraint.no_temporal_reuse;
-    directives.no_multicast = constraint.no_multicast;
-    directives.rmw_first_update = constraint.rmw_first_update;
-    directives.no_coalesce = constraint.no_coalesce;
     spec.levels.push_back(std::move(directives));
   }
+  carry_reuse_directives(constraints, spec);
+  mapping::complete_residuals(spec, shape.problem);
   return spec;
 }
 

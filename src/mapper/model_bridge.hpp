@@ -17,8 +17,9 @@ namespace cimloop::mapper {
 
 // Orders as the reference mapper writes them: the non-trivial loops innermost first, then
 // the factor-1 dimensions in declaration order; spatially the X loops come first and `split`
-// counts them. The constraints' reuse directives (no_reuse, rmw_first_update, no_coalesce)
-// are carried over unchanged.
+// counts them. The constraints' reuse directives (no_reuse, no_link_transfer, rmw_first_update,
+// no_coalesce) are carried over unchanged. Dimensions whose factors exceed them (constraints
+// that do not divide a dimension) get residuals.
 mapping::MappingSpec to_mapping_spec(const MapPoint& point, const MapspaceShape& shape,
                                      const Constraints& constraints);
 

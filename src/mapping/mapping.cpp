@@ -19,7 +19,8 @@ void add_level_loops(const LevelDirectives& level, const Fanout& fanout, int dim
       const int dim = level.spatial_permutation[position];
       const std::int64_t factor = level.spatial_factors[dim];
       if (factor > 1) {
-        mapping.loops.push_back({dim, factor, position < split ? LoopKind::SpatialX : LoopKind::SpatialY});
+        mapping.loops.emplace_back(dim, factor, position < split ? LoopKind::SpatialX : LoopKind::SpatialY,
+                                   residual_of(level.spatial_residuals, level.spatial_factors, dim));
       }
     }
   } else {
@@ -33,20 +34,26 @@ void add_level_loops(const LevelDirectives& level, const Fanout& fanout, int dim
   const std::size_t before = mapping.loops.size();
   for (int dim : level.temporal_permutation) {
     const std::int64_t factor = level.temporal_factors[dim];
-    if (factor > 1) mapping.loops.push_back({dim, factor, LoopKind::Temporal});
+    if (factor > 1) {
+      mapping.loops.emplace_back(dim, factor, LoopKind::Temporal,
+                                 residual_of(level.temporal_residuals, level.temporal_factors, dim));
+    }
   }
-  if (mapping.loops.size() == before) mapping.loops.push_back({dimensions - 1, 1, LoopKind::Temporal});
+  if (mapping.loops.size() == before) mapping.loops.emplace_back(dimensions - 1, 1, LoopKind::Temporal);
   mapping.boundaries.push_back(static_cast<int>(mapping.loops.size()) - 1);
 }
 
-void check_products(const MappingSpec& spec, const workload::Workload& workload) {
+// Points of each dimension the loops cover: the loops of a dimension, outermost first, count
+// like digits whose last value is their residual when every outer digit is at its last value.
+void check_products(const Mapping& mapping, const workload::Workload& workload) {
+  std::array<std::int64_t, workload::kMaxDimensions> last_point{};
+  for (int l = mapping.num_loops() - 1; l >= 0; --l) {
+    const Loop& loop = mapping.loops[l];
+    last_point[loop.dimension] = last_point[loop.dimension] * loop.factor + loop.residual - 1;
+  }
   std::string errors;
   for (int dim = 0; dim < workload.num_dimensions(); ++dim) {
-    std::int64_t product = 1;
-    for (const LevelDirectives& level : spec.levels) {
-      product *= level.temporal_factors[dim];
-      if (!level.spatial_factors.empty()) product *= level.spatial_factors[dim];
-    }
+    const std::int64_t product = last_point[dim] + 1;
     if (product != workload.bounds[dim]) {
       if (!errors.empty()) errors += '\n';
       errors += "parsing mapping: product of all factors of dimension " + workload.dimension_names[dim] + " is " +
@@ -72,6 +79,36 @@ MappingSpec default_mapping_spec(const arch::ArchSpec& arch, const workload::Wor
   return spec;
 }
 
+void complete_residuals(MappingSpec& spec, const workload::Workload& workload) {
+  for (int dim = 0; dim < workload.num_dimensions(); ++dim) {
+    std::int64_t product = 1;
+    bool has_residuals = false;
+    for (const LevelDirectives& level : spec.levels) {
+      product *= level.temporal_factors[dim];
+      has_residuals = has_residuals || residual_of(level.temporal_residuals, level.temporal_factors, dim) !=
+                                           level.temporal_factors[dim];
+      if (level.spatial_factors.empty()) continue;
+      product *= level.spatial_factors[dim];
+      has_residuals = has_residuals || residual_of(level.spatial_residuals, level.spatial_factors, dim) !=
+                                           level.spatial_factors[dim];
+    }
+    if (product <= workload.bounds[dim] || has_residuals) continue;
+    std::int64_t left = workload.bounds[dim], inner = product;
+    auto assign = [&](const std::vector<std::int64_t>& factors, std::vector<std::int64_t>& residuals) {
+      inner /= factors[dim];
+      const std::int64_t residual = (left + inner - 1) / inner;
+      left -= (residual - 1) * inner;
+      if (residual == factors[dim]) return;
+      if (residuals.empty()) residuals = factors;
+      residuals[dim] = residual;
+    };
+    for (auto level = spec.levels.rbegin(); level != spec.levels.rend(); ++level) {
+      assign(level->temporal_factors, level->temporal_residuals);
+      if (!level->spatial_factors.empty()) assign(level->spatial_factors, level->spatial_residuals);
+    }
+  }
+}
+
 int Mapping::owner(int index) const {
   for (int level = 0; level < static_cast<int>(boundaries.size()); ++level)
     if (index <= boundaries[level]) return level;
@@ -90,27 +127,55 @@ Fanout level_fanout(const arch::ArchSpec& arch, int storage_level) {
   return {inner_x / outer.mesh_x, inner_y / outer.mesh_y};
 }
 
+std::array<std::int64_t, workload::kMaxDimensions> largest_extents(const Mapping& mapping, int loop) {
+  std::array<std::int64_t, workload::kMaxDimensions> full, last_point, step;
+  full.fill(1);
+  last_point.fill(0);
+  step.fill(1);
+  for (int l = 0; l <= loop; ++l) {
+    const Loop& inner = mapping.loops[l];
+    last_point[inner.dimension] += (inner.residual - 1) * step[inner.dimension];
+    step[inner.dimension] *= inner.factor;
+    full[inner.dimension] *= inner.factor;
+  }
+  std::array<bool, workload::kMaxDimensions> left_last{};  // an enclosing loop has non-last passes
+  for (int l = loop + 1; l < mapping.num_loops(); ++l)
+    if (mapping.loops[l].residual >= 2) left_last[mapping.loops[l].dimension] = true;
+  std::array<std::int64_t, workload::kMaxDimensions> extent;
+  for (int d = 0; d < workload::kMaxDimensions; ++d) extent[d] = left_last[d] ? full[d] : last_point[d] + 1;
+  return extent;
+}
+
+bool Mapping::imperfect() const {
+  for (const Loop& loop : loops)
+    if (loop.imperfect()) return true;
+  return false;
+}
+
 void build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload,
                    Mapping& mapping) {
   const int dims = workload.num_dimensions();
-  check_products(spec, workload);
-  for (auto* list : {&mapping.keep, &mapping.no_temporal_reuse, &mapping.no_multicast, &mapping.rmw_first_update,
-                     &mapping.no_coalesce})
+  for (auto* list : {&mapping.keep, &mapping.no_temporal_reuse, &mapping.no_multicast, &mapping.no_link_transfer,
+                     &mapping.rmw_first_update, &mapping.no_coalesce})
     list->clear();
   mapping.loops.clear();
   mapping.boundaries.clear();
   mapping.fanout_x.clear();
+  mapping.fanout_y.clear();
   for (int i = 0; i < static_cast<int>(spec.levels.size()); ++i) {
     const LevelDirectives& level = spec.levels[i];
     const Fanout fanout = level_fanout(arch, i);
     add_level_loops(level, fanout, dims, arch.storage[i].name, mapping);
     mapping.fanout_x.push_back(fanout.x);
+    mapping.fanout_y.push_back(fanout.y);
     mapping.keep.push_back(level.keep);
     mapping.no_temporal_reuse.push_back(level.no_temporal_reuse);
     mapping.no_multicast.push_back(level.no_multicast);
+    mapping.no_link_transfer.push_back(level.no_link_transfer);
     mapping.rmw_first_update.push_back(level.rmw_first_update);
     mapping.no_coalesce.push_back(level.no_coalesce);
   }
+  check_products(mapping, workload);
 }
 
 Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload) {

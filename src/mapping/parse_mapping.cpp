@@ -45,13 +45,20 @@ std::vector<int> parse_permutation(const YAML::Node& node, const workload::Workl
   return permutation;
 }
 
-std::vector<std::int64_t> read_factors(const YAML::Node& node, const workload::Workload& workload,
-                                       const compat::SourceMap& sources, const std::string& level, const char* kind,
-                                       std::vector<std::string>& warnings) {
-  std::vector<std::int64_t> factors(workload.num_dimensions(), 1);
+// Factors of one directive, and their residuals (left empty when every factor is perfect).
+struct DirectiveFactors {
+  std::vector<std::int64_t> factors, residuals;
+};
+
+DirectiveFactors read_factors(const YAML::Node& node, const workload::Workload& workload,
+                              const compat::SourceMap& sources, const std::string& level, const char* kind,
+                              std::vector<std::string>& warnings) {
+  DirectiveFactors result;
+  std::vector<std::int64_t>& factors = result.factors;
+  factors.assign(workload.num_dimensions(), 1);
   if (!node.IsDefined() || node.IsNull()) {
     warnings.push_back("WARNING: parsing mapping: factors not found for level: " + level + " (" + kind + ")");
-    return factors;
+    return result;
   }
   std::string text;
   if (node.IsSequence()) {
@@ -60,14 +67,18 @@ std::vector<std::int64_t> read_factors(const YAML::Node& node, const workload::W
     text = node.Scalar();
   }
   std::vector<bool> given(workload.num_dimensions(), false);
+  std::vector<std::int64_t> residuals(workload.num_dimensions(), 1);
   try {
-    for (const auto& [dim, factor] : parse_factors(text, workload)) {
-      factors[dim] = factor == 0 ? workload.bounds[dim] : factor;
-      given[dim] = true;
+    for (const ParsedFactor& parsed : parse_factors(text, workload)) {
+      const bool whole = parsed.factor == 0;
+      factors[parsed.dimension] = whole ? workload.bounds[parsed.dimension] : parsed.factor;
+      residuals[parsed.dimension] = whole ? factors[parsed.dimension] : parsed.residual;
+      given[parsed.dimension] = true;
     }
   } catch (const InputError& error) {
     fail_at(sources, node, "factors", error.what());
   }
+  if (residuals != factors) result.residuals = std::move(residuals);
   for (bool dim_given : given) {
     if (!dim_given) {
       warnings.push_back("WARNING: parsing mapping: factors not provided for all dimensions for level: " + level +
@@ -75,7 +86,7 @@ std::vector<std::int64_t> read_factors(const YAML::Node& node, const workload::W
       break;
     }
   }
-  return factors;
+  return result;
 }
 
 DataSpaceMask read_data_spaces(const YAML::Node& list, const workload::Workload& workload,
@@ -107,8 +118,8 @@ int resolve_target(const YAML::Node& directive, const arch::ArchSpec& arch, cons
 
 }  // namespace
 
-std::vector<std::pair<int, std::int64_t>> parse_factors(const std::string& text, const workload::Workload& workload) {
-  std::vector<std::pair<int, std::int64_t>> result;
+std::vector<ParsedFactor> parse_factors(const std::string& text, const workload::Workload& workload) {
+  std::vector<ParsedFactor> result;
   const std::string body = text.substr(0, text.find('#'));
   std::size_t i = 0;
   while (i < body.size()) {
@@ -130,14 +141,17 @@ std::vector<std::pair<int, std::int64_t>> parse_factors(const std::string& text,
       throw InputError("parsing factors: " + text + ": dimension " + name + " not found in problem shape.");
     }
     const std::int64_t factor = std::stoll(body.substr(digits, i - digits));
+    std::int64_t residual = factor;
     if (i + 1 < body.size() && body[i] == ',' && is_digit(body[i + 1])) {
       const std::size_t residual_start = ++i;
       while (i < body.size() && is_digit(body[i])) ++i;
-      if (std::stoll(body.substr(residual_start, i - residual_start)) != factor) {
-        throw InputError("parsing factors: " + text + ": imperfect factorization (residuals) is not supported yet.");
+      residual = std::stoll(body.substr(residual_start, i - residual_start));
+      if (factor != 0 && (residual < 1 || residual > factor)) {
+        throw InputError("parsing factors: " + text + ": residual " + std::to_string(residual) + " of dimension " +
+                         name + " is not between 1 and its factor " + std::to_string(factor) + ".");
       }
     }
-    result.emplace_back(dim, factor);
+    result.push_back({dim, factor, residual});
   }
   return result;
 }
@@ -156,7 +170,10 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
     if (!type_node.IsScalar()) fail_at(sources, directive, "type", "key not found");
     const std::string type = type_node.Scalar();
     if (type == "temporal") {
-      level.temporal_factors = read_factors(compat::child(directive, "factors"), workload, sources, name, "temporal", warnings);
+      DirectiveFactors factors =
+          read_factors(compat::child(directive, "factors"), workload, sources, name, "temporal", warnings);
+      level.temporal_factors = std::move(factors.factors);
+      level.temporal_residuals = std::move(factors.residuals);
       level.temporal_permutation =
           parse_permutation(compat::child(directive, "permutation"), workload, sources, name, "temporal", warnings);
       level.no_temporal_reuse = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse") |
@@ -168,7 +185,10 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
         fail_at(sources, directive, "type", "cannot find spatial tiling level associated with storage level " + name +
                                                 ": the level has no spatial fanout to its inner level.");
       }
-      level.spatial_factors = read_factors(compat::child(directive, "factors"), workload, sources, name, "spatial", warnings);
+      DirectiveFactors factors =
+          read_factors(compat::child(directive, "factors"), workload, sources, name, "spatial", warnings);
+      level.spatial_factors = std::move(factors.factors);
+      level.spatial_residuals = std::move(factors.residuals);
       level.spatial_permutation =
           parse_permutation(compat::child(directive, "permutation"), workload, sources, name, "spatial", warnings);
       const YAML::Node split = compat::child(directive, "split");
@@ -183,6 +203,8 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
         level.split = workload.num_dimensions();
       }
       level.no_multicast = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse");
+      level.no_link_transfer =
+          read_data_spaces(compat::child(directive, "no_link_transfer"), workload, sources, "no_link_transfer");
     } else if (type == "bypass" || type == "datatype" || type == "dataspace") {
       level.keep |= read_data_spaces(compat::child(directive, "keep"), workload, sources, "keep");
       level.keep &= ~read_data_spaces(compat::child(directive, "bypass"), workload, sources, "bypass");

@@ -18,8 +18,16 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
                           const workload::Workload& workload, const compat::SourceMap& sources,
                           std::vector<std::string>& warnings);
 
-// "R=3,P=16", "R3 P16", "C=4 # comment" -> (dimension, factor) pairs. Throws InputError
-// naming the factor string when a dimension is unknown.
-std::vector<std::pair<int, std::int64_t>> parse_factors(const std::string& text, const workload::Workload& workload);
+struct ParsedFactor {
+  int dimension = 0;
+  std::int64_t factor = 1;    // 0 = the whole dimension
+  std::int64_t residual = 1;  // "R=5,3": 3 iterations in the last pass (imperfect); else = factor
+  bool operator==(const ParsedFactor&) const = default;
+};
+
+// "R=3,P=16", "R3 P16", "C=4 # comment", "Y=6,4" (residual) -> one entry per factor. Throws
+// InputError naming the factor string when a dimension is unknown or a residual is not in
+// 1..factor.
+std::vector<ParsedFactor> parse_factors(const std::string& text, const workload::Workload& workload);
 
 }  // namespace cimloop::mapping

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 #include "src/model/level_traffic.hpp"
 #include "src/model/mapping_checks.hpp"
@@ -19,6 +20,39 @@ double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_spa
   for (const auto& [name, scale] : spec.bandwidth_consumption_scale)
     if (name == data_space) return scale;
   return 1.0;
+}
+
+// Timeloop's legacy network statistics of the traffic a level serves to its children.
+NetworkDataSpaceStats network_stats(const TrafficCounts& c, const nest::MulticastHistogram& histogram,
+                                    bool read_write) {
+  NetworkDataSpaceStats network;
+  network.fanout = c.fanout;
+  network.ingresses = histogram;
+  network.link_transfers = c.links;
+  double accesses = 0, hops = 0, reductions = 0;
+  for (const nest::MulticastEntry& entry : histogram) {
+    if (!(entry.accesses > 0)) continue;
+    network.multicast_factor = std::max(network.multicast_factor, entry.multicast);
+    accesses += entry.accesses;
+    hops += entry.hops;
+    if (read_write) reductions += static_cast<double>(entry.multicast - 1) * entry.accesses;
+  }
+  network.spatial_reductions = static_cast<std::int64_t>(reductions);
+  network.average_hops = accesses > 0 ? hops / accesses : 0;
+  return network;
+}
+
+std::int64_t operation_count(const workload::Workload& workload) {
+  std::int64_t operations = 1;
+  for (std::int64_t bound : workload.bounds) operations *= bound;
+  return operations;
+}
+
+std::int64_t temporal_iterations(const mapping::Mapping& mapping) {
+  std::int64_t iterations = 1;
+  for (const mapping::Loop& loop : mapping.loops)
+    if (!loop.spatial()) iterations *= loop.factor;
+  return iterations;
 }
 
 bool env_flag(const char* name, bool default_value) {
@@ -37,6 +71,7 @@ ModelOptions options_from_environment() {
   options.nest.temporal_extrapolation = !env_flag("TIMELOOP_DISABLE_TEMPORAL_EXTRAPOLATION", false);
   options.nest.link_transfers = !env_flag("TIMELOOP_DISABLE_LINK_TRANSFERS", false);
   options.nest.toroidal_links = env_flag("TIMELOOP_ENABLE_TOROIDAL_LINKS", false);
+  options.nest.run_last_iteration = env_flag("TIMELOOP_RUN_LAST_ITERATION", false);
   return options;
 }
 
@@ -78,7 +113,9 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
     ds.energy_per_instance = cluster_energy / cluster_share;
     ds.energy = ds.energy_per_instance * static_cast<double>(traffic.replication);
     const std::int64_t scalars = c.reads + c.fills + c.updates;
-    ds.energy_per_scalar_access = scalars == 0 ? 0 : ds.energy_per_instance / static_cast<double>(scalars);
+    // Timeloop divides 0 by 0 for a kept tensor nothing accesses (printed "-nan").
+    ds.energy_per_scalar_access = scalars == 0 ? -std::numeric_limits<double>::quiet_NaN()
+                                               : ds.energy_per_instance / static_cast<double>(scalars);
     const double address_energy = spec.addr_gen_energy.value_or(0.0);
     ds.address_generation_energy_per_cluster = static_cast<double>(c.address_generations) * address_energy;
     ds.address_generation_energy = ds.address_generation_energy_per_cluster * static_cast<double>(clusters);
@@ -88,6 +125,9 @@ void Evaluator::fill_buffer(int level, const nest::LevelTraffic& traffic, std::i
     const double cycles = static_cast<double>(compute_cycles);
     ds.read_bandwidth = static_cast<double>(c.reads) / cycles * ds.bandwidth_scale;
     ds.write_bandwidth = static_cast<double>(c.fills + c.updates) / cycles * ds.bandwidth_scale;
+    if (options_.nest.network_statistics) {
+      stats.network[t] = network_stats(c, histograms_[level * spaces + t], workload_.data_spaces[t].read_write);
+    }
     read_demand += ds.read_bandwidth;
     write_demand += ds.write_bandwidth;
   }
@@ -162,12 +202,21 @@ const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
     return r;
   }
   const nest::NestResult& nest = nest_.run(mapping, options_.nest);
-  compute_traffic_counts(nest, mapping, workload_, options_.first_read_elision, counts_);
+  compute_traffic_counts(nest, mapping, workload_, options_.first_read_elision, counts_,
+                         options_.nest.network_statistics ? &histograms_ : nullptr);
 
   ArithmeticStats& arithmetic = r.arithmetic;
   arithmetic.utilized_instances = nest.compute_replication;
-  arithmetic.computes = static_cast<std::int64_t>(nest.compute_accesses * static_cast<double>(nest.compute_replication));
-  arithmetic.cycles = (arithmetic.computes + nest.compute_replication - 1) / nest.compute_replication;
+  if (mapping.imperfect()) {
+    // The simulation follows the first child of each fan-out; with residuals the others do
+    // less, so count every operation of the workload once, and a cycle per temporal iteration.
+    arithmetic.computes = operation_count(workload_);
+    arithmetic.cycles = temporal_iterations(mapping);
+  } else {
+    arithmetic.computes =
+        static_cast<std::int64_t>(nest.compute_accesses * static_cast<double>(nest.compute_replication));
+    arithmetic.cycles = (arithmetic.computes + nest.compute_replication - 1) / nest.compute_replication;
+  }
   arithmetic.energy = static_cast<double>(arithmetic.computes) * arch_.arithmetic.energy_per_op;
   arithmetic.area = arch_.arithmetic.area * static_cast<double>(arch_.arithmetic.instances);
 

@@ -42,6 +42,16 @@ struct DataSpaceStats {
   double read_bandwidth = 0, write_bandwidth = 0;  // words/cycle per instance, after throttling
 };
 
+// The network from a storage level to its inner neighbour, per data space.
+struct NetworkDataSpaceStats {
+  std::int64_t fanout = 0;
+  std::int64_t multicast_factor = 0;       // largest multicast with ingresses
+  nest::MulticastHistogram ingresses;      // per instance of the level
+  double link_transfers = 0;
+  std::int64_t spatial_reductions = 0;     // read-write data reduced in the network
+  double average_hops = 0;
+};
+
 struct BufferStats {
   std::array<DataSpaceStats, workload::kMaxDataSpaces> data_spaces{};
   std::int64_t cycles = 0;
@@ -52,6 +62,8 @@ struct BufferStats {
   double non_power_gated_utilization = 1.0;
   double energy = 0;  // level total including leakage
   std::int64_t scalar_accesses = 0;  // over all instances and data spaces
+  // Filled only with ModelOptions::nest.network_statistics.
+  std::array<NetworkDataSpaceStats, workload::kMaxDataSpaces> network{};
 };
 
 struct ArithmeticStats {
@@ -94,6 +106,7 @@ class Evaluator {
 
   nest::NestAnalysis nest_;
   std::vector<TrafficCounts> counts_;
+  std::vector<nest::MulticastHistogram> histograms_;  // network statistics only
   mapping::DataSpaceMask mapping_keep_ = 0;
   EvalResult result_;
 };

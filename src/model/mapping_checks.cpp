@@ -57,12 +57,16 @@ std::string check_buffer(const arch::BufferSpec& spec, std::int64_t tile, const 
   return reason;
 }
 
-// Sum over kept data spaces of the working-set size of the loops up to `boundary`.
+// Sum over kept data spaces of the largest working set of the loops up to `boundary`.
 std::int64_t kept_tile_size(const workload::Workload& workload, const mapping::Mapping& mapping, int boundary,
-                            mapping::DataSpaceMask keep) {
+                            mapping::DataSpaceMask keep, bool imperfect) {
   std::array<std::int64_t, workload::kMaxDimensions> extent;
-  extent.fill(1);
-  for (int l = 0; l <= boundary; ++l) extent[mapping.loops[l].dimension] *= mapping.loops[l].factor;
+  if (imperfect) {
+    extent = mapping::largest_extents(mapping, boundary);
+  } else {
+    extent.fill(1);
+    for (int l = 0; l <= boundary; ++l) extent[mapping.loops[l].dimension] *= mapping.loops[l].factor;
+  }
   std::int64_t total = 0;
   for (int t = 0; t < workload.num_data_spaces(); ++t) {
     if (!(keep >> t & 1u)) continue;
@@ -103,8 +107,9 @@ MappingCheck check_mapping(const arch::ArchSpec& arch, const workload::Workload&
   if (std::string reason = check_arithmetic(arch.arithmetic, all); !reason.empty()) {
     return failure(arch.arithmetic.name, std::move(reason));
   }
+  const bool imperfect = mapping.imperfect();
   for (int i = 0; i < levels; ++i) {
-    const std::int64_t tile = kept_tile_size(workload, mapping, mapping.boundaries[i], mapping.keep[i]);
+    const std::int64_t tile = kept_tile_size(workload, mapping, mapping.boundaries[i], mapping.keep[i], imperfect);
     if (std::string reason = check_buffer(arch.storage[i], tile, above[i]); !reason.empty()) {
       return failure(arch.storage[i].name, std::move(reason));
     }
@@ -113,10 +118,11 @@ MappingCheck check_mapping(const arch::ArchSpec& arch, const workload::Workload&
 }
 
 void bypass_overfull_levels(const arch::ArchSpec& arch, const workload::Workload& workload, mapping::Mapping& mapping) {
+  const bool imperfect = mapping.imperfect();
   for (int i = 0; i < arch.num_storage_levels(); ++i) {
     const arch::BufferSpec& spec = arch.storage[i];
     if (!spec.effective_size || spec.allow_overbooking) continue;
-    if (kept_tile_size(workload, mapping, mapping.boundaries[i], mapping.keep[i]) > *spec.effective_size) {
+    if (kept_tile_size(workload, mapping, mapping.boundaries[i], mapping.keep[i], imperfect) > *spec.effective_size) {
       mapping.keep[i] = 0;
     }
   }

@@ -111,9 +111,10 @@ bool LinkPlan::mark_link_sources(const DeltaSet& current, const DeltaSet& previo
 }
 
 LinkOutcome LinkPlan::compute_outcome(const std::vector<char>& usable, std::int64_t classes) const {
-  LinkOutcome result{0, 0, true};
+  LinkOutcome result{0, 0, true, {}};
   std::vector<char> class_kept(classes, 0);
   const std::int64_t children = static_cast<std::int64_t>(class_of_child.size());
+  std::vector<int> served_class(with_groups ? children : 0, -1);
   for (std::int64_t c = 0; c < children; ++c) {
     bool by_link = false;
     for (int direction = 0; direction < 4 && !by_link; ++direction) {
@@ -122,11 +123,15 @@ LinkOutcome LinkPlan::compute_outcome(const std::vector<char>& usable, std::int6
     }
     if (by_link) {
       ++result.linked;
-    } else if (!class_kept[class_of_child[c]]) {
+      continue;
+    }
+    if (with_groups) served_class[c] = class_of_child[c];
+    if (!class_kept[class_of_child[c]]) {
       class_kept[class_of_child[c]] = 1;
       ++result.remaining_classes;
     }
   }
+  if (with_groups) result.groups = group_classes(served_class, classes, mesh);
   return result;
 }
 

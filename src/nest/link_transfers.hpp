@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "src/nest/multicast.hpp"
 #include "src/workload/workload.hpp"
 
 namespace cimloop::nest {
@@ -35,6 +36,7 @@ struct LinkOutcome {
   std::int64_t linked = 0;
   std::int64_t remaining_classes = 0;
   bool known = false;
+  std::vector<ClassGroup> groups;  // the remaining classes by size (when the plan has a mesh)
 };
 
 // Mesh neighbourhood of the children of one spatial fan-out and one data space: the distinct
@@ -44,6 +46,8 @@ struct LinkPlan {
   std::vector<RankVector> offsets;
   std::vector<int> neighbour_offset;  // [child * 4 + direction], -1 when there is no neighbour
   std::vector<int> class_of_child;    // multicast class (equal translations) of each child
+  MeshShape mesh{};                   // set to also group the remaining classes (network statistics)
+  bool with_groups = false;
 
   // `translations` holds `children` rows of `ranks` values: each child's data translation.
   void build(const std::vector<std::int64_t>& translations, std::int64_t children, int ranks,

@@ -58,6 +58,8 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     LoopInfo& info = loops_[l];
     info.dimension = loop.dimension;
     info.factor = loop.factor;
+    info.residual = loop.residual;
+    info.residual_dims = 0;
     info.spatial = loop.spatial();
     while (level < static_cast<int>(mapping.boundaries.size()) && mapping.boundaries[level] < l) ++level;
     info.owner = level;
@@ -65,14 +67,18 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
     info.step = extent[loop.dimension];
     extent[loop.dimension] *= loop.factor;
     info.master = info.spatial && (l + 1 == count || !mapping.loops[l + 1].spatial());
-    if (info.boundary || info.master) compute_shapes(l, extent);  // only these loops track working sets
+    if (info.boundary || info.master) {  // only these loops track working sets; tiles are the largest ones
+      compute_shapes(l, imperfect_ ? mapping::largest_extents(mapping, l) : extent);
+    }
     info.block_begin = l;
     info.fanout = 1;
     info.fanout_x = 1;
     info.feeds_fanout = false;
-    info.mirrors_child = !info.spatial && info.boundary && loop.factor == 1 && l > 0 && loops_[l - 1].boundary &&
-                         mapping.no_temporal_reuse[level] == 0 && mapping.no_temporal_reuse[level - 1] == 0;
+    info.mirrors_child = !imperfect_ && !info.spatial && info.boundary && loop.factor == 1 && l > 0 &&
+                         loops_[l - 1].boundary && mapping.no_temporal_reuse[level] == 0 &&
+                         mapping.no_temporal_reuse[level - 1] == 0;
   }
+  if (imperfect_) prepare_imperfect(mapping);
   for (int l = 0; l < count; ++l) {
     if (!loops_[l].master) continue;
     int begin = l;
@@ -93,88 +99,14 @@ void NestAnalysis::prepare(const mapping::Mapping& mapping) {
   compute_child_states_.fill(TileState{});
   classes_.assign(static_cast<std::size_t>(count) * num_data_spaces_, 1);
   fanouts_.assign(static_cast<std::size_t>(count) * num_data_spaces_, FanoutState{});
+  if (options_.network_statistics) histograms_.assign(static_cast<std::size_t>(count) * num_data_spaces_, {});
   for (int l = 0; l < count; ++l) {
     if (!loops_[l].master) continue;
     FanoutAnalysis& analysis = analyse_fanout(l);
     for (int t = 0; t < num_data_spaces_; ++t) {
       classes_[l * num_data_spaces_ + t] = analysis.classes[t];
       fanouts_[l * num_data_spaces_ + t].plan = &analysis.plans[t];
-    }
-  }
-}
-
-// Children of a spatial block hold translated copies of child 0's delta, so two children
-// share data exactly when their translations are equal: count the distinct translations.
-NestAnalysis::FanoutAnalysis& NestAnalysis::analyse_fanout(int master) {
-  const LoopInfo& info = loops_[master];
-  scratch_key_.assign({mapping_->fanout_x[info.owner], mapping_->no_multicast[info.owner], options_.link_transfers,
-                       options_.toroidal_links});
-  for (int j = info.block_begin; j <= master; ++j) {
-    const LoopInfo& loop = loops_[j];
-    scratch_key_.insert(scratch_key_.end(), {loop.dimension, loop.factor, loop.step,
-                                             static_cast<std::int64_t>(mapping_->loops[j].kind)});
-  }
-  for (FanoutAnalysis& cached : fanout_cache_)
-    if (cached.key == scratch_key_) return cached;
-  FanoutAnalysis& analysis = fanout_cache_.emplace_back();
-  analysis.key = scratch_key_;
-  count_multicast_classes(master, analysis);
-  return analysis;
-}
-
-void NestAnalysis::count_multicast_classes(int master, FanoutAnalysis& analysis) {
-  const LoopInfo& info = loops_[master];
-  const int begin = info.block_begin;
-  const int block = master - begin + 1;
-  for (int t = 0; t < num_data_spaces_; ++t) {
-    std::int64_t& classes = analysis.classes[t];
-    LinkPlan& plan = analysis.plans[t];
-    if (mapping_->no_multicast[info.owner] >> t & 1u) {
-      classes = info.fanout;
-      continue;
-    }
-    const int ranks = num_ranks_[t];
-    std::array<RankVector, 2 * kMaxDimensions> step{};  // translation of one step of each block loop
-    bool moves = false;
-    for (int j = 0; j < block; ++j) {
-      const LoopInfo& loop = loops_[begin + j];
-      for (int r = 0; r < ranks; ++r) {
-        step[j][r] = coefficient(t, loop.dimension, r) * loop.step;
-        moves = moves || step[j][r] != 0;
-      }
-    }
-    if (!moves) {
-      classes = 1;
-      continue;  // every child holds the same data: no neighbour can hold anything new
-    }
-    scratch_keys_.assign(static_cast<std::size_t>(info.fanout) * ranks, 0);
-    std::array<std::int64_t, 2 * kMaxDimensions> index{};
-    RankVector position{};
-    for (std::int64_t child = 0; child < info.fanout; ++child) {
-      std::copy(position.begin(), position.begin() + ranks, scratch_keys_.begin() + child * ranks);
-      for (int j = 0; j < block; ++j) {  // mixed-radix increment, innermost loop fastest
-        for (int r = 0; r < ranks; ++r) position[r] += step[j][r];
-        if (++index[j] < loops_[begin + j].factor) break;
-        for (int r = 0; r < ranks; ++r) position[r] -= step[j][r] * index[j];
-        index[j] = 0;
-      }
-    }
-    scratch_rows_.resize(info.fanout);
-    for (std::int64_t child = 0; child < info.fanout; ++child) scratch_rows_[child] = scratch_keys_.data() + child * ranks;
-    auto less = [ranks](const std::int64_t* a, const std::int64_t* b) {
-      return std::lexicographical_compare(a, a + ranks, b, b + ranks);
-    };
-    std::sort(scratch_rows_.begin(), scratch_rows_.end(), less);
-    std::vector<int>& class_of_child = plan.class_of_child;
-    class_of_child.resize(info.fanout);
-    classes = 0;
-    for (std::size_t k = 0; k < scratch_rows_.size(); ++k) {
-      if (k == 0 || less(scratch_rows_[k - 1], scratch_rows_[k])) ++classes;
-      class_of_child[(scratch_rows_[k] - scratch_keys_.data()) / ranks] = static_cast<int>(classes - 1);
-    }
-    if (options_.link_transfers) {
-      const std::int64_t width = std::max(mapping_->fanout_x[info.owner], info.fanout_x);
-      plan.build(scratch_keys_, info.fanout, ranks, width, options_.toroidal_links);
+      fanouts_[l * num_data_spaces_ + t].groups = &analysis.groups[t];
     }
   }
 }
@@ -266,6 +198,10 @@ __attribute__((always_inline)) inline std::int64_t NestAnalysis::apply_delta_rul
 // The deltas of a storage boundary's working sets (the only deltas ever consumed: by the
 // enclosing loop or spatial fan-out).
 void NestAnalysis::finish_visit(int loop, std::int64_t* deltas) {
+  if (imperfect_) {
+    finish_imperfect_visit(loop, deltas);
+    return;
+  }
   const LoopInfo& info = loops_[loop];
   const mapping::DataSpaceMask no_reuse = mapping_->no_temporal_reuse[info.owner];
   TileState* tiles = &states_[loop * num_data_spaces_];
@@ -292,8 +228,13 @@ void NestAnalysis::visit(int loop, std::int64_t* deltas) {
 
 void NestAnalysis::visit_temporal(int loop, std::int64_t* deltas) {
   const LoopInfo& info = loops_[loop];
-  if (loop == 0) {
-    compute_counter_ += static_cast<double>(info.factor * epoch_);  // also the loop's accesses (see collect)
+  if (loop == 0) {  // its iterations are also the loop's accesses (see collect)
+    const std::int64_t iterations = (last_pass_ >> info.dimension & 1u) ? info.residual : info.factor;
+    compute_counter_ += static_cast<double>(iterations * epoch_);
+    return;
+  }
+  if (run_last_) {
+    visit_passes(loop, deltas);
     return;
   }
   std::int64_t first[workload::kMaxDataSpaces], later[workload::kMaxDataSpaces];
@@ -341,8 +282,11 @@ __attribute__((always_inline)) inline void NestAnalysis::account_spatial(int loo
   if (fanout.plan == nullptr || fanout.plan->offsets.empty()) {  // links disabled, or no neighbour could ever hold other data
     record.accesses += volume * static_cast<double>(classes);
     record.weighted += volume * static_cast<double>(receivers);
+    if (options_.network_statistics && delta > 0)
+      add_visit(histograms_[loop * num_data_spaces_ + t], *fanout.groups, volume);
     return;
   }
+  const std::vector<ClassGroup>* groups = fanout.groups;
   LinkPlan& plan = *fanout.plan;
   if (delta > 0 && fanout.has_previous && fanout.previous.size == delta) {
     const Shape& child_shape = info.block_begin == 0 ? unit_shape_ : shape(info.block_begin - 1, t);
@@ -352,18 +296,24 @@ __attribute__((always_inline)) inline void NestAnalysis::account_spatial(int loo
         classes = outcome.remaining_classes;
         linked = outcome.linked;
         receivers = info.fanout - linked;
+        groups = &outcome.groups;
       }
     }
   }
   record.accesses += volume * static_cast<double>(classes);
   record.weighted += volume * static_cast<double>(receivers);
   record.links += volume * static_cast<double>(linked);
+  if (options_.network_statistics && delta > 0) add_visit(histograms_[loop * num_data_spaces_ + t], *groups, volume);
   fanout.previous = current;
   fanout.previous.size = delta;
   fanout.has_previous = true;
 }
 
 void NestAnalysis::visit_spatial(int loop) {
+  if (imperfect_) {
+    visit_imperfect_fanout(loop);
+    return;
+  }
   const LoopInfo& info = loops_[loop];
   std::int64_t child[workload::kMaxDataSpaces];
   if (info.block_begin == 0) {
@@ -380,6 +330,7 @@ void NestAnalysis::visit_spatial(int loop) {
 void NestAnalysis::collect(const mapping::Mapping& mapping) {
   const int levels = static_cast<int>(mapping.boundaries.size());
   result_.levels.assign(levels, LevelTraffic{});
+  if (options_.network_statistics) result_.histograms.resize(static_cast<std::size_t>(levels) * workload::kMaxDataSpaces);
   std::int64_t replication = 1, expansion_x = 1, expansion_y = 1;
   int level = levels - 1;
   for (int l = mapping.num_loops() - 1; l >= 0; --l) {
@@ -419,6 +370,15 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
       ds.content_accesses = accesses;
       ds.weighted_accesses = inner.spatial ? record.weighted : accesses;
       ds.link_transfers = record.links;
+      if (options_.network_statistics) {
+        MulticastHistogram& histogram = result_.histograms[i * workload::kMaxDataSpaces + t];
+        histogram.clear();
+        if (inner.spatial) {
+          histogram = histograms_[innermost * num_data_spaces_ + t];
+        } else if (accesses > 0) {
+          histogram.push_back({1, 1, accesses, 0});
+        }
+      }
     }
   }
 }
@@ -426,6 +386,10 @@ void NestAnalysis::collect(const mapping::Mapping& mapping) {
 const NestResult& NestAnalysis::run(const mapping::Mapping& mapping, const NestOptions& options) {
   options_ = options;
   mapping_ = &mapping;
+  imperfect_ = mapping.imperfect();
+  run_last_ = imperfect_ || options.run_last_iteration;
+  last_pass_ = ~0u;
+  if (imperfect_) options_.link_transfers = false;  // link detection assumes equal working-set shapes
   if (fanout_cache_.size() > 256) fanout_cache_.clear();  // bounded; entries are only read during a run
   prepare(mapping);
   for (auto& corner : corner_) corner.fill(0);

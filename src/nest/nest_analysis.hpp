@@ -4,6 +4,12 @@
 // first two iterations and spatial fan-outs from their first child, so the cost grows with
 // 2^(temporal loops) and not with the iteration count. The result is, per storage level and
 // data space, the tile size and the traffic the level's children request.
+//
+// Imperfect factorization (loops with a residual): a loop runs its residual in the last pass
+// of all enclosing loops of its dimension, so working sets shrink there; temporal loops then
+// also simulate their second-to-last and last iterations (Timeloop's schedule), a fan-out
+// serves only the children that exist in the pass it is visited in, and tile sizes are the
+// largest working sets.
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -11,6 +17,7 @@
 
 #include "src/mapping/mapping.hpp"
 #include "src/nest/link_transfers.hpp"
+#include "src/nest/multicast.hpp"
 #include "src/workload/workload.hpp"
 
 namespace cimloop::nest {
@@ -26,6 +33,8 @@ struct NestOptions {
   bool temporal_extrapolation = true;
   bool link_transfers = true;   // TIMELOOP_DISABLE_LINK_TRANSFERS turns them off
   bool toroidal_links = false;  // TIMELOOP_ENABLE_TOROIDAL_LINKS
+  bool network_statistics = false;  // fill the multicast histograms (stats.txt networks)
+  bool run_last_iteration = false;  // TIMELOOP_RUN_LAST_ITERATION (always on when imperfect)
 };
 
 // Per storage level and data space, before bypass handling.
@@ -53,6 +62,9 @@ struct NestResult {
   std::int64_t compute_replication = 1;
   std::int64_t compute_expansion_x = 1;
   std::int64_t compute_expansion_y = 1;
+  // With NestOptions::network_statistics: [level * kMaxDataSpaces + t], the children's
+  // requests by multicast class.
+  std::vector<MulticastHistogram> histograms;
 };
 
 // Reusable analysis: keeps its scratch buffers between runs, so evaluating many mappings of
@@ -63,8 +75,8 @@ class NestAnalysis {
   const NestResult& run(const mapping::Mapping& mapping, const NestOptions& options = {});
 
  private:
-  // Working sets of one loop always have the same shape (extent per rank); only their
-  // position moves, so a working set is its shape plus the position of its lower corner.
+  // Working sets of one loop have the same shape (extent per rank) except in last passes of
+  // imperfect loops; a working set is its shape plus the position of its lower corner.
   struct Shape {
     std::int64_t size = 1;
     RankVector span{};
@@ -84,15 +96,19 @@ class NestAnalysis {
     std::vector<std::int64_t> key;
     std::array<std::int64_t, workload::kMaxDataSpaces> classes{};
     std::array<LinkPlan, workload::kMaxDataSpaces> plans;
+    std::array<std::vector<ClassGroup>, workload::kMaxDataSpaces> groups;  // network statistics only
+    std::int64_t receivers = 0;  // children that exist (fewer than the fanout in a residual pass)
   };
   struct FanoutState {  // per spatial master and data space
     LinkPlan* plan = nullptr;
+    const std::vector<ClassGroup>* groups = nullptr;
     DeltaSet previous;  // child 0's delta on the previous visit
     bool has_previous = false;
   };
   struct LoopInfo {
     int dimension;
     std::int64_t factor;
+    std::int64_t residual;  // iterations in a last pass of the enclosing loops of its dimension
     bool spatial, boundary, master;
     int block_begin;      // masters: innermost loop of the spatial block
     int owner;            // storage level
@@ -103,17 +119,36 @@ class NestAnalysis {
     // same visits, so its deltas are the child's.
     bool mirrors_child;
     bool feeds_fanout;  // boundary whose deltas a spatial fan-out compares (link transfers)
+    std::uint32_t residual_dims;  // imperfect only: dimensions whose extent here depends on the pass
+  };
+  // Imperfect mappings: per tracked loop and dimension, the extent of its working sets in a
+  // last pass of the enclosing loops of that dimension, and otherwise.
+  struct PassExtents {
+    std::array<std::int64_t, workload::kMaxDimensions> last{}, other{};
+  };
+  // One simulated iteration of a temporal loop, standing for `repeats` iterations.
+  struct Pass {
+    std::int64_t position, repeats;
   };
 
   void prepare(const mapping::Mapping& mapping);
   void compute_shapes(int loop, const std::array<std::int64_t, workload::kMaxDimensions>& extent);
-  FanoutAnalysis& analyse_fanout(int master);
-  void count_multicast_classes(int master, FanoutAnalysis& analysis);
+  FanoutAnalysis& analyse_fanout(int master, std::uint32_t last_pass_dims = 0);
+  void count_multicast_classes(int master, std::uint32_t last_pass_dims, FanoutAnalysis& analysis);
+  void mark_existing_children(int master, std::uint32_t last_pass_dims);
+  std::uint32_t child_zero_last_passes(int master) const;
+  MeshShape mesh_of(int master) const;
   void account_spatial(int loop, int data_space, std::int64_t delta);
   void visit(int loop, std::int64_t* deltas);
   void visit_temporal(int loop, std::int64_t* deltas);
   void visit_spatial(int loop);
+  void visit_passes(int loop, std::int64_t* deltas);
+  int temporal_passes(std::int64_t iterations, Pass* passes) const;
+  void visit_imperfect_fanout(int loop);
   void finish_visit(int loop, std::int64_t* deltas);
+  void finish_imperfect_visit(int loop, std::int64_t* deltas);
+  const Shape* pass_shapes(int loop);
+  std::int64_t apply_delta_rule_reshaped(TileState& state, RankVector& last_span, const Shape& shape, int data_space);
   void shift_origin(int dimension, std::int64_t amount);
   template <bool kRecordSet>
   std::int64_t apply_delta_rule(TileState& state, const Shape& shape, int data_space);
@@ -123,6 +158,8 @@ class NestAnalysis {
   std::int64_t coefficient(int data_space, int dimension, int rank) const {
     return coefficients_[(data_space * workload::kMaxDimensions + dimension) * workload::kMaxRanks + rank];
   }
+
+  void prepare_imperfect(const mapping::Mapping& mapping);
 
   int num_dimensions_;
   int num_data_spaces_;
@@ -152,6 +189,7 @@ class NestAnalysis {
   std::vector<std::int64_t> scratch_keys_;
   std::vector<const std::int64_t*> scratch_rows_;
   std::vector<FanoutState> fanouts_;  // [loop * data spaces + t] for masters
+  std::vector<MulticastHistogram> histograms_;  // [loop * data spaces + t] for masters (network statistics)
   std::deque<FanoutAnalysis> fanout_cache_;
   std::vector<std::int64_t> scratch_key_;
   std::array<DeltaSet, workload::kMaxDataSpaces> last_delta_;  // of the last boundary visited
@@ -159,6 +197,15 @@ class NestAnalysis {
   std::array<RankVector, workload::kMaxDataSpaces> corner_{};  // current origin projected per rank
   std::int64_t epoch_ = 1;
   double compute_counter_ = 0;
+  // Imperfect factorization.
+  bool imperfect_ = false;
+  bool run_last_ = false;              // simulate last iterations (second-to-last too when imperfect)
+  std::uint32_t last_pass_ = ~0u;      // bit d: every enclosing loop of dimension d is in its last pass
+  std::vector<PassExtents> pass_extents_;  // [loop]
+  std::vector<RankVector> last_spans_;     // [loop * data spaces + t]: span of the previous working set
+  std::array<RankVector, workload::kMaxDataSpaces> compute_child_spans_{};
+  std::array<Shape, workload::kMaxDataSpaces> pass_shapes_;  // scratch
+  std::vector<char> child_exists_;         // scratch: children of a fan-out in the current pass
   NestResult result_;
 };
 

@@ -80,9 +80,8 @@ inline std::string pe_array_arch(const std::string& outer, const std::string& mi
          "    actions: [{name: read, energy: 1.0}]\n";
 }
 
-// A two-level Conv1D-with-output-channels architecture (Buffer under DRAM) and problem; the
-// mapping is supplied by each test.
-inline const char* kTwoLevelArch = R"(
+// A two-level architecture: a 64-word Buffer under DRAM over one MAC, 8-bit words.
+inline const std::string kTwoLevelArchitecture = R"(
 architecture:
   version: '0.4'
   subtree:
@@ -97,6 +96,11 @@ architecture:
     - name: MAC[1..1]
       class: intmac
       attributes: {}
+)";
+
+// The two-level architecture with a Conv1D-with-output-channels problem and an ERT; the
+// mapping is supplied by each test.
+inline const std::string kTwoLevelArch = kTwoLevelArchitecture + R"(
 problem:
   shape:
     name: Conv1D_OC

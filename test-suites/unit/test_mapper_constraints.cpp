@@ -65,13 +65,24 @@ TEST(MapperConstraints, RejectsUnknownNamesClearly) {
                 .find("unknown constraint type"), std::string::npos);
 }
 
-TEST(MapperConstraints, RejectsFactorsThatCannotDivide) {
-  std::string message = error_of("architecture_constraints: {targets: [{target: GlobalBuffer, type: temporal, factors: K=5}]}");
-  EXPECT_NE(message.find("does not divide the dimension size 32"), std::string::npos) << message;
-  message = error_of(R"(architecture_constraints: {targets: [
+// A constrained factor need not divide its dimension (the mapping gets residuals, as the
+// reference mapper maps CiMLoop's RAELLA macro), but fixed factors must cover it.
+TEST(MapperConstraints, RejectsOnlyFactorsThatCannotCover) {
+  EXPECT_EQ(parse("architecture_constraints: {targets: [{target: GlobalBuffer, type: temporal, factors: K=5}]}")
+                .levels[1].temporal.factors[0].exact, 5);
+  const std::string message = error_of(R"(architecture_constraints: {targets: [
     {target: RegisterFile, type: temporal, factors: R=1}, {target: GlobalBuffer, type: temporal, factors: R=1},
     {target: GlobalBuffer, type: spatial, factors: R=1}, {target: MainMemory, type: temporal, factors: R=1}]})");
-  EXPECT_NE(message.find("is not the dimension size 3"), std::string::npos) << message;
+  EXPECT_NE(message.find("multiply to 1, less than the dimension size 3"), std::string::npos) << message;
+}
+
+// timeloopfe's "P=-1" (CiMLoop's weight-stationary top level) asks for the whole dimension.
+TEST(MapperConstraints, MinusOneIsTheWholeDimension) {
+  const Constraints c = parse("architecture_constraints: {targets: [{target: MainMemory, type: temporal, factors: 'P=-1,R=-1'}]}");
+  EXPECT_EQ(c.levels[2].temporal.factors[2].exact, 16);
+  EXPECT_EQ(c.levels[2].temporal.factors[1].exact, 3);
+  EXPECT_NE(error_of("architecture_constraints: {targets: [{target: MainMemory, type: temporal, factors: 'P<=-1'}]}")
+                .find("needs '='"), std::string::npos);
 }
 
 TEST(MapperConstraints, RejectsImpossibleFanout) {

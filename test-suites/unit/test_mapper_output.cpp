@@ -5,6 +5,7 @@
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_yaml_writer.hpp"
 #include "src/mapper/constraints.hpp"
+#include "src/mapper/mapspace.hpp"
 #include "src/mapper/model_bridge.hpp"
 #include "src/mapper/progress.hpp"
 #include "mapper_test_shapes.hpp"
@@ -99,6 +100,28 @@ architecture_constraints:
             std::string::npos)
       << yaml;
   EXPECT_EQ(yaml.find("no_reuse", yaml.find("target: MainMemory\n    type: temporal")), std::string::npos) << yaml;
+}
+
+// A constrained factor that does not divide its dimension (as CiMLoop's RAELLA constrains 16
+// weight bits to 6 columns): the free slots share ceil(32 / 3) = 11, and the written mapping
+// gets residuals so that it covers the 32 output channels exactly.
+TEST(MapperOutput, ConstraintsThatDoNotDivideGiveResiduals) {
+  const MapspaceShape shape = testing::conv1d_oc_shape();
+  const YAML::Node root =
+      YAML::Load("architecture_constraints: {targets: [{target: GlobalBuffer, type: spatial, factors: K=3}]}");
+  const Mapspace mapspace(shape, parse_constraints(root, shape, compat::SourceMap()));
+  Random random(7);
+  for (int sample = 0; sample < 20; ++sample) {
+    const MapPoint point = mapspace.sample(random);
+    std::int64_t product = 1;
+    for (const LevelMapping& level : point.levels) product *= level.temporal[0] * level.spatial[0];
+    EXPECT_EQ(product, 33);
+    EXPECT_EQ(point.levels[1].spatial[0], 3);
+    const mapping::MappingSpec spec = to_mapping_spec(point, shape, mapspace.constraints());
+    const mapping::Mapping nest = mapping::build_mapping(spec, conv1d_arch(), shape.problem);  // covers K = 32
+    EXPECT_TRUE(nest.imperfect());
+    EXPECT_NE(compat::format_map_yaml(spec, conv1d_arch(), shape.problem).find(","), std::string::npos);
+  }
 }
 
 TEST(MapperOutput, ProgressLineShowsCountsBestRateAndTime) {

@@ -65,11 +65,16 @@ TEST(Tiling, FactorStringsInEverySpelling) {
   workload::Workload w;
   w.dimension_names = {"R", "P"};
   w.bounds = {3, 16};
-  using Factors = std::vector<std::pair<int, std::int64_t>>;
-  EXPECT_EQ(mapping::parse_factors("R=3,P=16", w), (Factors{{0, 3}, {1, 16}}));
-  EXPECT_EQ(mapping::parse_factors("R3 P16", w), (Factors{{0, 3}, {1, 16}}));
-  EXPECT_EQ(mapping::parse_factors("R = 3 P=16 # P=2", w), (Factors{{0, 3}, {1, 16}}));
+  using Factors = std::vector<mapping::ParsedFactor>;
+  EXPECT_EQ(mapping::parse_factors("R=3,P=16", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
+  EXPECT_EQ(mapping::parse_factors("R3 P16", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
+  EXPECT_EQ(mapping::parse_factors("R = 3 P=16 # P=2", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
   EXPECT_THROW(mapping::parse_factors("Q=2", w), InputError);
+  // Residuals (imperfect factorization): "P=6,4" runs 4 iterations in the last pass.
+  EXPECT_EQ(mapping::parse_factors("R=3,P=6,4", w), (Factors{{0, 3, 3}, {1, 6, 4}}));
+  EXPECT_EQ(mapping::parse_factors("R3 P6,4", w), (Factors{{0, 3, 3}, {1, 6, 4}}));
+  EXPECT_THROW(mapping::parse_factors("P=6,7", w), InputError);
+  EXPECT_THROW(mapping::parse_factors("P=6,0", w), InputError);
 }
 
 TEST(Tiling, SpatialSplitSelectsXAndY) {
