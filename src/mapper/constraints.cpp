@@ -32,8 +32,7 @@ std::string text_of(const YAML::Node& node) {
   return joined;
 }
 
-// "R=3,P<=4 C>=2 K0": name, operator (=, <=, >=; none = "="), value. "P=-1" (timeloopfe's
-// "all of it", e.g. CiMLoop's weight-stationary top level) asks for the whole dimension.
+// "R=3,P<=4 C>=2 K0": name, operator (=, <=, >=; none = "="), value.
 void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<FactorLimit>& limits) {
   const std::string text = text_of(node);
   auto fail = [&](const std::string& message) {
@@ -56,9 +55,14 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
     std::string op;
     while (pos < text.size() && (text[pos] == '<' || text[pos] == '>' || text[pos] == '=')) op += text[pos++];
     while (pos < text.size() && text[pos] == ' ') ++pos;
-    const bool whole = text.compare(pos, 2, "-1") == 0 && (pos + 2 == text.size() || !std::isdigit(
-                                                               static_cast<unsigned char>(text[pos + 2])));
-    if (whole) ++pos;
+    // Timeloop scans for <name><=*><digits>: a negative value matches nothing and constrains
+    // nothing (CiMLoop's `P=-1` on its top level; Albireo's `C=-1`, "C not assigned", which
+    // must leave C free for its rows' fan-out).
+    if (pos + 1 < text.size() && text[pos] == '-' && std::isdigit(static_cast<unsigned char>(text[pos + 1]))) {
+      while (++pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+      }
+      continue;
+    }
     std::size_t digits = pos;
     while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
     if (digits == pos) fail("no number after dimension " + name);
@@ -68,10 +72,6 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
     int dim = ctx.shape.dimension_index(name);
     if (dim < 0) fail("dimension " + name + " not found in problem shape");
     std::int64_t value = std::stoll(text.substr(digits, pos - digits));
-    if (whole) {
-      if (op != "" && op != "=") fail("-1 (the whole dimension) needs '='");
-      value = ctx.shape.problem.bounds[dim];
-    }
     FactorLimit& limit = limits[dim];
     if (op == "<=") {
       if (value < 1) fail("maximum factor of " + name + " must be at least 1");

@@ -76,13 +76,13 @@ TEST(MapperConstraints, RejectsOnlyFactorsThatCannotCover) {
   EXPECT_NE(message.find("multiply to 1, less than the dimension size 3"), std::string::npos) << message;
 }
 
-// timeloopfe's "P=-1" (CiMLoop's weight-stationary top level) asks for the whole dimension.
-TEST(MapperConstraints, MinusOneIsTheWholeDimension) {
-  const Constraints c = parse("architecture_constraints: {targets: [{target: MainMemory, type: temporal, factors: 'P=-1,R=-1'}]}");
-  EXPECT_EQ(c.levels[2].temporal.factors[2].exact, 16);
-  EXPECT_EQ(c.levels[2].temporal.factors[1].exact, 3);
-  EXPECT_NE(error_of("architecture_constraints: {targets: [{target: MainMemory, type: temporal, factors: 'P<=-1'}]}")
-                .find("needs '='"), std::string::npos);
+// Timeloop reads <name>=<digits>: a negative value ("C=-1", Albireo's "C not assigned here")
+// constrains nothing and leaves the factor to the search; the other entries still apply.
+TEST(MapperConstraints, NegativeValuesConstrainNothing) {
+  const Constraints c = parse("architecture_constraints: {targets: [{target: MainMemory, type: temporal, factors: 'P=-1,R=-1 K=4'}]}");
+  EXPECT_EQ(c.levels[2].temporal.factors[2].exact, 0);
+  EXPECT_EQ(c.levels[2].temporal.factors[1].exact, 0);
+  EXPECT_EQ(c.levels[2].temporal.factors[0].exact, 4);
 }
 
 TEST(MapperConstraints, RejectsImpossibleFanout) {
