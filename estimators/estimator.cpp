@@ -12,6 +12,7 @@ namespace cimloop::estimators {
 
 std::optional<double> Value::numeric() const {
   if (is_number()) return number();
+  if (is_list()) return std::nullopt;
   const std::string& s = string();
   const char* begin = s.data();
   while (begin != s.data() + s.size() && std::isspace(static_cast<unsigned char>(*begin))) ++begin;
@@ -23,6 +24,11 @@ std::optional<double> Value::numeric() const {
 
 std::string Value::text() const {
   if (is_string()) return string();
+  if (is_list()) {
+    std::string out = "[";
+    for (double item : list()) out += (out.size() > 1 ? ", " : "") + Value(item).text();
+    return out + "]";
+  }
   double x = number();
   if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e16) {
     return std::to_string(static_cast<long long>(x));

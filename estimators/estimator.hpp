@@ -21,7 +21,8 @@
 
 namespace cimloop::estimators {
 
-// An attribute or action-argument value: a number or a string.
+// An attribute or action-argument value: a number (booleans are 0/1), a string, or a list of
+// numbers (a value distribution such as `hist`).
 class Value {
  public:
   Value() = default;
@@ -29,20 +30,24 @@ class Value {
   Value(int number) : data_(static_cast<double>(number)) {}
   Value(std::string text) : data_(std::move(text)) {}
   Value(const char* text) : data_(std::string(text)) {}
+  Value(std::vector<double> items) : data_(std::move(items)) {}
 
   bool is_number() const { return std::holds_alternative<double>(data_); }
   bool is_string() const { return std::holds_alternative<std::string>(data_); }
+  bool is_list() const { return std::holds_alternative<std::vector<double>>(data_); }
   double number() const { return std::get<double>(data_); }
   const std::string& string() const { return std::get<std::string>(data_); }
+  const std::vector<double>& list() const { return std::get<std::vector<double>>(data_); }
   // The number, or a leading number in a string with a unit suffix ("45nm" -> 45).
   std::optional<double> numeric() const;
-  // Python-like text: integral numbers without ".0", otherwise the shortest round-trip form.
+  // Python-like text: integral numbers without ".0", otherwise the shortest round-trip form;
+  // a list as "[a, b]".
   std::string text() const;
 
   bool operator==(const Value&) const = default;
 
  private:
-  std::variant<double, std::string> data_ = 0.0;
+  std::variant<double, std::string, std::vector<double>> data_ = 0.0;
 };
 
 // Name -> value. Ordered by insertion is not needed by any estimator; lookups are by name.

@@ -1,5 +1,7 @@
 #include "compat/accelergy/component_classes.hpp"
 
+#include <algorithm>
+
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
@@ -30,6 +32,19 @@ SubcomponentDef parse_subcomponent(const YAML::Node& node, const std::string& wh
   return def;
 }
 
+// Accelergy keeps actions, and the subcomponents of an action, in dictionaries keyed by name:
+// a later entry of a name replaces the earlier one in its place (CiMLoop's DACs define `read`
+// twice; RAELLA's input buffer lists `buf` twice in one action, and only its write counts).
+template <typename T>
+void put_by_name(std::vector<T>& list, T item) {
+  auto same = std::find_if(list.begin(), list.end(), [&](const T& x) { return x.name == item.name; });
+  if (same == list.end()) {
+    list.push_back(std::move(item));
+  } else {
+    *same = std::move(item);
+  }
+}
+
 ActionDef parse_action(const YAML::Node& node, const std::string& where) {
   ActionDef action;
   action.name = required_text(node, "name", where + ", action");
@@ -47,7 +62,7 @@ ActionDef parse_action(const YAML::Node& node, const std::string& where) {
       if (sub["arguments"]) s.arguments = sub["arguments"];
       t.actions.push_back(std::move(s));
     }
-    action.targets.push_back(std::move(t));
+    put_by_name(action.targets, std::move(t));
   }
   return action;
 }
@@ -62,7 +77,7 @@ CompoundClass parse_class(const YAML::Node& node) {
   c.defaults = raw_attributes(node["attributes"]);
   if (node["primitive_type"]) c.primitive_type = node["primitive_type"].Scalar();
   for (const YAML::Node& sub : sequence_or_empty(node["subcomponents"])) c.subcomponents.push_back(parse_subcomponent(sub, where));
-  for (const YAML::Node& action : sequence_or_empty(node["actions"])) c.actions.push_back(parse_action(action, where));
+  for (const YAML::Node& action : sequence_or_empty(node["actions"])) put_by_name(c.actions, parse_action(action, where));
   return c;
 }
 

@@ -10,7 +10,14 @@ namespace {
 
 estimators::Value to_estimator_value(const Value& v) {
   if (v.is_string()) return estimators::Value(v.text);
-  if (v.kind == Value::Kind::List) return estimators::Value(v.str());  // "[0.5, 0.25]", as estimators read lists
+  if (v.kind == Value::Kind::List) {
+    std::vector<double> numbers;
+    for (const Value& item : v.items) {
+      if (!item.is_number()) return estimators::Value(v.str());  // not a distribution: its text
+      numbers.push_back(item.as_double());
+    }
+    return estimators::Value(std::move(numbers));
+  }
   return estimators::Value(v.as_double());
 }
 
@@ -72,16 +79,31 @@ estimators::Query base_query(const Instance& leaf, const BuildContext& context) 
   return q;
 }
 
+// The required keys the reference Accelergy copies from the leaf's attributes into an
+// action's arguments: global_cycle_seconds and action_latency_cycles; for a compound's
+// subcomponent of a v0.4 input also cycle_seconds (the arguments' own global_cycle_seconds
+// unless given), technology and n_instances.
+void add_required_arguments(estimators::Attributes& arguments, const AttributeDict& attributes, bool subcomponent,
+                            const BuildContext& context) {
+  auto copy = [&](const char* key) {
+    const Value* v = attributes.get(key);
+    if (v && !v->is_none() && !arguments.count(key)) arguments.emplace(key, to_estimator_value(*v));
+  };
+  copy("global_cycle_seconds");
+  copy("action_latency_cycles");
+  if (!subcomponent || context.legacy) return;
+  if (auto cycle = arguments.find("global_cycle_seconds"); cycle != arguments.end()) arguments.emplace("cycle_seconds", cycle->second);
+  copy("technology");
+  copy("n_instances");
+}
+
 // Energy of one primitive action of `leaf` in pJ (leak already multiplied by n_instances).
-double primitive_energy(const Where& where, const std::string& action, const AttributeDict& arguments,
+double primitive_energy(const Where& where, const std::string& action, const AttributeDict& arguments, bool subcomponent,
                         const BuildContext& context, const estimators::Registry& registry, std::string& estimator) {
   estimators::Query q = base_query(where.leaf, context);
   q.action = action;
   q.arguments = to_estimator_attributes(arguments);
-  for (const char* key : {"global_cycle_seconds", "action_latency_cycles"}) {
-    const Value* v = where.leaf.attributes.get(key);
-    if (v && !v->is_none() && !q.arguments.count(key)) q.arguments.emplace(key, to_estimator_value(*v));
-  }
+  add_required_arguments(q.arguments, where.leaf.attributes, subcomponent, context);
   estimators::Selection s = select(q, where, context, registry);
   estimator = s.estimator;
   return s.estimate.value * (action == "leak" ? n_instances(where.leaf.attributes) : 1.0);
@@ -102,7 +124,7 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
   }
   for (const std::string& action : c.required_actions) {
     std::string estimator;
-    double e = primitive_energy({c, top}, action, {}, context, registry, estimator);
+    double e = primitive_energy({c, top}, action, {}, false, context, registry, estimator);
     out.actions.push_back({action, arguments, context.legacy, e * top.energy_scale});
     note_source(out.energy_sources, c.name, estimator);
   }
@@ -113,7 +135,7 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
   for (const ActionDef& action : legacy->actions) {
     for (const AttributeDict& combination : argument_combinations(action, top.attributes, site)) {
       std::string estimator;
-      double e = primitive_energy({c, top}, action.name, combination, context, registry, estimator);
+      double e = primitive_energy({c, top}, action.name, combination, false, context, registry, estimator);
       out.actions.push_back({action.name, combination, combination.entries().empty(), e});
       note_source(out.energy_sources, c.name, estimator);
     }
@@ -132,13 +154,14 @@ void estimate_compound_actions(const FlatComponent& c, const Instance& top, cons
   for (const ActionDef& action : top.compound->actions) {
     for (const AttributeDict& arguments : argument_combinations(action, top.attributes, site)) {
       double total = 0;
-      for (const PrimitiveAction& pa : expand_action(top, action, arguments, context)) {
+      const std::vector<PrimitiveAction> primitive_actions = expand_action(top, action, arguments, context);
+      for (const PrimitiveAction& pa : primitive_actions) {
         std::string estimator;
-        double e = primitive_energy({c, *pa.leaf}, pa.action, pa.arguments, context, registry, estimator);
+        double e = primitive_energy({c, *pa.leaf}, pa.action, pa.arguments, true, context, registry, estimator);
         total += e * pa.scale * pa.leaf->energy_scale;
         note_source(out.energy_sources, pa.written_name, estimator);
       }
-      out.actions.push_back({action.name, arguments, false, total});
+      out.actions.push_back({action.name, arguments, false, total, primitive_actions.empty()});
     }
   }
 }
@@ -164,7 +187,7 @@ ComponentEstimate estimate_component(const FlatComponent& component, const Build
   if (top.declared) {
     for (const ActionDef& action : top.declared->actions) {
       std::string estimator;
-      double e = primitive_energy({component, top}, action.name, {}, context, registry, estimator);
+      double e = primitive_energy({component, top}, action.name, {}, false, context, registry, estimator);
       out.actions.push_back({action.name, {}, false, e});
       note_source(out.energy_sources, component.name, estimator);
     }

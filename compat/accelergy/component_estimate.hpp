@@ -15,6 +15,7 @@ struct ActionEnergy {
   AttributeDict arguments;  // as written in the ERT
   bool null_arguments = false;  // v0.3 primitives: `arguments: null`
   double energy = 0;            // pJ
+  bool no_primitives = false;   // a compound action without primitive actions: Accelergy's integer 0
 };
 
 struct Provenance {
@@ -28,7 +29,7 @@ struct ComponentEstimate {
   std::vector<ActionEnergy> actions;     // one per action and argument combination
   std::vector<Provenance> energy_sources;  // first-seen order
   double area = 0;                       // um^2
-  std::vector<Provenance> area_sources;
+  std::vector<Provenance> area_sources;  // empty: no primitive, Accelergy's integer 0
 };
 
 ComponentEstimate estimate_component(const FlatComponent& component, const BuildContext& context,

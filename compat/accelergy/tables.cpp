@@ -25,6 +25,11 @@ YAML::Node float_node(double x, const EstimationOptions& options) {
   return YAML::Node(python_float_repr(rounded(x, options)));
 }
 
+// What Accelergy writes for a sum: the integer 0 when nothing was summed.
+YAML::Node sum_node(double x, bool nothing_summed, const EstimationOptions& options) {
+  return nothing_summed ? YAML::Node("0") : float_node(x, options);
+}
+
 YAML::Node value_node(const Value& v) {
   switch (v.kind) {
     case Value::Kind::Undefined:
@@ -78,7 +83,7 @@ YAML::Node ert_entry(const ComponentEstimate& c, const EstimationOptions& option
     YAML::Node action;
     action["name"] = a.name;
     action["arguments"] = a.null_arguments ? YAML::Node(YAML::NodeType::Null) : dict_node(a.arguments);
-    action["energy"] = float_node(a.energy, options);
+    action["energy"] = sum_node(a.energy, a.no_primitives, options);
     entry["actions"].push_back(action);
   }
   return entry;
@@ -99,7 +104,7 @@ YAML::Node ert_summary_entry(const ComponentEstimate& c, const EstimationOptions
     YAML::Node action;
     action["name"] = a.name;
     if (energies.size() == 1) {
-      action["energy"] = float_node(energies[0], options);
+      action["energy"] = sum_node(energies[0], a.no_primitives, options);
     } else {
       double sum = 0;
       for (double e : energies) sum += e;
@@ -116,7 +121,7 @@ YAML::Node ert_summary_entry(const ComponentEstimate& c, const EstimationOptions
 YAML::Node art_entry(const ComponentEstimate& c, const EstimationOptions& options, bool summary) {
   YAML::Node entry;
   entry["name"] = c.name;
-  entry["area"] = float_node(c.area, options);
+  entry["area"] = sum_node(c.area, c.area_sources.empty(), options);
   if (summary) {
     if (c.primitive) {
       entry["primitive_estimations"] = c.area_sources.empty() ? "" : c.area_sources.front().estimator;
@@ -192,6 +197,7 @@ AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions&
   BuildContext context{classes, options.toolchain, legacy, &result.warnings, &functions};
 
   std::vector<ComponentEstimate> estimates;
+  const compat::ScopedEnvironmentVariables environment(root);  // e.g. the macro's component tables
   for (const FlatComponent& c : components) {
     estimates.push_back(with_location(locate, c.definition, [&] { return estimate_component(c, context, registry); }));
   }

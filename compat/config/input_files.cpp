@@ -193,20 +193,49 @@ MergedInput load_merged_inputs(const std::vector<std::string>& paths) {
   return merged;
 }
 
+namespace {
+
+std::vector<std::pair<std::string, std::string>> environment_variables(const YAML::Node& root) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!root.IsMap()) return out;
+  const YAML::Node globals = root["globals"];
+  if (!globals || !globals.IsMap()) return out;
+  const YAML::Node variables = globals["environment_variables"];
+  if (!variables || !variables.IsMap()) return out;
+  for (const auto& entry : variables) {
+    if (entry.second.IsScalar()) out.emplace_back(entry.first.Scalar(), entry.second.Scalar());
+  }
+  return out;
+}
+
+}  // namespace
+
+void apply_environment_variables(const YAML::Node& root) {
+  for (const auto& [name, value] : environment_variables(root)) setenv(name.c_str(), value.c_str(), 1);
+}
+
+ScopedEnvironmentVariables::ScopedEnvironmentVariables(const YAML::Node& root) {
+  for (const auto& [name, value] : environment_variables(root)) {
+    const char* old = std::getenv(name.c_str());
+    previous_.emplace_back(name, old ? std::optional<std::string>(old) : std::nullopt);
+    setenv(name.c_str(), value.c_str(), 1);
+  }
+}
+
+ScopedEnvironmentVariables::~ScopedEnvironmentVariables() {
+  for (auto it = previous_.rbegin(); it != previous_.rend(); ++it) {
+    if (it->second) {
+      setenv(it->first.c_str(), it->second->c_str(), 1);
+    } else {
+      unsetenv(it->first.c_str());
+    }
+  }
+}
+
 void fail_at(const SourceMap& sources, const YAML::Node& node, const std::string& key,
              const std::string& message) {
   std::string where = sources.locate(node);
   throw InputError((where.empty() ? "" : where + ": ") + key + ": " + message);
-}
-
-void apply_environment_variables(const YAML::Node& root) {
-  if (!root.IsMap()) return;
-  const YAML::Node globals = root["globals"];
-  if (!globals || !globals.IsMap()) return;
-  const YAML::Node environment = globals["environment_variables"];
-  if (!environment || !environment.IsMap()) return;
-  for (const auto& entry : environment)
-    if (entry.second.IsScalar()) setenv(entry.first.Scalar().c_str(), entry.second.Scalar().c_str(), 1);
 }
 
 }  // namespace cimloop::compat

@@ -3,7 +3,9 @@
 // order and parsed as one document (YAML, or libconfig when the first file name contains
 // ".cfg"); legacy hyphenated keywords are rewritten to underscores first. The SourceMap turns
 // a position in the merged document back into "file:line" for error messages.
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -41,6 +43,19 @@ MergedInput load_merged_inputs(const std::vector<std::string>& paths);
 // do when they read a v0.4 input (e.g. TIMELOOP_OUTPUT_STAT_SCIENTIFIC, or the component
 // library folders CiMLoop's macros name).
 void apply_environment_variables(const YAML::Node& root);
+
+// The same for the object's lifetime only: the estimation sees them (Accelergy sets them in its
+// own process when it reads a file), a caller in the same process does not afterwards.
+class ScopedEnvironmentVariables {
+ public:
+  explicit ScopedEnvironmentVariables(const YAML::Node& root);
+  ~ScopedEnvironmentVariables();
+  ScopedEnvironmentVariables(const ScopedEnvironmentVariables&) = delete;
+  ScopedEnvironmentVariables& operator=(const ScopedEnvironmentVariables&) = delete;
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::string>>> previous_;  // name, old value
+};
 
 // libconfig text to a YAML tree (groups -> maps, lists/arrays -> sequences, scalars -> text).
 YAML::Node parse_libconfig(const std::string& text, const std::string& file_name);

@@ -1,7 +1,6 @@
 #include "compat/v04/model_inputs.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "compat/timeloop/output_files.hpp"
 #include "compat/v04/spec_loader.hpp"

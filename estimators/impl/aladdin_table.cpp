@@ -8,7 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "estimators/estimator.hpp"
-#include "estimators/technology.hpp"
+#include "estimators/technology/technology.hpp"
 
 namespace cimloop::estimators {
 namespace {

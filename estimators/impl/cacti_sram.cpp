@@ -9,8 +9,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "estimators/estimator.hpp"
-#include "estimators/sram_power_law.hpp"
-#include "estimators/technology.hpp"
+#include "estimators/cacti/sram_power_law.hpp"
+#include "estimators/technology/technology.hpp"
 
 namespace cimloop::estimators {
 namespace {
@@ -93,8 +93,9 @@ double cacti_node_ratio(double tech, std::optional<double> Raw::*field) {
     if (std::get<0>(key) != kLowNode) continue;
     auto twin = table().find(Key{kFitNode, std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key)});
     if (twin == table().end()) continue;
-    bool unused = false;
-    double r = field_of(raw, field, unused) / field_of(twin->second, field, unused);
+    bool missing = false;
+    double r = field_of(raw, field, missing) / field_of(twin->second, field, missing);
+    if (missing) continue;  // that output was not observed at both nodes
     return r + (1 - r) * (tech - kLowNode) / (kFitNode - kLowNode);
   }
   throw Declined("no CACTI data to move the fallback to " + Value(tech).text() + "nm");

@@ -1,7 +1,7 @@
 // "dummy_table" (bundled with Accelergy): 1 pJ per action, no leakage, 1 um^2, for
 // components marked `technology: -1`; below input version 0.4 a catch-all at accuracy 1.
 #include "estimators/estimator.hpp"
-#include "estimators/technology.hpp"
+#include "estimators/technology/technology.hpp"
 
 namespace cimloop::estimators {
 namespace {

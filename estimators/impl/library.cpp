@@ -7,12 +7,14 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 
 #include <yaml-cpp/yaml.h>
 
 #include "estimators/estimator.hpp"
-#include "estimators/library_csv.hpp"
-#include "estimators/technology.hpp"
+#include "estimators/library/library_csv.hpp"
+#include "estimators/technology/technology.hpp"
 
 namespace cimloop::estimators {
 namespace {
@@ -67,39 +69,52 @@ struct Library {
   std::map<std::string, std::string> aliases;
 };
 
-const Library& library() {
-  static const Library lib = [] {
-    Library l;
-    std::vector<std::filesystem::path> files;
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(data_directory() + "/library", error)) {
-      if (entry.path().extension() == ".yaml") files.push_back(entry.path().filename());
+Library shipped_library() {
+  Library l;
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(data_directory() + "/library", error)) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path().filename());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    YAML::Node root = load_data_file("library/" + file.string());
+    for (const YAML::Node& c : root["components"]) {
+      ComponentTable table{c["name"].Scalar(), {}, {}};
+      for (const YAML::Node& h : c["columns"]) table.headers.push_back(h.Scalar());
+      for (const YAML::Node& row : c["rows"]) table.rows.push_back(row.as<std::vector<std::string>>());
+      l.tables.emplace(lower_case(table.name), make_table(table));
     }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-      YAML::Node root = load_data_file("library/" + file.string());
-      for (const YAML::Node& c : root["components"]) {
-        ComponentTable table{c["name"].Scalar(), {}, {}};
-        for (const YAML::Node& h : c["columns"]) table.headers.push_back(h.Scalar());
-        for (const YAML::Node& row : c["rows"]) table.rows.push_back(row.as<std::vector<std::string>>());
-        l.tables.emplace(lower_case(table.name), make_table(table));
-      }
-      for (const auto& kv : root["aliases"]) l.aliases[lower_case(kv.first.Scalar())] = lower_case(kv.second.Scalar());
-    }
-    // The user's libraries ($ACCELERGY_COMPONENT_LIBRARIES) replace shipped tables of the same name.
-    UserLibraries user = load_user_libraries();
-    for (const ComponentTable& table : user.tables) l.tables[lower_case(table.name)] = make_table(table);
-    for (const auto& [alias, target] : user.aliases) l.aliases[alias] = target;
-    return l;
-  }();
-  return lib;
+    for (const auto& kv : root["aliases"]) l.aliases[lower_case(kv.first.Scalar())] = lower_case(kv.second.Scalar());
+  }
+  return l;
 }
 
-const Table* table_for(const std::string& class_name) {
+// The shipped tables plus the user's libraries (user_library_directories()), which replace
+// shipped tables of the same name. Built once per set of directories: a program may set the
+// variables from its input (globals.environment_variables) before it estimates.
+std::shared_ptr<const Library> library() {
+  static std::mutex mutex;
+  static std::map<std::vector<std::string>, std::shared_ptr<const Library>> built;
+  const std::vector<std::string> directories = user_library_directories();
+  std::lock_guard<std::mutex> lock(mutex);
+  std::shared_ptr<const Library>& entry = built[directories];
+  if (!entry) {
+    static const Library shipped = shipped_library();
+    auto l = std::make_shared<Library>(shipped);
+    UserLibraries user = load_user_libraries(directories);
+    for (const ComponentTable& table : user.tables) l->tables[lower_case(table.name)] = make_table(table);
+    for (const auto& [alias, target] : user.aliases) l->aliases[alias] = target;
+    entry = std::move(l);
+  }
+  return entry;
+}
+
+const Table* table_for(const Library& lib, const std::string& class_name) {
   std::string name = lower_case(class_name);
-  if (auto alias = library().aliases.find(name); alias != library().aliases.end()) name = alias->second;
-  auto it = library().tables.find(name);
-  return it == library().tables.end() ? nullptr : &it->second;
+  if (auto alias = lib.aliases.find(name); alias != lib.aliases.end()) name = alias->second;
+  auto it = lib.tables.find(name);
+  return it == lib.tables.end() ? nullptr : &it->second;
 }
 
 enum class Quantity { energy, leak, area };
@@ -136,6 +151,16 @@ struct RowFit {
   double factor = 1;
 };
 
+// The attribute named `name` in any letter case (CiMLoop's VOLTAGE meets a voltage column);
+// the exact spelling first.
+const Value* attribute_any_case(const Query& query, const std::string& name) {
+  if (const Value* exact = query.attribute(name)) return exact;
+  for (const auto& [key, value] : query.attributes) {
+    if (lower_case(key) == name) return &value;
+  }
+  return nullptr;
+}
+
 // Query attributes per column: the one named first in the column header wins a collision.
 std::optional<RowFit> fit_row(const Table& t, const std::vector<std::string>& row, const Query& query, Quantity q) {
   RowFit fit{0, 1};
@@ -143,7 +168,7 @@ std::optional<RowFit> fit_row(const Table& t, const std::vector<std::string>& ro
     const Value* value = nullptr;
     std::string used;
     for (const std::string& alias : t.column_names[column]) {
-      if (!value && (value = query.attribute(alias))) used = alias;
+      if (!value && (value = attribute_any_case(query, alias))) used = alias;
     }
     if (!value) continue;
     const std::string& cell = row[column];
@@ -168,14 +193,32 @@ bool row_has_action(const Table& t, const std::vector<std::string>& row, const s
   return false;
 }
 
+bool has_column(const Table& t, const std::string& name) {
+  for (size_t column : t.attribute_columns) {
+    const std::vector<std::string>& aliases = t.column_names[column];
+    if (std::find(aliases.begin(), aliases.end(), name) != aliases.end()) return true;
+  }
+  return false;
+}
+
+// The reference plug-in scales energy and leakage by the `energy_scale` attribute also where
+// the table has no such column (the row's scale is 1).
+double energy_scale_without_column(const Table& t, const Query& query, Quantity q) {
+  if (q == Quantity::area || query.toolchain != Toolchain::reference_2024_05 || has_column(t, "energy_scale")) return 1;
+  const Value* scale = attribute_any_case(query, "energy_scale");
+  std::optional<double> factor = scale ? scale->numeric() : std::nullopt;
+  return factor.value_or(1);
+}
+
 class LibraryEstimator : public PrimitiveEstimator {
  public:
   std::string name() const override { return "Library"; }
   std::vector<std::string> class_names() const override { return {}; }
-  double accuracy(const Query& query) const override { return table_for(query.class_name) ? 90 : 0; }
+  double accuracy(const Query& query) const override { return table_for(*library(), query.class_name) ? 90 : 0; }
 
   Estimate estimate(const Query& query) const override {
-    const Table* t = table_for(query.class_name);
+    const std::shared_ptr<const Library> lib = library();
+    const Table* t = table_for(*lib, query.class_name);
     if (!t) throw Declined("no table for class '" + query.class_name + "'");
     Quantity q = query.is_area() ? Quantity::area : query.action == "leak" ? Quantity::leak : Quantity::energy;
     size_t value_column = q == Quantity::area ? t->area_column : t->energy_column;
@@ -191,7 +234,7 @@ class LibraryEstimator : public PrimitiveEstimator {
     }
     std::optional<double> value = Value((*best_row)[value_column]).numeric();
     if (!value) throw Declined("table cell '" + (*best_row)[value_column] + "' is not a number");
-    return {*value * best->factor, ""};
+    return {*value * best->factor * energy_scale_without_column(*t, query, q), ""};
   }
 };
 

@@ -8,7 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "estimators/estimator.hpp"
-#include "estimators/library_csv.hpp"
+#include "estimators/library/library_csv.hpp"
 
 namespace fs = std::filesystem;
 using namespace cimloop::estimators;

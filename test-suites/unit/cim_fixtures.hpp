@@ -13,6 +13,11 @@ inline std::filesystem::path cimloop_fixture(const std::string& relative) {
   return std::filesystem::path(CIMLOOP_SOURCE_DIR) / "../shared/fixtures/cimloop" / relative;
 }
 
+// CiMLoop's workspace in the client kit (models/, scripts/), read in place.
+inline std::filesystem::path cimloop_workspace(const std::string& relative) {
+  return std::filesystem::path(CIMLOOP_SOURCE_DIR) / "../shared/clients/cimloop" / relative;
+}
+
 inline bool ci_requires_fixtures() {
   const char* ci = std::getenv("CI");
   return ci && std::string(ci) == "true";

@@ -1,7 +1,7 @@
 // Users' component libraries in the library plug-in's CSV layout.
 #include <gtest/gtest.h>
 
-#include "estimators/library_csv.hpp"
+#include "estimators/library/library_csv.hpp"
 
 using namespace cimloop::estimators;
 

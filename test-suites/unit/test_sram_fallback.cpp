@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "estimators/sram_power_law.hpp"
+#include "estimators/cacti/sram_power_law.hpp"
 
 using namespace cimloop::estimators;
 

@@ -1,4 +1,4 @@
-#include "estimators/library_csv.hpp"
+#include "estimators/library/library_csv.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <unistd.h>
 
 namespace cimloop::estimators {
 namespace {
@@ -84,13 +86,30 @@ std::map<std::string, std::string> parse_library_pointers(const std::string& tex
   return aliases;
 }
 
-UserLibraries load_user_libraries() {
+std::vector<std::string> user_library_directories() {
+  const std::string prefix = "ACCELERGY_COMPONENT_LIBRARIES";
+  std::map<std::string, std::string> variables;
+  for (char** entry = environ; *entry; ++entry) {
+    const std::string text = *entry;
+    const size_t equals = text.find('=');
+    const std::string name = text.substr(0, equals);
+    if (equals == std::string::npos || name.rfind(prefix, 0) != 0) continue;
+    if (name.size() == prefix.size() || name[prefix.size()] == '_') variables[name] = text.substr(equals + 1);
+  }
+  std::vector<std::string> directories;
+  for (const auto& [name, value] : variables) {
+    std::istringstream parts(value);
+    for (std::string dir; std::getline(parts, dir, ':');) {
+      if (!dir.empty()) directories.push_back(dir);
+    }
+  }
+  return directories;
+}
+
+UserLibraries load_user_libraries(const std::vector<std::string>& directories) {
   UserLibraries libraries;
-  const char* variable = std::getenv("ACCELERGY_COMPONENT_LIBRARIES");
-  if (!variable) return libraries;
-  std::istringstream dirs(variable);
-  for (std::string dir; std::getline(dirs, dir, ':');) {
-    if (dir.empty() || !std::filesystem::is_directory(dir)) continue;
+  for (const std::string& dir : directories) {
+    if (!std::filesystem::is_directory(dir)) continue;
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
       if (entry.is_regular_file()) files.push_back(entry.path());

@@ -1,4 +1,4 @@
-#include "estimators/sram_power_law.hpp"
+#include "estimators/cacti/sram_power_law.hpp"
 
 #include <cmath>
 

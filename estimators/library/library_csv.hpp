@@ -20,12 +20,16 @@ std::string lower_case(std::string text);
 std::vector<ComponentTable> parse_library_csv(const std::string& text, const std::string& default_name);
 std::map<std::string, std::string> parse_library_pointers(const std::string& text);
 
-// Every table and alias under the directories of $ACCELERGY_COMPONENT_LIBRARIES (':'-separated),
-// searched recursively in sorted order.
+// The user's library directories: the ':'-separated values of $ACCELERGY_COMPONENT_LIBRARIES
+// and of every $ACCELERGY_COMPONENT_LIBRARIES_<NAME> (CiMLoop's macros set these from their
+// globals.environment_variables), in the order of the variables' names.
+std::vector<std::string> user_library_directories();
+
+// Every table and alias under `directories`, searched recursively in sorted order.
 struct UserLibraries {
   std::vector<ComponentTable> tables;
   std::map<std::string, std::string> aliases;
 };
-UserLibraries load_user_libraries();
+UserLibraries load_user_libraries(const std::vector<std::string>& directories);
 
 }  // namespace cimloop::estimators

@@ -1,11 +1,11 @@
-#include "estimators/cim/adc.hpp"
+#include "estimators/adc/survey_adc.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "src/common/error.hpp"
 
-namespace cimloop::estimators::cim {
+namespace cimloop::estimators {
 
 AdcEstimate estimate_adc(const AdcParameters& p) {
   if (!(p.technology_nm > 0) || !(p.throughput > 0) || !(p.n_adcs > 0) || !(p.resolution > 0))
@@ -37,4 +37,4 @@ AdcEstimate estimate_adc(const AdcParameters& p) {
   return out;
 }
 
-}  // namespace cimloop::estimators::cim
+}  // namespace cimloop::estimators

@@ -3,7 +3,7 @@
 // Accelergy-Project/accelergy-adc-plug-in adc_data/model.yaml, MIT, (c) 2021 T. Andrulis).
 #include <string>
 
-namespace cimloop::estimators::cim {
+namespace cimloop::estimators {
 
 struct AdcParameters {
   double resolution = 8;       // bits (values below 4 are raised to 4)
@@ -24,4 +24,4 @@ struct AdcEstimate {
 // Throws InputError for non-positive inputs.
 AdcEstimate estimate_adc(const AdcParameters& p);
 
-}  // namespace cimloop::estimators::cim
+}  // namespace cimloop::estimators
