@@ -1,13 +1,15 @@
-// The v0.4 reader's CiMLoop extensions on examples/cim/basic_analog: the array processor
-// (problem histograms -> *_HIST variables, !ArrayContainer fan-outs -> ARRAY_* variables),
-// the built-in slicing_encoding.py functions (also called through a variable holding a
-// function name), expression entries in factor lists, and `*ignore*` top-level keys.
+// The v0.4 reader's CiMLoop extensions on our models tree (examples/cim, read through its
+// top.yaml.jinja2 as CiMLoop's flow reads its own): the array processor (problem histograms ->
+// *_HIST variables, !ArrayContainer fan-outs -> ARRAY_* variables), the built-in
+// slicing_encoding.py functions (also called through a variable holding a function name),
+// expression entries in factor lists, and `*ignore*` top-level keys.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,14 +23,21 @@ using namespace cimloop::compat::v04;
 
 namespace {
 
-const fs::path kMacro = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "cim" / "basic_analog";
+const fs::path kTop = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "cim" / "top.yaml.jinja2";
 
-// The macro for timeloop-model (with its mapping) or, without it, for timeloop-mapper.
-std::vector<std::string> basic_analog_files(const std::string& problem, bool with_mapping = true) {
-  std::vector<std::string> files = {(kMacro / "arch.yaml").string(), problem,
-                                    (kMacro.parent_path() / "components" / "cim_components.yaml").string()};
-  if (with_mapping) files.push_back((kMacro / "map.yaml").string());
-  return files;
+// The Jinja variables of a macro in its own operating point and the one-macro system, on
+// `layer` (a name under workloads/) or, when empty, the default layer.
+std::map<std::string, std::string> macro_vars(const std::string& macro, const std::string& layer = "") {
+  std::map<std::string, std::string> vars = {{"macro", macro}, {"system", "ws_dummy_buffer_one_macro"}};
+  if (!layer.empty()) vars["layer"] = layer;
+  return vars;
+}
+
+YAML::Node process_macro(const std::map<std::string, std::string>& vars, const VariableOverrides& overrides = {},
+                         const std::vector<std::string>& extra_files = {}) {
+  std::vector<std::string> files = {kTop.string()};
+  files.insert(files.end(), extra_files.begin(), extra_files.end());
+  return process_v04(files, vars, Purpose::Mapper, overrides);
 }
 
 double top_attribute(const YAML::Node& processed, const std::string& name) {
@@ -48,7 +57,7 @@ Value slicing_encoding(const std::string& function, const cimloop::compat::v04::
 }  // namespace
 
 TEST(V04CimExtensions, ArrayProcessorSetsArrayVariablesAndLayerHistograms) {
-  const YAML::Node processed = process_v04(basic_analog_files((kMacro / "problem.yaml").string()), {}, Purpose::Model);
+  const YAML::Node processed = process_macro(macro_vars("basic_analog", "resnet18/05"));
   EXPECT_EQ(top_attribute(processed, "ARRAY_WORDLINES"), 32);
   EXPECT_EQ(top_attribute(processed, "ARRAY_BITLINES"), 32);
   EXPECT_EQ(top_attribute(processed, "ARRAY_PARALLEL_INPUTS"), 32);
@@ -76,11 +85,7 @@ TEST(V04CimExtensions, ArrayProcessorSetsArrayVariablesAndLayerHistograms) {
 // Wang's cycle time scales with ARRAY_BITLINES, a variable the array processor sets; its bit
 // distributions come from encoded_hist_to_avg_slice(..., return_per_slice=True).
 TEST(V04CimExtensions, VariablesMayUseTheArrayVariables) {
-  const fs::path wang = kMacro.parent_path() / "wang_vlsi_2022";
-  const YAML::Node processed =
-      process_v04({(wang / "arch.yaml").string(), (wang / "problem.yaml").string(),
-                   (kMacro.parent_path() / "components" / "cim_components.yaml").string(), (wang / "map.yaml").string()},
-                  {}, Purpose::Model);
+  const YAML::Node processed = process_macro(macro_vars("wang_vlsi_2022"));
   EXPECT_EQ(top_attribute(processed, "ARRAY_WORDLINES"), 64 * 8);
   EXPECT_EQ(top_attribute(processed, "ARRAY_BITLINES"), 16 * 8);
   EXPECT_EQ(top_attribute(processed, "LATENCY_COLUMNS_SCALE"), 1);
@@ -92,11 +97,8 @@ TEST(V04CimExtensions, VariablesMayUseTheArrayVariables) {
 
 // An unknown keyword argument stops the reader with the file, line and variable.
 TEST(V04CimExtensions, UnknownKeywordArgumentsAreInputErrors) {
-  const fs::path wang = kMacro.parent_path() / "wang_vlsi_2022";
-  const std::vector<std::string> files = {(wang / "arch.yaml").string(), (wang / "problem.yaml").string(),
-                                          (wang / "map.yaml").string()};
   try {
-    process_v04(files, {}, Purpose::Model,
+    process_macro(macro_vars("wang_vlsi_2022"),
                 std::map<std::string, std::string>{{"WEIGHT_BIT_DISTRIBUTION", "encoded_hist_to_avg_slice(offset_encode_hist(WEIGHTS_HIST), 8, 1, per_slice=True)"}});
     ADD_FAILURE() << "expected an InputError";
   } catch (const cimloop::InputError& error) {
@@ -108,7 +110,7 @@ TEST(V04CimExtensions, UnknownKeywordArgumentsAreInputErrors) {
 }
 
 TEST(V04CimExtensions, FactorListEntriesMayBeExpressions) {
-  const YAML::Node processed = process_v04(basic_analog_files((kMacro / "problem.yaml").string(), false), {}, Purpose::Mapper);
+  const YAML::Node processed = process_macro(macro_vars("basic_analog"));
   bool found = false;
   for (const YAML::Node& target : processed["architecture_constraints"]["targets"])
     if (target["target"].as<std::string>() == "inter_1bit_x_1bit_mac_spatial" && target["type"].as<std::string>() == "spatial") {
@@ -125,10 +127,8 @@ TEST(V04CimExtensions, UnknownCustomFunctionModulesAreRejected) {
   fs::create_directories(dir);
   const fs::path globals = dir / "globals.yaml";
   std::ofstream(globals) << "globals:\n  expression_custom_functions: [my_helpers.py]\n";
-  std::vector<std::string> files = basic_analog_files((kMacro / "problem.yaml").string());
-  files.push_back(globals.string());
   try {
-    process_v04(files, {}, Purpose::Model);
+    process_macro(macro_vars("basic_analog"), {}, {globals.string()});
     ADD_FAILURE() << "expected an InputError";
   } catch (const cimloop::InputError& error) {
     EXPECT_NE(std::string(error.what()).find("expression_custom_functions"), std::string::npos) << error.what();
@@ -139,15 +139,15 @@ TEST(V04CimExtensions, UnknownCustomFunctionModulesAreRejected) {
 // --set NAME=EXPRESSION replaces a top-level variable before anything is evaluated: the
 // operating point flows into the variables that depend on it; unknown names are errors.
 TEST(V04CimExtensions, VariableOverridesReplaceExpressions) {
-  const auto files = basic_analog_files((kMacro / "problem.yaml").string());
-  const YAML::Node base = process_v04(files, {}, Purpose::Model);
-  const YAML::Node halved = process_v04(files, {}, Purpose::Model, std::map<std::string, std::string>{{"VOLTAGE", "0.5 * 1"}, {"INPUT_BITS", "4"}});
+  const auto vars = macro_vars("basic_analog");
+  const YAML::Node base = process_macro(vars);
+  const YAML::Node halved = process_macro(vars, std::map<std::string, std::string>{{"VOLTAGE", "0.5 * 1"}, {"INPUT_BITS", "4"}});
   EXPECT_EQ(top_attribute(halved, "VOLTAGE"), 0.5);
   EXPECT_EQ(top_attribute(base, "ENCODED_INPUT_BITS"), 8);
   EXPECT_EQ(top_attribute(halved, "ENCODED_INPUT_BITS"), 4);
   EXPECT_EQ(halved["problem"]["instance"]["X"].as<int>(), 4);
   try {
-    process_v04(files, {}, Purpose::Model, std::map<std::string, std::string>{{"VOLTGE", "1"}});
+    process_macro(vars, std::map<std::string, std::string>{{"VOLTGE", "1"}});
     ADD_FAILURE() << "expected an InputError";
   } catch (const cimloop::InputError& error) {
     EXPECT_STREQ(error.what(), "--set VOLTGE: the specification has no variable VOLTGE");
