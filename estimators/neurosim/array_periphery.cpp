@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "estimators/neurosim/memory_cell.hpp"
+#include "estimators/neurosim/sram_periphery.hpp"
 #include "estimators/neurosim/technology.hpp"
 #include "src/common/error.hpp"
 
@@ -235,6 +236,11 @@ DriverValues row_drivers(const ArrayRequest& a, int node) {
 
 DriverValues col_drivers(const ArrayRequest& a, int node) {
   const Inputs in = inputs(a, node);
+  if (a.cell.type == CellType::sram) {
+    DriverValues v = sram_col_drivers(a, node);
+    if (v.area_um2 > 0) v.leakage_w = dff_leakages_w(in, decoder_leakage_dff(in.mux));
+    return v;
+  }
   DriverValues v;
   if (in.mux > 1) {
     const double lo = non_negative(evaluate("col_read", in, 0));
@@ -245,8 +251,7 @@ DriverValues col_drivers(const ArrayRequest& a, int node) {
   v.write_hi.on_pj = v.write_lo.on_pj = non_negative(evaluate("col_write", in));
   const double per_column = a.cell.type == CellType::rram ? a.cols : 0;
   v.leakage_w = dff_leakages_w(in, per_column + decoder_leakage_dff(in.mux));
-  // SRAM columns without a mux have no column periphery at all.
-  if (!(a.cell.type == CellType::sram && in.mux == 1)) v.area_um2 = evaluate("col_area", in);
+  v.area_um2 = evaluate("col_area", in);
   return v;
 }
 
