@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "estimators/neurosim/memory_cell.hpp"
+#include "estimators/neurosim/rram_periphery.hpp"
 #include "estimators/neurosim/technology.hpp"
 #include "src/common/error.hpp"
 
@@ -229,7 +230,8 @@ DriverValues row_drivers(const ArrayRequest& a, int node) {
   const double copies = one_t_one_r ? std::pow(2.0, a.voltage_dac_bits - 1) : 1.0;
   const double per_column = a.cell.type == CellType::sram ? periphery().sram_row_leakage_per_column : 0;
   v.leakage_w = dff_leakages_w(in, a.rows + per_column * a.cols) * copies;
-  v.area_um2 = evaluate("row_area", in) * copies;
+  const bool rram = a.cell.type == CellType::rram && !a.sequential;
+  v.area_um2 = (rram ? rram_row_driver_area_um2(a, node, in.supply) : evaluate("row_area", in)) * copies;
   return v;
 }
 
@@ -246,7 +248,8 @@ DriverValues col_drivers(const ArrayRequest& a, int node) {
   const double per_column = a.cell.type == CellType::rram ? a.cols : 0;
   v.leakage_w = dff_leakages_w(in, per_column + decoder_leakage_dff(in.mux));
   // SRAM columns without a mux have no column periphery at all.
-  if (!(a.cell.type == CellType::sram && in.mux == 1)) v.area_um2 = evaluate("col_area", in);
+  if (a.cell.type == CellType::rram && in.mux == 1) v.area_um2 = rram_column_driver_area_um2(a, node);
+  else if (a.cell.type == CellType::rram || in.mux > 1) v.area_um2 = evaluate("col_area", in);
   return v;
 }
 
