@@ -248,8 +248,8 @@ DriverValues col_drivers(const ArrayRequest& a, int node) {
   const double per_column = a.cell.type == CellType::rram ? a.cols : 0;
   v.leakage_w = dff_leakages_w(in, per_column + decoder_leakage_dff(in.mux));
   // SRAM columns without a mux have no column periphery at all.
-  if (a.cell.type == CellType::rram && in.mux == 1) v.area_um2 = rram_column_driver_area_um2(a, node);
-  else if (a.cell.type == CellType::rram || in.mux > 1) v.area_um2 = evaluate("col_area", in);
+  if (a.cell.type == CellType::rram) v.area_um2 = rram_column_driver_area_um2(a, node, in.supply);
+  else if (in.mux > 1) v.area_um2 = evaluate("col_area", in);
   return v;
 }
 

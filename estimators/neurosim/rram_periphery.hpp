@@ -11,8 +11,9 @@ namespace cimloop::estimators::neurosim {
 // `supply` volts; `node` is one of kNodes.
 double rram_row_driver_area_um2(const ArrayRequest& request, int node, double supply);
 
-// Area of the column drivers of an array without a column mux, um^2. Declined when a
-// column's DFF does not fit along the array width (the plug-in's negative area).
-double rram_column_driver_area_um2(const ArrayRequest& request, int node);
+// Area of the column drivers (with the column mux when cols_active_at_once < cols), um^2, at
+// `supply` volts. Declined when a column's DFF does not fit along the array width (the
+// plug-in's negative area).
+double rram_column_driver_area_um2(const ArrayRequest& request, int node, double supply);
 
 }  // namespace cimloop::estimators::neurosim

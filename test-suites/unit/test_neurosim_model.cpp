@@ -170,8 +170,8 @@ TEST(NeurosimModel, CrossbarRowSwitchGrowsWithTheCurrentOfItsRow) {
 
 // Column drivers without a mux: each column's DFF (12 x 7.6 F) is stacked along the array
 // width (cols x cell height) in 28 F tall strips, under the strips of the column switch
-// (2 x 7.6 F folded into the column pitch). Too few columns to fit one DFF: declined, as the
-// plug-in's negative area.
+// (2 x 7.6 F folded into the column pitch); a column mux adds a pass gate per column and its
+// decoder. Too few columns to fit one DFF: declined, as the plug-in's negative area.
 TEST(NeurosimModel, RramColumnDriversStackTheirFlipFlops) {
   Attributes a = rram_array(65);
   a["cell_config"] = cimloop::test::cimloop_fixture("memory_cells/rram_example.cell.yaml").string();
@@ -180,7 +180,11 @@ TEST(NeurosimModel, RramColumnDriversStackTheirFlipFlops) {
   a["cols"] = 32;
   a["cols_active_at_once"] = 32;
   // 2 DFFs fit along 32 x 6.32 F: 16 strips, plus ceil(15.2 / 6.32) = 3 for the switch.
-  EXPECT_NEAR(value(query("array_col_drivers", a)), 32 * pitch * 28 * (16 + 3) * f2, 1e-9);
+  const double no_mux = 32 * pitch * 28 * (16 + 3) * f2;
+  EXPECT_NEAR(value(query("array_col_drivers", a)), no_mux, 1e-9);
+  // A mux of 8 inputs: a minimum pass gate (one inverter) per column and a 3-bit decoder.
+  a["cols_active_at_once"] = 4;
+  EXPECT_NEAR(value(query("array_col_drivers", a)), no_mux + (32 + 77.684211) * 212.8 * f2, 1e-6);
   a["cols"] = 8;
   a["cols_active_at_once"] = 8;
   EXPECT_THROW(value(query("array_col_drivers", a)), Declined);
