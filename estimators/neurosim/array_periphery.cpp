@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "estimators/neurosim/memory_cell.hpp"
+#include "estimators/neurosim/rram_periphery.hpp"
 #include "estimators/neurosim/sram_periphery.hpp"
 #include "estimators/neurosim/technology.hpp"
 #include "src/common/error.hpp"
@@ -230,7 +231,8 @@ DriverValues row_drivers(const ArrayRequest& a, int node) {
   const double copies = one_t_one_r ? std::pow(2.0, a.voltage_dac_bits - 1) : 1.0;
   const double per_column = a.cell.type == CellType::sram ? periphery().sram_row_leakage_per_column : 0;
   v.leakage_w = dff_leakages_w(in, a.rows + per_column * a.cols) * copies;
-  v.area_um2 = evaluate("row_area", in) * copies;
+  const bool rram = a.cell.type == CellType::rram && !a.sequential;
+  v.area_um2 = (rram ? rram_row_driver_area_um2(a, node, in.supply) : evaluate("row_area", in)) * copies;
   return v;
 }
 
@@ -249,9 +251,8 @@ DriverValues col_drivers(const ArrayRequest& a, int node) {
     v.read_hi = {hi, hi};
   }
   v.write_hi.on_pj = v.write_lo.on_pj = non_negative(evaluate("col_write", in));
-  const double per_column = a.cell.type == CellType::rram ? a.cols : 0;
-  v.leakage_w = dff_leakages_w(in, per_column + decoder_leakage_dff(in.mux));
-  v.area_um2 = evaluate("col_area", in);
+  v.leakage_w = dff_leakages_w(in, a.cols + decoder_leakage_dff(in.mux));
+  v.area_um2 = rram_column_driver_area_um2(a, node, in.supply);
   return v;
 }
 

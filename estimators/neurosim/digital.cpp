@@ -130,7 +130,7 @@ Proxy mux_proxy(int node, std::string& warning) {
 
 double inverter_area_um2(int node) {
   const double f = feature_size_um(node);
-  return (is_finfet(node) ? data().finfet : data().planar).inv * f * f;
+  return inverter_area_f2(node) * f * f;
 }
 
 BlockValues gate(Component c, int node) {
@@ -186,6 +186,8 @@ BlockValues max_pool(const DigitalRequest& r, int node, std::string& warning) {
 }
 
 }  // namespace
+
+double inverter_area_f2(int node) { return (is_finfet(node) ? data().finfet : data().planar).inv; }
 
 BlockValues digital_block(Component c, const DigitalRequest& r, int node, std::string& warning) {
   const NodeData& d = data().nodes.at(node);

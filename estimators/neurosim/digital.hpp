@@ -19,4 +19,7 @@ struct BlockValues {
 // `warning` when a value is estimated from another node or interpolated between block sizes.
 BlockValues digital_block(Component component, const DigitalRequest& request, int node, std::string& warning);
 
+// Layout area of a minimum inverter at `node` (F^2): NeuroSim's unit of gate area.
+double inverter_area_f2(int node);
+
 }  // namespace cimloop::estimators::neurosim

@@ -131,3 +131,61 @@ TEST(NeurosimModel, RowDriverLeakageIsOneDffPerRow) {
   q.attributes["voltage_dac_bits"] = 3;
   EXPECT_NEAR(value(q), 4 * 128 * dff_leak_w / 1.1 * 1e-14 * 1e12, 1e-6 * value(q));
 }
+
+// RRAM driver layout: a row's gates (DFF + control inverter = 13 inverter widths of 7.6 F at
+// planar nodes, plus the row switch's fingers: 3 with 1T1R cells) are 28 F tall and stacked
+// along the array height (rows x cell width), as many per stack as fit. With 32 rows of the
+// 6.32 F rram_example cell 7 fit per stack (5 stacks); 8 rows fit only one per stack.
+TEST(NeurosimModel, RramRowDriversAreStackedGates) {
+  Attributes a = rram_array(65);
+  a["cell_config"] = cimloop::test::cimloop_fixture("memory_cells/rram_example.cell.yaml").string();
+  CIMLOOP_REQUIRE_FIXTURE(a.at("cell_config").string());
+  const double f2 = 0.065 * 0.065, width = std::sqrt(40.0), gates_f = 16 * 7.6;
+  a["rows"] = 32;
+  EXPECT_NEAR(value(query("array_row_drivers", a)), 32 * width * 5 * gates_f * f2, 1e-9);
+  a["rows"] = 8;
+  EXPECT_NEAR(value(query("array_row_drivers", a)), 8 * width * 8 * gates_f * f2, 1e-9);
+  a["voltage_dac_bits"] = 2;  // a second voltage level: a copy of the drivers
+  EXPECT_NEAR(value(query("array_row_drivers", a)), 2 * 8 * width * 8 * gates_f * f2, 1e-9);
+}
+
+// A crossbar row switch feeds every cell on its row: its fingers grow with the columns (and
+// fall with a higher supply), so the row-driver area per row grows with cols.
+TEST(NeurosimModel, CrossbarRowSwitchGrowsWithTheCurrentOfItsRow) {
+  Attributes a = rram_array(32);
+  CIMLOOP_REQUIRE_FIXTURE(a.at("cell_config").string());
+  a["voltage"] = 1.0;
+  auto area = [&](int cols, double voltage) {
+    a["cols"] = cols;
+    a["voltage"] = voltage;
+    return value(query("array_row_drivers", a));
+  };
+  EXPECT_LT(area(64, 1.0), area(128, 1.0));
+  EXPECT_LT(area(128, 1.0), area(128, 0.8));
+  // Each step is a whole number of gate widths (7.6 F) on each of the 8 stacks of 4 F rows.
+  const double per_width = 128 * 4 * 8 * 7.6 * 0.032 * 0.032;
+  const double steps = (area(128, 1.0) - area(64, 1.0)) / per_width;
+  EXPECT_NEAR(steps, std::round(steps), 1e-9);
+}
+
+// Column drivers without a mux: each column's DFF (12 x 7.6 F) is stacked along the array
+// width (cols x cell height) in 28 F tall strips, under the strips of the column switch
+// (2 x 7.6 F folded into the column pitch); a column mux adds a pass gate per column and its
+// decoder. Too few columns to fit one DFF: declined, as the plug-in's negative area.
+TEST(NeurosimModel, RramColumnDriversStackTheirFlipFlops) {
+  Attributes a = rram_array(65);
+  a["cell_config"] = cimloop::test::cimloop_fixture("memory_cells/rram_example.cell.yaml").string();
+  CIMLOOP_REQUIRE_FIXTURE(a.at("cell_config").string());
+  const double pitch = std::sqrt(40.0), f2 = 0.065 * 0.065;
+  a["cols"] = 32;
+  a["cols_active_at_once"] = 32;
+  // 2 DFFs fit along 32 x 6.32 F: 16 strips, plus ceil(15.2 / 6.32) = 3 for the switch.
+  const double no_mux = 32 * pitch * 28 * (16 + 3) * f2;
+  EXPECT_NEAR(value(query("array_col_drivers", a)), no_mux, 1e-9);
+  // A mux of 8 inputs: a minimum pass gate (one inverter) per column and a 3-bit decoder.
+  a["cols_active_at_once"] = 4;
+  EXPECT_NEAR(value(query("array_col_drivers", a)), no_mux + (32 + 77.684211) * 212.8 * f2, 1e-6);
+  a["cols"] = 8;
+  a["cols_active_at_once"] = 8;
+  EXPECT_THROW(value(query("array_col_drivers", a)), Declined);
+}
