@@ -7,6 +7,7 @@
 #include "compat/timeloop/program_inputs.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
+#include "src/common/error.hpp"
 #include "src/mapper/model_bridge.hpp"
 
 namespace cimloop::compat::cimloop {
@@ -24,6 +25,20 @@ FloatStyle float_style(const YAML::Node& root) {
   if (set("TIMELOOP_OUTPUT_STAT_SCIENTIFIC")) return FloatStyle::Scientific;
   if (set("TIMELOOP_OUTPUT_STAT_DEFAULT_FLOAT")) return FloatStyle::Default;
   return FloatStyle::Fixed;
+}
+
+// The search's best mapping at the specification's mapper settings.
+RebuiltMapping searched_mapping(const MacroRunSpec& spec, const MergedInput& merged, const ModelInputs& inputs,
+                                std::int64_t& evaluated) {
+  mapper::MapperSettings settings = mapper::parse_mapper_settings(child(merged.root, "mapper"), merged.sources);
+  if (spec.threads) settings.num_threads = *spec.threads;
+  const mapper::Mapspace mapspace = input_mapspace(merged, inputs, settings);
+  mapper::SearchMonitor monitor;
+  const mapper::SearchResult found = mapper::search(
+      mapspace, settings,
+      mapper::model_evaluators(inputs.arch, inputs.workload, mapspace, settings.metrics, model::ModelOptions{}), monitor);
+  evaluated = found.evaluated;
+  return rebuilt_mapping(found, mapspace, inputs);
 }
 
 }  // namespace
@@ -44,19 +59,13 @@ MacroRun run_macro(const MacroRunSpec& spec) {
   const std::optional<accelergy::AccelergyResult> tables = estimate_missing_tables(merged);
   ModelInputs inputs = load_model_inputs(merged);
   if (tables) apply_estimated_tables(*tables, merged, inputs);
-  mapper::MapperSettings settings = mapper::parse_mapper_settings(child(merged.root, "mapper"), merged.sources);
-  if (spec.threads) settings.num_threads = *spec.threads;
-  const mapper::Mapspace mapspace = input_mapspace(merged, inputs, settings);
-  const model::ModelOptions options;
-  mapper::SearchMonitor monitor;
-  const mapper::SearchResult found = mapper::search(
-      mapspace, settings, mapper::model_evaluators(inputs.arch, inputs.workload, mapspace, settings.metrics, options),
-      monitor);
-  const BestMapping best = best_mapping(found, mapspace, inputs, options);
   MacroRun run;
-  run.stats = macro_output_stats(inputs.arch, best.result, processed_variables(merged.root), float_style(merged.root));
-  run.map_text = format_map(inputs.arch, inputs.workload, best.mapping, best.result);
-  run.mappings_evaluated = found.evaluated;
+  const RebuiltMapping chosen = spec.mapping_file.empty() ? searched_mapping(spec, merged, inputs, run.mappings_evaluated)
+                                                          : mapper_output_mapping(spec.mapping_file, merged, inputs);
+  const model::EvalResult result = model::Evaluator(inputs.arch, inputs.workload, model::ModelOptions{}).evaluate(chosen.mapping);
+  if (!result.valid) throw InputError(spec.mapping_file + ": the mapping is not valid: " + result.failure);
+  run.stats = macro_output_stats(inputs.arch, result, processed_variables(merged.root), float_style(merged.root));
+  run.map_text = format_map(inputs.arch, inputs.workload, chosen.mapping, result);
   return run;
 }
 

@@ -19,6 +19,7 @@ struct MacroRunSpec {
   std::map<std::string, std::string> jinja;      // template variables
   std::map<std::string, std::string> overrides;  // NAME -> expression (MAX_UTILIZATION: True); may add variables
   std::optional<int> threads;                    // replaces mapper.num_threads
+  std::string mapping_file;                      // a Timeloop mapping (map.yaml) to evaluate instead of searching
 };
 
 // CiMLoop's quick_run(macro): iso = macro, system ws_dummy_buffer_one_macro, maximum
@@ -28,7 +29,7 @@ MacroRunSpec quick_run(const std::string& top, const std::string& macro,
 
 struct MacroRun {
   MacroOutputStats stats;
-  std::string map_text;              // the best mapping, as map.txt
+  std::string map_text;              // the best (or given) mapping, as map.txt
   std::int64_t mappings_evaluated = 0;
 };
 

@@ -1,6 +1,5 @@
 #include "compat/timeloop/mapper_run.hpp"
 
-#include "compat/timeloop/yaml_values.hpp"
 #include "src/common/error.hpp"
 #include "src/mapper/constraints.hpp"
 #include "src/mapper/model_bridge.hpp"
@@ -25,12 +24,14 @@ RebuiltMapping rebuilt_mapping(const mapper::SearchResult& found, const mapper::
   return rebuilt;
 }
 
-BestMapping best_mapping(const mapper::SearchResult& found, const mapper::Mapspace& mapspace, const ModelInputs& inputs,
-                         const model::ModelOptions& options) {
-  BestMapping best{rebuilt_mapping(found, mapspace, inputs), {}};
-  model::Evaluator evaluator(inputs.arch, inputs.workload, options);
-  best.result = evaluator.evaluate(best.mapping);
-  return best;
+RebuiltMapping mapper_output_mapping(const std::string& path, const MergedInput& merged, ModelInputs& inputs) {
+  RebuiltMapping given;
+  given.spec = load_mapping_spec(load_merged_inputs({path}), inputs);
+  const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, !inputs.sparse);
+  mapper::carry_reuse_directives(mapper::parse_constraints(merged.root, shape, merged.sources), given.spec);
+  mapping::complete_residuals(given.spec, inputs.workload);
+  given.mapping = mapping::build_mapping(given.spec, inputs.arch, inputs.workload);
+  return given;
 }
 
 }  // namespace cimloop::compat

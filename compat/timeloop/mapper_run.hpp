@@ -1,14 +1,13 @@
 #pragma once
 // The mapper's steps between its inputs and its outputs, shared by timeloop-mapper and the
 // tools that search a mapping per run (cimloop-report, cimloop-accuracy): the constrained
-// mapspace of the inputs, and the best mapping of a search, rebuilt and evaluated.
+// mapspace of the inputs, and the best mapping of a search, rebuilt.
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "src/mapper/mapper_settings.hpp"
 #include "src/mapper/mapspace.hpp"
 #include "src/mapper/search.hpp"
 #include "src/mapping/mapping.hpp"
-#include "src/model/evaluation.hpp"
 
 namespace cimloop::compat {
 
@@ -27,12 +26,10 @@ struct RebuiltMapping {
 RebuiltMapping rebuilt_mapping(const mapper::SearchResult& found, const mapper::Mapspace& mapspace,
                                const ModelInputs& inputs);
 
-struct BestMapping : RebuiltMapping {
-  model::EvalResult result;
-};
 
-// The rebuilt mapping evaluated by the dense model.
-BestMapping best_mapping(const mapper::SearchResult& found, const mapper::Mapspace& mapspace, const ModelInputs& inputs,
-                         const model::ModelOptions& options);
+// A mapping timeloop-mapper wrote (map.yaml), for these inputs: the reuse directives of the
+// input's constraints and the residuals of imperfect factors, which map.yaml leaves out, are
+// restored as the mapper set them. Throws InputError.
+RebuiltMapping mapper_output_mapping(const std::string& path, const MergedInput& merged, ModelInputs& inputs);
 
 }  // namespace cimloop::compat

@@ -1,5 +1,5 @@
 // cimloop-report TOP [--macro M] [--iso I] [--system S] [--var NAME=VALUE]... [--set NAME=EXPR]...
-//                [--sweep NAME=V1,V2,...] [--dnn D] [--threads N] [--csv FILE]
+//                [--sweep NAME=V1,V2,...] [--dnn D] [--threads N] [--map MAP.yaml] [--csv FILE]
 // Runs a CiMLoop-style specification (e.g. CiMLoop's models/top.yaml.jinja2) as CiMLoop's
 // scripts do and prints what its MacroOutputStats gives: TOPS, TOPS/W, TOPS/mm^2 (and 1b
 // forms), energy per MAC, energy, area and the per-component breakdown. With --macro it is
@@ -84,6 +84,7 @@ int run(const po::variables_map& vm) {
       base.overrides[name] = value;
     }
   if (vm.count("threads")) base.threads = vm["threads"].as<int>();
+  if (vm.count("map")) base.mapping_file = vm["map"].as<std::string>();
 
   std::vector<std::pair<std::string, MacroRunSpec>> runs;
   if (vm.count("dnn")) {
@@ -128,6 +129,7 @@ int main(int argc, char** argv) {
       "sweep", po::value<std::string>(), "NAME=V1,V2,...: one run per value")(
       "dnn", po::value<std::string>(), "every layer of workloads/DNN next to TOP")(
       "threads", po::value<int>(), "mapper threads (default: the specification's num_threads)")(
+      "map", po::value<std::string>(), "evaluate this mapping (a timeloop-mapper map.yaml) instead of searching")(
       "csv", po::value<std::string>(), "also write the runs as CSV to this file");
   po::positional_options_description positional;
   positional.add("top", 1);
@@ -137,7 +139,7 @@ int main(int argc, char** argv) {
     po::notify(vm);
     if (vm.count("help") || !vm.count("top")) {
       std::cout << "usage: cimloop-report TOP [--macro M] [--var NAME=VALUE]... [--set NAME=EXPR]... "
-                   "[--sweep NAME=V1,V2,...] [--dnn D] [--csv FILE]\n"
+                   "[--sweep NAME=V1,V2,...] [--dnn D] [--map MAP.yaml] [--csv FILE]\n"
                 << options;
       return vm.count("help") ? 0 : 1;
     }

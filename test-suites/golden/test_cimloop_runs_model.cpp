@@ -7,7 +7,7 @@
 // `mapping:` and `architecture_constraints:`, the run's map.yaml, ERT.yaml and ART.yaml, and the
 // environment timeloopfe sets from `globals.environment_variables`. The reference mapper's
 // map.yaml leaves out two things of the mapping it evaluated, which the test restores the way
-// our mapper derives them (mapper::carry_reuse_directives, mapping::complete_residuals) before
+// our mapper derives them (compat::mapper_output_mapping) before
 // writing the map with our map.yaml writer: the constraints' reuse directives (no_reuse,
 // no_link_transfer, rmw_first_update, no_coalesce) and the residuals of imperfect factors
 // (raella's "Y6" is "Y6,4": 16 weight bits over 3 x 6 columns).
@@ -25,8 +25,7 @@
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_yaml_writer.hpp"
 #include "compat/timeloop/model_inputs.hpp"
-#include "src/mapper/constraints.hpp"
-#include "src/mapper/mapspace_shape.hpp"
+#include "compat/timeloop/mapper_run.hpp"
 #include "test-suites/golden/golden_helpers.hpp"
 
 namespace {
@@ -81,14 +80,13 @@ ReplayInputs prepare_replay(const fs::path& dir, const fs::path& out) {
     replay.environment.push_back(variable.first.Scalar() + "=" + variable.second.Scalar());
 
   const cimloop::compat::MergedInput merged = cimloop::compat::load_merged_inputs(
-      {replay.input.string(), (dir / "timeloop-mapper.map.yaml").string(), (dir / "timeloop-mapper.ERT.yaml").string(),
-       (dir / "timeloop-mapper.ART.yaml").string()});
+      {replay.input.string(), (dir / "timeloop-mapper.ERT.yaml").string(), (dir / "timeloop-mapper.ART.yaml").string()});
+  cimloop::compat::MergedInput with_constraints = merged;
+  with_constraints.root = processed;
   cimloop::compat::ModelInputs inputs = cimloop::compat::load_model_inputs(merged);
-  cimloop::mapping::MappingSpec spec = cimloop::compat::load_mapping_spec(merged, inputs);
-  const cimloop::mapper::MapspaceShape shape = cimloop::mapper::mapspace_shape(inputs.workload, inputs.arch);
-  cimloop::mapper::carry_reuse_directives(cimloop::mapper::parse_constraints(processed, shape, merged.sources), spec);
-  cimloop::mapping::complete_residuals(spec, inputs.workload);
-  write_text(replay.map, cimloop::compat::format_map_yaml(spec, inputs.arch, inputs.workload) + "\n");
+  const cimloop::compat::RebuiltMapping mapping =
+      cimloop::compat::mapper_output_mapping((dir / "timeloop-mapper.map.yaml").string(), with_constraints, inputs);
+  write_text(replay.map, cimloop::compat::format_map_yaml(mapping.spec, inputs.arch, inputs.workload) + "\n");
   return replay;
 }
 
