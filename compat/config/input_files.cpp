@@ -143,7 +143,17 @@ void SourceMap::add_file(const std::string& name, int line_count) {
   spans_.push_back({name, first, line_count});
 }
 
+void SourceMap::add_line_table(const std::string& name, std::vector<std::pair<std::string, int>> origins) {
+  table_name_ = name;
+  table_ = std::move(origins);
+}
+
 std::string SourceMap::locate(int merged_line) const {
+  if (!table_name_.empty()) {
+    if (merged_line < 0 || static_cast<size_t>(merged_line) >= table_.size()) return table_name_;
+    const auto& [file, line] = table_[static_cast<size_t>(merged_line)];
+    return file + ":" + std::to_string(line);
+  }
   if (spans_.empty()) return "";
   if (merged_line < 0) return spans_.size() == 1 ? spans_.front().file : "";
   for (const Span& span : spans_) {

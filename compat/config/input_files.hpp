@@ -15,6 +15,10 @@ namespace cimloop::compat {
 class SourceMap {
  public:
   void add_file(const std::string& name, int line_count);
+  // A document whose node marks index a table of origins instead of its own lines (a tree
+  // combined from many files, each node keeping the mark of the file it came from); `name`
+  // stands for nodes that have no mark (computed ones).
+  void add_line_table(const std::string& name, std::vector<std::pair<std::string, int>> origins);
   // "file:line" for a 0-based line of the merged text; the file name alone when the line is
   // unknown (e.g. nodes converted from libconfig); "" when there are no files.
   std::string locate(int merged_line) const;
@@ -27,6 +31,8 @@ class SourceMap {
     int line_count;
   };
   std::vector<Span> spans_;
+  std::string table_name_;
+  std::vector<std::pair<std::string, int>> table_;  // file, 1-based line of every marked line
 };
 
 struct MergedInput {

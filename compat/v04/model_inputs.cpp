@@ -39,11 +39,11 @@ bool any_raw_v04(const std::vector<std::string>& paths) {
 MergedInput merged_from_v04(const std::vector<std::string>& paths, const std::map<std::string, std::string>& template_vars,
                             Purpose purpose, const std::string& dump_path,
                             const VariableOverrides& variable_overrides) {
-  const std::string text = process_v04_text(paths, template_vars, purpose, variable_overrides);
-  if (!dump_path.empty()) write_files_atomically({{dump_path, text}});
+  ProcessedV04 processed = process_v04_located(paths, template_vars, purpose, variable_overrides);
+  if (!dump_path.empty()) write_files_atomically({{dump_path, processed_to_text(processed.root)}});
   MergedInput merged;
-  merged.root = YAML::Load(text);
-  merged.sources.add_file("<processed v0.4 input>", static_cast<int>(std::count(text.begin(), text.end(), '\n')));
+  merged.root = processed.root;
+  merged.sources.add_line_table(paths.front(), std::move(processed.line_origins));
   return merged;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Glue for the programs: raw v0.4 inputs become the same MergedInput the processed-file path
 // produces, so the model reads them unchanged. Errors found later in the processed tree name
-// lines of "<processed v0.4 input>" (see it with --dump-processed).
+// the specification file and line a node came from, or the entry file for computed values.
 #include <map>
 #include <string>
 #include <vector>

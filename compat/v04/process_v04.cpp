@@ -228,13 +228,16 @@ std::vector<std::string> custom_function_files(const YAML::Node& globals, const 
 
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
                        Purpose purpose, const VariableOverrides& variable_overrides) {
-  // One tree in one yaml-cpp memory pool (combining nodes of many pools is slow), with the
-  // canonical scalars of processed_to_text.
-  return YAML::Load(process_v04_text(files, template_vars, purpose, variable_overrides));
+  return process_v04_located(files, template_vars, purpose, variable_overrides).root;
 }
 
 std::string process_v04_text(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
                              Purpose purpose, const VariableOverrides& variable_overrides) {
+  return processed_to_text(process_v04(files, template_vars, purpose, variable_overrides));
+}
+
+ProcessedV04 process_v04_located(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
+                                 Purpose purpose, const VariableOverrides& variable_overrides) {
   const YamlArena arena;
   SpecLoader loader(template_vars);
   const Sections sections = combine_files(loader, files);
@@ -287,7 +290,11 @@ std::string process_v04_text(const std::vector<std::string>& files, const std::m
     out["sparse_optimizations"] = sparse;
   }
   for (const auto& [key, value] : sections.passthrough) out[key] = value;
-  return processed_to_text(out);
+  canonicalize_processed(out);
+  ProcessedV04 processed{out, {}};
+  processed.line_origins.reserve(loader.line_origins().size());
+  for (const Origin& origin : loader.line_origins()) processed.line_origins.emplace_back(origin.file, origin.line);
+  return processed;
 }
 
 bool is_raw_v04(const std::string& path) {
@@ -314,43 +321,6 @@ bool is_raw_v04(const std::string& path) {
   } catch (const YAML::Exception&) {
     return false;
   }
-}
-
-namespace {
-
-void emit(YAML::Emitter& out, const YAML::Node& node) {
-  if (node.IsMap()) {
-    out << YAML::BeginMap;
-    for (const auto& entry : node) {
-      out << YAML::Key << entry.first.Scalar() << YAML::Value;
-      emit(out, entry.second);
-    }
-    out << YAML::EndMap;
-  } else if (node.IsSequence()) {
-    out << YAML::BeginSeq;
-    for (const YAML::Node& item : node) emit(out, item);
-    out << YAML::EndSeq;
-  } else if (!node.IsDefined() || node.IsNull()) {
-    out << YAML::Null;
-  } else if (node.Tag() == "!") {
-    // quoted in the input (or a string result): stays quoted, as the Python front end writes it
-    out << YAML::DoubleQuoted << node.Scalar();
-  } else {
-    // YAML 1.2 booleans and nulls in the lower-case form the Python front end writes
-    const Value value = yaml_to_value(node);
-    if (value.kind == Value::Kind::Bool) out << (value.boolean ? "true" : "false");
-    else if (value.kind == Value::Kind::None) out << YAML::Null;
-    else out << node.Scalar();
-  }
-}
-
-}  // namespace
-
-std::string processed_to_text(const YAML::Node& processed) {
-  YAML::Emitter out;
-  out.SetIndent(2);
-  emit(out, processed);
-  return std::string(out.c_str()) + "\n";
 }
 
 }  // namespace cimloop::compat::v04

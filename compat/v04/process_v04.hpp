@@ -5,9 +5,12 @@
 // `architecture_constraints`, `compound_components`, `mapper`, `mapspace`, `globals`.
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
+
+#include "compat/v04/processed_form.hpp"
 
 namespace cimloop::compat::v04 {
 
@@ -34,6 +37,14 @@ struct VariableOverrides {
 // are the Jinja2 variables. ERT/ART/model keys pass through unchanged. Throws InputError.
 YAML::Node process_v04(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
                        Purpose purpose, const VariableOverrides& variable_overrides = {});
+// The same, with the origin (file, 1-based line) of every line its nodes' marks name: nodes
+// taken from the specification keep their place in its files; computed nodes have no mark.
+struct ProcessedV04 {
+  YAML::Node root;
+  std::vector<std::pair<std::string, int>> line_origins;
+};
+ProcessedV04 process_v04_located(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
+                                 Purpose purpose, const VariableOverrides& variable_overrides = {});
 // The same, as the text of processed_to_text (what --dump-processed writes).
 std::string process_v04_text(const std::vector<std::string>& files, const std::map<std::string, std::string>& template_vars,
                              Purpose purpose, const VariableOverrides& variable_overrides = {});
@@ -41,8 +52,5 @@ std::string process_v04_text(const std::vector<std::string>& files, const std::m
 // True for inputs only the v0.4 reader understands: Jinja2 files, v0.4 node tags, template
 // markup, `<<<` merges, or an architecture given as `nodes`.
 bool is_raw_v04(const std::string& path);
-
-// The processed tree as YAML text (strings quoted in the input, or computed, stay quoted).
-std::string processed_to_text(const YAML::Node& processed);
 
 }  // namespace cimloop::compat::v04

@@ -28,6 +28,8 @@ class SpecLoader {
   bool is_block_scalar(const YAML::Node& node) const;
   // The file a node was read from; "" if unknown.
   std::string file_of(const YAML::Node& node) const;
+  // The origin of every line of the shared line space that loaded nodes' marks index.
+  const std::vector<Origin>& line_origins() const { return lines_; }
   // The files every loaded document lists under its own `globals.expression_custom_functions`
   // (resolved against that document's folder and the add_to_path() folders), in load order:
   // Accelergy's loader registers them for all expressions, even when the key is not kept, e.g.
