@@ -8,6 +8,7 @@
 #include "estimators/neurosim/memory_cell.hpp"
 #include "estimators/neurosim/rram_periphery.hpp"
 #include "estimators/neurosim/sram_periphery.hpp"
+#include "estimators/neurosim/sram_row_drivers.hpp"
 #include "estimators/neurosim/technology.hpp"
 #include "src/common/error.hpp"
 
@@ -231,8 +232,10 @@ DriverValues row_drivers(const ArrayRequest& a, int node) {
   const double copies = one_t_one_r ? std::pow(2.0, a.voltage_dac_bits - 1) : 1.0;
   const double per_column = a.cell.type == CellType::sram ? periphery().sram_row_leakage_per_column : 0;
   v.leakage_w = dff_leakages_w(in, a.rows + per_column * a.cols) * copies;
-  const bool rram = a.cell.type == CellType::rram && !a.sequential;
-  v.area_um2 = (rram ? rram_row_driver_area_um2(a, node, in.supply) : evaluate("row_area", in)) * copies;
+  if (a.sequential) v.area_um2 = evaluate("row_area", in);
+  else if (a.cell.type == CellType::sram) v.area_um2 = sram_row_driver_area_um2(a, node, in.supply);
+  else v.area_um2 = rram_row_driver_area_um2(a, node, in.supply);
+  v.area_um2 *= copies;
   return v;
 }
 
