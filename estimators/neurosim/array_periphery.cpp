@@ -8,6 +8,7 @@
 #include "estimators/neurosim/memory_cell.hpp"
 #include "estimators/neurosim/rram_periphery.hpp"
 #include "estimators/neurosim/sram_periphery.hpp"
+#include "estimators/neurosim/sram_row_drivers.hpp"
 #include "estimators/neurosim/technology.hpp"
 #include "src/common/error.hpp"
 
@@ -26,6 +27,7 @@ struct Inputs {
   double feature_um = 0;
   Transistor device;  // the cell roadmap's transistor, threshold overridden by the query
   int mux = 1;        // column mux inputs, ceil(cols / cols_active_at_once)
+  RowSwitch row_switch;  // SRAM arrays outside sequential mode
 };
 
 using Feature = std::function<double(const Inputs&)>;
@@ -34,6 +36,7 @@ double v2(const Inputs& in) { return in.supply * in.supply; }
 double f2(const Inputs& in) { return in.feature_um * in.feature_um; }
 double bits(const Inputs& in) { return in.a->adc_resolution; }
 double levels(const Inputs& in) { return std::pow(2.0, in.a->adc_resolution) - 1; }
+double active_columns(const Inputs& in) { return std::min(in.a->cols_active_at_once, in.a->cols); }
 // A driver sized to its on-resistance switches a capacitance that grows as (V - vt)^2 / V.
 double drive(const Inputs& in) { return in.supply * std::pow(std::max(in.supply - in.device.vt, 0.05), 2); }
 
@@ -64,6 +67,17 @@ const std::map<std::string, Feature>& features() {
       {"mux_area", [](const Inputs& in) { return f2(in) * (in.mux - 1); }},
       {"log2mux_area", [](const Inputs& in) { return f2(in) * std::log2(in.mux); }},
       {"rows_cols_per_mux", [](const Inputs& in) { return f2(in) * in.a->rows * in.a->cols / in.mux * 1e-2; }},
+      {"v2_switch", [](const Inputs& in) { return v2(in) * in.row_switch.width_fingers; }},
+      {"v2_fingers", [](const Inputs& in) { return v2(in) * in.row_switch.fingers; }},
+      {"v2_rows_active", [](const Inputs& in) { return v2(in) * in.a->rows * active_columns(in) * 1e-3; }},
+      {"v2_rows_switch_mux",
+       [](const Inputs& in) {
+         return v2(in) * in.a->rows * in.row_switch.width_fingers * active_columns(in) / in.a->cols * 1e-3;
+       }},
+      {"v2_rows_fingers_mux",
+       [](const Inputs& in) {
+         return v2(in) * in.a->rows * in.row_switch.fingers * active_columns(in) / in.a->cols * 1e-3;
+       }},
       {"adc_levels", [](const Inputs& in) { return v2(in) * levels(in); }},
       {"adc_bits", [](const Inputs& in) { return v2(in) * bits(in); }},
       {"adc_levels_area", [](const Inputs& in) { return f2(in) * levels(in) * in.a->cols_active_at_once; }},
@@ -153,6 +167,7 @@ Inputs inputs(const ArrayRequest& a, int node) {
   in.device = a.cell.roadmap == Roadmap::high_performance ? d.hp : d.lstp;
   if (a.threshold_voltage > 0) in.device.vt = a.threshold_voltage;
   in.mux = std::max(1, (a.cols + a.cols_active_at_once - 1) / a.cols_active_at_once);
+  if (a.cell.type == CellType::sram && !a.sequential) in.row_switch = sram_row_switch(a, node, in.supply);
   return in;
 }
 
@@ -222,17 +237,23 @@ double non_negative(double x) { return std::max(x, 0.0); }
 DriverValues row_drivers(const ArrayRequest& a, int node) {
   const Inputs in = inputs(a, node);
   DriverValues v;
-  const double off = non_negative(evaluate("row_read", in, 0));
-  const double on = non_negative(evaluate("row_read", in, 1));
+  const bool sram_switch = a.cell.type == CellType::sram && !a.sequential;
+  const std::string read = sram_switch ? "sram_row_read" : "row_read";
+  // The SRAM switch model is fitted on the read as a whole (off and on are not separable in
+  // its answers): off and on are not clamped one by one.
+  const double off = sram_switch ? evaluate(read, in, 0) : non_negative(evaluate(read, in, 0));
+  const double on = sram_switch ? evaluate(read, in, 1) : non_negative(evaluate(read, in, 1));
   v.read_hi = v.read_lo = {on, off};
-  v.write_hi.on_pj = v.write_lo.on_pj = non_negative(evaluate("row_write", in));
+  v.write_hi.on_pj = v.write_lo.on_pj = non_negative(evaluate(sram_switch ? "sram_row_write" : "row_write", in));
   // A voltage DAC of b bits adds 2^(b-1) - 1 copies of the drivers (1T1R RRAM arrays only).
   const bool one_t_one_r = a.cell.type == CellType::rram && a.cell.has_access_transistor;
   const double copies = one_t_one_r ? std::pow(2.0, a.voltage_dac_bits - 1) : 1.0;
   const double per_column = a.cell.type == CellType::sram ? periphery().sram_row_leakage_per_column : 0;
   v.leakage_w = dff_leakages_w(in, a.rows + per_column * a.cols) * copies;
-  const bool rram = a.cell.type == CellType::rram && !a.sequential;
-  v.area_um2 = (rram ? rram_row_driver_area_um2(a, node, in.supply) : evaluate("row_area", in)) * copies;
+  if (a.sequential) v.area_um2 = evaluate("row_area", in);
+  else if (a.cell.type == CellType::sram) v.area_um2 = sram_row_driver_area_um2(a, node, in.supply);
+  else v.area_um2 = rram_row_driver_area_um2(a, node, in.supply);
+  v.area_um2 *= copies;
   return v;
 }
 

@@ -1,0 +1,105 @@
+#include "estimators/neurosim/sram_row_drivers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "estimators/neurosim/digital.hpp"
+#include "estimators/neurosim/technology.hpp"
+#include "src/common/error.hpp"
+
+namespace cimloop::estimators::neurosim {
+
+namespace {
+
+constexpr const char* kFile = "neurosim/sram_row_drivers.yaml";
+// The standard-cell height is the one the RRAM periphery layout uses.
+constexpr const char* kGateFile = "neurosim/rram_periphery.yaml";
+
+struct RowLayout {
+  double gate_height_f = 0;
+  double row_fixed_pitches = 0;
+  double column_gates = 0;
+  double access_load_f = 0;
+  double finfet_offset_fingers = 0;
+  std::map<int, double> switch_lstp, switch_hp, switch_lp;
+};
+
+std::map<int, double> per_node(const YAML::Node& table) {
+  std::map<int, double> out;
+  for (int node : kNodes) out[node] = node_entry(table, node, kFile).as<double>();
+  return out;
+}
+
+const RowLayout& layout() {
+  static const RowLayout l = [] {
+    RowLayout out;
+    try {
+      const YAML::Node root = load_data_file(kFile);
+      out.gate_height_f = load_data_file(kGateFile)["gate_height_f"].as<double>();
+      out.row_fixed_pitches = root["row_fixed_pitches"].as<double>();
+      out.column_gates = root["column_gates"].as<double>();
+      out.access_load_f = root["access_load_f"].as<double>();
+      out.finfet_offset_fingers = root["finfet_offset_fingers"].as<double>();
+      out.switch_lstp = per_node(root["switch_k"]["lstp"]);
+      out.switch_hp = per_node(root["switch_k"]["hp"]);
+      out.switch_lp = per_node(root["switch_k"]["lp"]);
+    } catch (const YAML::Exception& e) {
+      throw InputError(std::string(kFile) + ": " + e.what());
+    }
+    return out;
+  }();
+  return l;
+}
+
+double switch_k(const ArrayRequest& a, int node) {
+  switch (a.cell.roadmap) {
+    case Roadmap::high_performance: return layout().switch_hp.at(node);
+    case Roadmap::low_power: return layout().switch_lp.at(node);
+    default: return layout().switch_lstp.at(node);
+  }
+}
+
+// V / (V - vt)^2: how the switch's on-resistance grows at `supply`.
+double resistance_factor(const ArrayRequest& a, int node, double supply) {
+  const NodeDevices& d = node_devices(node);
+  double vt = (a.cell.roadmap == Roadmap::high_performance ? d.hp : d.lstp).vt;
+  if (a.threshold_voltage > 0) vt = a.threshold_voltage;
+  if (supply <= vt)
+    throw Declined("NeuroSim plug-in: supply " + Value(supply).text() + " V is not above the threshold " +
+                   Value(vt).text() + " V");
+  return supply / ((supply - vt) * (supply - vt));
+}
+
+// Stacks needed to place `count` gate sets, gate_height_f each, along `count` cells of
+// `pitch_f`: as many per stack as fit.
+double stacks(int count, double pitch_f) {
+  const double per_stack = std::max(1.0, std::floor(count * pitch_f / layout().gate_height_f));
+  return std::ceil(count / per_stack);
+}
+
+}  // namespace
+
+RowSwitch sram_row_switch(const ArrayRequest& a, int node, double supply) {
+  const RowLayout& l = layout();
+  const double load_per_column = a.cell.width_f() + l.access_load_f * a.cell.access_cmos_width_f;
+  RowSwitch s;
+  s.width_fingers = switch_k(a, node) * resistance_factor(a, node, supply) / (a.cols * load_per_column);
+  const double x = s.width_fingers - (is_finfet(node) ? l.finfet_offset_fingers : 0);
+  s.fingers = 1 + static_cast<int>(std::max(0.0, std::floor(x)));
+  return s;
+}
+
+double sram_row_driver_area_um2(const ArrayRequest& a, int node, double supply) {
+  const RowLayout& l = layout();
+  const double pitch = inverter_area_f2(node) / l.gate_height_f;
+  const double height = a.rows * a.cell.width_f();
+  const double row_f2 = height * stacks(a.rows, a.cell.width_f()) * pitch *
+                        (l.row_fixed_pitches + sram_row_switch(a, node, supply).fingers);
+  const double strips = l.column_gates * std::ceil(pitch / a.cell.height_f());
+  const double column_f2 = a.cols * a.cell.height_f() * l.gate_height_f * strips;
+  const double f = feature_size_um(node);
+  return (row_f2 + column_f2) * f * f;
+}
+
+}  // namespace cimloop::estimators::neurosim
