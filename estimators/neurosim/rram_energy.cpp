@@ -35,9 +35,9 @@ const Tables& tables() {
       throw InputError(std::string(kFile) + ": " + e.what());
     }
     out.read_1t1r = NodeConstants(root["row_read_one_t_one_r"], kFile, "row_read_one_t_one_r",
-                                  {"off", "wire", "switch", "gate", "bitline", "gate_linear"});
+                                  {"flip_flops", "wire", "switch", "gate", "bitline", "gate_linear"});
     out.read_xbar = NodeConstants(root["row_read_crossbar"], kFile, "row_read_crossbar",
-                                  {"off", "wire", "switch", "switch_width", "switch_buffer", "cell", "bitline"});
+                                  {"flip_flops", "wire", "switch", "switch_width", "switch_buffer", "cell", "bitline"});
     out.write_1t1r = NodeConstants(root["row_write_one_t_one_r"], kFile, "row_write_one_t_one_r",
                                    {"fixed", "per_inverse_row", "column", "column_set", "gate", "gate_set",
                                     "active_column", "mux", "mux_set"});
