@@ -5,7 +5,9 @@
 #include <map>
 #include <vector>
 
+#include "estimators/neurosim/adc.hpp"
 #include "estimators/neurosim/memory_cell.hpp"
+#include "estimators/neurosim/rram_energy.hpp"
 #include "estimators/neurosim/rram_periphery.hpp"
 #include "estimators/neurosim/sram_periphery.hpp"
 #include "estimators/neurosim/sram_row_drivers.hpp"
@@ -45,7 +47,6 @@ const std::map<std::string, Feature>& features() {
       {"v2", v2},
       {"drv", drive},
       {"v2_cols_wire", [](const Inputs& in) { return v2(in) * in.a->cols * in.a->cell.width_f() * in.feature_um; }},
-      {"v2_rows_wire", [](const Inputs& in) { return v2(in) * in.a->rows * in.a->cell.height_f() * in.feature_um; }},
       {"v2_per_col", [](const Inputs& in) { return v2(in) / in.a->cols; }},
       {"v2_per_row", [](const Inputs& in) { return v2(in) / in.a->rows; }},
       {"v2_cols_gate",
@@ -57,16 +58,11 @@ const std::map<std::string, Feature>& features() {
       {"v2_rows", [](const Inputs& in) { return v2(in) * in.a->rows; }},
       {"v2_rows_cols", [](const Inputs& in) { return v2(in) * in.a->rows * in.a->cols * 1e-3; }},
       {"v2_cols_per_mux", [](const Inputs& in) { return v2(in) * in.a->cols / in.mux; }},
-      {"v2_mux", [](const Inputs& in) { return v2(in) * (in.mux - 1); }},
-      {"v2_log2mux", [](const Inputs& in) { return v2(in) * std::log2(in.mux); }},
       {"one", f2},
       {"rows", [](const Inputs& in) { return f2(in) * in.a->rows; }},
       {"cols", [](const Inputs& in) { return f2(in) * in.a->cols; }},
       {"rows_cols", [](const Inputs& in) { return f2(in) * in.a->rows * in.a->cols * 1e-2; }},
       {"rows_per_col", [](const Inputs& in) { return f2(in) * in.a->rows / in.a->cols * 1e2; }},
-      {"mux_area", [](const Inputs& in) { return f2(in) * (in.mux - 1); }},
-      {"log2mux_area", [](const Inputs& in) { return f2(in) * std::log2(in.mux); }},
-      {"rows_cols_per_mux", [](const Inputs& in) { return f2(in) * in.a->rows * in.a->cols / in.mux * 1e-2; }},
       {"v2_switch", [](const Inputs& in) { return v2(in) * in.row_switch.width_fingers; }},
       {"v2_fingers", [](const Inputs& in) { return v2(in) * in.row_switch.fingers; }},
       {"v2_rows_active", [](const Inputs& in) { return v2(in) * in.a->rows * active_columns(in) * 1e-3; }},
@@ -78,14 +74,9 @@ const std::map<std::string, Feature>& features() {
        [](const Inputs& in) {
          return v2(in) * in.a->rows * in.row_switch.fingers * active_columns(in) / in.a->cols * 1e-3;
        }},
-      {"adc_levels", [](const Inputs& in) { return v2(in) * levels(in); }},
-      {"adc_bits", [](const Inputs& in) { return v2(in) * bits(in); }},
       {"adc_levels_area", [](const Inputs& in) { return f2(in) * levels(in) * in.a->cols_active_at_once; }},
       {"adc_bits_area", [](const Inputs& in) { return f2(in) * bits(in) * in.a->cols_active_at_once; }},
       {"adc_one_area", [](const Inputs& in) { return f2(in) * in.a->cols_active_at_once; }},
-      {"adc_levels_leak", [](const Inputs& in) { return in.supply * levels(in) * in.a->cols_active_at_once * 1e-9; }},
-      {"adc_bits_leak", [](const Inputs& in) { return in.supply * bits(in) * in.a->cols_active_at_once * 1e-9; }},
-      {"adc_one_leak", [](const Inputs& in) { return in.supply * in.a->cols_active_at_once * 1e-9; }},
   };
   return table;
 }
@@ -236,15 +227,20 @@ double non_negative(double x) { return std::max(x, 0.0); }
 
 DriverValues row_drivers(const ArrayRequest& a, int node) {
   const Inputs in = inputs(a, node);
+  const bool rram = a.cell.type == CellType::rram && !a.sequential;
   DriverValues v;
-  const bool sram_switch = a.cell.type == CellType::sram && !a.sequential;
-  const std::string read = sram_switch ? "sram_row_read" : "row_read";
-  // The SRAM switch model is fitted on the read as a whole (off and on are not separable in
-  // its answers): off and on are not clamped one by one.
-  const double off = sram_switch ? evaluate(read, in, 0) : non_negative(evaluate(read, in, 0));
-  const double on = sram_switch ? evaluate(read, in, 1) : non_negative(evaluate(read, in, 1));
-  v.read_hi = v.read_lo = {on, off};
-  v.write_hi.on_pj = v.write_lo.on_pj = non_negative(evaluate(sram_switch ? "sram_row_write" : "row_write", in));
+  if (rram) {
+    v = rram_row_driver_energies(a, node);
+  } else {
+    const bool sram_switch = a.cell.type == CellType::sram && !a.sequential;
+    const std::string read = sram_switch ? "sram_row_read" : "row_read";
+    // The SRAM switch model is fitted on the read as a whole (off and on are not separable in
+    // its answers): off and on are not clamped one by one.
+    const double off = sram_switch ? evaluate(read, in, 0) : non_negative(evaluate(read, in, 0));
+    const double on = sram_switch ? evaluate(read, in, 1) : non_negative(evaluate(read, in, 1));
+    v.read_hi = v.read_lo = {on, off};
+    v.write_hi.on_pj = v.write_lo.on_pj = non_negative(evaluate(sram_switch ? "sram_row_write" : "row_write", in));
+  }
   // A voltage DAC of b bits adds 2^(b-1) - 1 copies of the drivers (1T1R RRAM arrays only).
   const bool one_t_one_r = a.cell.type == CellType::rram && a.cell.has_access_transistor;
   const double copies = one_t_one_r ? std::pow(2.0, a.voltage_dac_bits - 1) : 1.0;
@@ -265,12 +261,8 @@ DriverValues col_drivers(const ArrayRequest& a, int node) {
     return v;
   }
   DriverValues v;
-  if (in.mux > 1) {
-    const double lo = non_negative(evaluate("col_read", in, 0));
-    const double hi = non_negative(evaluate("col_read", in, 1));
-    v.read_lo = {lo, lo};  // the columns are read whatever the input
-    v.read_hi = {hi, hi};
-  }
+  const double read = rram_col_driver_read_pj(a, node);
+  v.read_lo = v.read_hi = {read, read};  // the columns are read whatever the input
   v.write_hi.on_pj = v.write_lo.on_pj = non_negative(evaluate("col_write", in));
   v.leakage_w = dff_leakages_w(in, a.cols + decoder_leakage_dff(in.mux));
   v.area_um2 = rram_column_driver_area_um2(a, node, in.supply);
@@ -280,10 +272,9 @@ DriverValues col_drivers(const ArrayRequest& a, int node) {
 AdcValues array_adc(const ArrayRequest& a, int node) {
   AdcValues v;
   if (a.adc_resolution <= 0) return v;
-  const Inputs in = inputs(a, node);
-  v.energy_pj = non_negative(evaluate("adc_energy", in));
-  v.area_um2 = evaluate("adc_area", in);
-  v.leakage_w = non_negative(evaluate("adc_leakage", in));
+  v.energy_pj = adc_energy_pj(a, node);
+  v.area_um2 = evaluate("adc_area", inputs(a, node));
+  v.leakage_w = adc_leakage_w(a, node);
   return v;
 }
 

@@ -2,9 +2,11 @@
 // The array periphery NeuroSim reports to the plug-in: the row drivers (wordline drive and
 // the voltage-DAC copies), the column drivers (column mux, its decoder and the column
 // switches) and NeuroSim's own ADC. Leakage follows the structure found in the plug-in's
-// answers (DFFs per row/column, the mux decoder); energies and areas are calibrated
-// surrogates (data/neurosim/periphery.yaml), NOT NeuroSim's circuits: expect errors of a few
-// percent on reads and tens of percent on writes and column areas (see the golden suite).
+// answers (DFFs per row/column, the mux decoder). RRAM driver areas and energies, SRAM column
+// drivers and the ADC's energy and leakage have their own models (rram_periphery.hpp,
+// rram_energy.hpp, sram_periphery.hpp, adc.hpp); the rest (SRAM row drivers, sequential mode,
+// RRAM column writes, the ADC area) are calibrated surrogates (data/neurosim/periphery.yaml),
+// NOT NeuroSim's circuits: expect errors of a few percent (see the golden suite).
 #include "estimators/neurosim/request.hpp"
 
 namespace cimloop::estimators::neurosim {

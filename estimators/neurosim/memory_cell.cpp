@@ -1,5 +1,6 @@
 #include "estimators/neurosim/memory_cell.hpp"
 
+#include "estimators/neurosim/rram_energy.hpp"
 #include "estimators/neurosim/technology.hpp"
 
 namespace cimloop::estimators::neurosim {
@@ -60,8 +61,9 @@ CellValues memory_cell(const ArrayRequest& a, int node) {
     const double read = c.read_voltage * c.read_voltage * a.read_pulse_width * kPicojoules;
     v.read_hi_pj = read / (c.resistance_on_ohm + series);
     v.read_lo_pj = read / (c.resistance_off_ohm + series);
-    v.write_hi_pj = set_energy_pj(c, c.resistance_on_ohm + series);
-    v.write_lo_pj = set_energy_pj(c, c.resistance_off_ohm + series);
+    const double overhead = rram_cell_write_overhead_pj(a, node);
+    v.write_hi_pj = set_energy_pj(c, c.resistance_on_ohm + series) + overhead;
+    v.write_lo_pj = set_energy_pj(c, c.resistance_off_ohm + series) + overhead;
     return v;
   }
   // SRAM: reads are charged to the periphery; the cell leaks through its inverters.

@@ -53,7 +53,8 @@ Answer adc_answer(const Request& r, int node) {
   const AdcValues v = array_adc(r.array, node);
   Answer out;
   out.read_pj = v.energy_pj;
-  out.leak_pj = v.leakage_w * r.global_cycle_seconds * kPicojoules;
+  // Like the drivers', the ADC's leakage power comes out scaled by the cycle time twice.
+  out.leak_pj = v.leakage_w * r.global_cycle_seconds * r.global_cycle_seconds * kPicojoules;
   out.area_um2 = v.area_um2;
   return out;
 }

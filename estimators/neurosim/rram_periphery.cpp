@@ -64,10 +64,12 @@ const Transistor& cell_transistor(const ArrayRequest& a, const NodeDevices& d) {
   return a.cell.roadmap == Roadmap::high_performance ? d.hp : d.lstp;
 }
 
-// How a transistor's on-resistance grows at `supply`: V / (V - vt)^2 (square-law current).
-double on_resistance_factor(const ArrayRequest& a, int node, double supply) {
+// How a transistor's on-resistance grows at `supply`: V / (V - vt)^2 (square-law current),
+// vt raised by `vt_offset` for a device of another threshold.
+double on_resistance_factor(const ArrayRequest& a, int node, double supply, double vt_offset = 0) {
   double vt = cell_transistor(a, node_devices(node)).vt;
   if (a.threshold_voltage > 0) vt = a.threshold_voltage;
+  vt += vt_offset;
   if (supply <= vt)
     throw Declined("NeuroSim plug-in: supply " + Value(supply).text() + " V is not above the threshold " +
                    Value(vt).text() + " V");
@@ -77,25 +79,14 @@ double on_resistance_factor(const ArrayRequest& a, int node, double supply) {
 // Resistance of one cell's path that a line switch is sized against.
 double cell_path_ohm(const ArrayRequest& a) { return a.cell.resistance_on_ohm + layout().row_series_ohm; }
 
-// Fingers of a crossbar row switch: its on-resistance may not exceed the row's share of the
-// resistance of the cells it feeds (all cols cells in parallel).
+// Fingers of a crossbar row switch, whole ones.
 double crossbar_row_switch_fingers(const ArrayRequest& a, int node, double supply) {
-  const double finger_ohm = layout().row_switch_ohm.at(node) * on_resistance_factor(a, node, supply);
-  return std::max(1.0, std::ceil(finger_ohm * a.cols / cell_path_ohm(a)));
+  return std::max(1.0, std::ceil(crossbar_switch_fingers(a, node, supply, a.cols)));
 }
 
-// Inverter areas of a column mux pass gate: sized like the row switch to the current of the
-// rows cells on its column (through their access transistors with 1T1R cells).
+// Inverter areas of a column mux pass gate: at least one.
 double column_mux_gate_inverters(const ArrayRequest& a, int node, double supply) {
-  const Layout& l = layout();
-  const NodeDevices& d = node_devices(node);
-  const double factor = on_resistance_factor(a, node, supply);
-  double column_ohm = cell_path_ohm(a);
-  if (a.cell.has_access_transistor)
-    column_ohm += a.cell.access_resistance_ohm +
-                  l.access_ohm_per_a * cell_transistor(a, d).a * factor / d.effective_width(a.cell.access_cmos_width_f);
-  const double fingers = l.row_switch_ohm.at(node) * factor * a.rows / column_ohm;
-  return std::max(1.0, l.column_mux_inverters_per_finger * fingers);
+  return std::max(1.0, layout().column_mux_inverters_per_finger * column_mux_fingers(a, node, supply));
 }
 
 // Inverter areas of the decoder of a column mux of `mux` inputs.
@@ -108,6 +99,22 @@ double column_decoder_inverters(int mux) {
 }
 
 }  // namespace
+
+double crossbar_switch_fingers(const ArrayRequest& a, int node, double supply, double cells, double vt_offset) {
+  const double finger_ohm = layout().row_switch_ohm.at(node) * on_resistance_factor(a, node, supply, vt_offset);
+  return finger_ohm * cells / cell_path_ohm(a);
+}
+
+double column_mux_fingers(const ArrayRequest& a, int node, double supply) {
+  const Layout& l = layout();
+  const NodeDevices& d = node_devices(node);
+  const double factor = on_resistance_factor(a, node, supply);
+  double column_ohm = cell_path_ohm(a);
+  if (a.cell.has_access_transistor)
+    column_ohm += a.cell.access_resistance_ohm +
+                  l.access_ohm_per_a * cell_transistor(a, d).a * factor / d.effective_width(a.cell.access_cmos_width_f);
+  return l.row_switch_ohm.at(node) * factor * a.rows / column_ohm;
+}
 
 double rram_row_driver_area_um2(const ArrayRequest& a, int node, double supply) {
   const Layout& l = layout();

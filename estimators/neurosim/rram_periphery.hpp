@@ -11,6 +11,17 @@ namespace cimloop::estimators::neurosim {
 // `supply` volts; `node` is one of kNodes.
 double rram_row_driver_area_um2(const ArrayRequest& request, int node, double supply);
 
+// Size of a crossbar line switch in fingers, not rounded up: its on-resistance at `supply`
+// (vt raised by `vt_offset`) may not exceed the share of one of the `cells` cells it feeds in
+// parallel. The row switch feeds the cols cells of a row; areas use whole fingers, the
+// energies (rram_energy.hpp) the exact size.
+double crossbar_switch_fingers(const ArrayRequest& request, int node, double supply, double cells,
+                               double vt_offset = 0);
+
+// Size of a column mux pass gate in row-switch fingers, before the minimum size: sized to the
+// current of the rows cells of its column (through their access transistors with 1T1R cells).
+double column_mux_fingers(const ArrayRequest& request, int node, double supply);
+
 // Area of the column drivers (with the column mux when cols_active_at_once < cols), um^2, at
 // `supply` volts. Declined when a column's DFF does not fit along the array width (the
 // plug-in's negative area).
