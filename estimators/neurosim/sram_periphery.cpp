@@ -36,6 +36,7 @@ struct SramPeriphery {
   double fins_saved_per_finger = 0;
   std::map<int, Devices> lstp, hp;
   double write_lstp = 0, write_hp = 0;  // pJ / V^2 at 65 nm
+  std::map<int, double> kappa_lstp;      // pass-gate energy slope in ln V
 };
 
 Devices devices(const YAML::Node& n) {
@@ -72,6 +73,7 @@ const SramPeriphery& data() {
       }
       out.write_lstp = root["write_per_v2_65nm"]["lstp"].as<double>();
       out.write_hp = root["write_per_v2_65nm"]["hp"].as<double>();
+      for (const auto& kv : root["pass_gate_kappa_lstp"]) out.kappa_lstp[kv.first.as<int>()] = kv.second.as<double>();
     } catch (const YAML::Exception& e) {
       throw InputError(std::string(kFile) + ": " + e.what());
     }
@@ -103,6 +105,12 @@ double decoder_inverters(const std::vector<double>& table, int bits) {
 
 }  // namespace
 
+double sram_pass_gate_voltage_factor(const ArrayRequest& a, int node, double supply) {
+  if (high_performance(a)) return 1;
+  const auto it = data().kappa_lstp.find(node);
+  return it == data().kappa_lstp.end() ? 1 : 1 + it->second * std::log(supply);
+}
+
 DriverValues sram_col_drivers(const ArrayRequest& a, int node) {
   DriverValues v;
   const int mux = (a.cols + a.cols_active_at_once - 1) / a.cols_active_at_once;
@@ -123,7 +131,8 @@ DriverValues sram_col_drivers(const ArrayRequest& a, int node) {
   const double supply = supply_voltage(a, node);
   const double v2 = supply * supply;
   const double decoder_switches = std::pow(2.0, bits) * mux / a.cols;
-  const double read = v2 * (dev.energy_per_width * width + dev.decoder_per_output * decoder_switches);
+  const double pass_gates = dev.energy_per_width * width * sram_pass_gate_voltage_factor(a, node, supply);
+  const double read = v2 * (pass_gates + dev.decoder_per_output * decoder_switches);
   v.read_hi = v.read_lo = {read, read};
   const double write_65 = high_performance(a) ? data().write_hp : data().write_lstp;
   const double write = v2 * write_65 * dev.energy_per_width / node_constants(a, 65).energy_per_width;

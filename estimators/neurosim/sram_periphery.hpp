@@ -10,4 +10,8 @@ namespace cimloop::estimators::neurosim {
 // sequential mode.
 DriverValues sram_col_drivers(const ArrayRequest& request, int node);
 
+// How the pass gates' read energy per V^2 at `supply` (V) compares with that at 1 V: 1 + kappa
+// ln(supply) with the node's measured kappa (LSTP / LP cells), 1 where none is measured.
+double sram_pass_gate_voltage_factor(const ArrayRequest& request, int node, double supply);
+
 }  // namespace cimloop::estimators::neurosim

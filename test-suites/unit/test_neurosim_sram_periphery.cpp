@@ -1,5 +1,6 @@
 // The structure of the SRAM column-driver model (estimators/neurosim/sram_periphery): no
-// column periphery without a mux, pass gates sized to rows x access width, decoder by bits.
+// column periphery without a mux, pass gates sized to rows x access width, decoder by bits,
+// the pass gates' energy per V^2 by supply.
 #include <gtest/gtest.h>
 
 #include "estimators/neurosim/sram_periphery.hpp"
@@ -46,6 +47,26 @@ TEST(NeurosimSramPeriphery, DecoderByAddressBits) {
             sram_col_drivers(sram(768, 768, 192, 4), 65).area_um2);
   EXPECT_LT(sram_col_drivers(sram(768, 768, 192, 4), 65).area_um2,
             sram_col_drivers(sram(768, 768, 128, 4), 65).area_um2);
+}
+
+// The pass gates' read energy per V^2 falls with the supply at nodes with a measured slope
+// (1 at 1 V), stays pure V^2 elsewhere and for HP cells.
+TEST(NeurosimSramPeriphery, PassGateEnergyPerV2FallsWithSupply) {
+  const ArrayRequest a = sram(512, 128, 16, 1);
+  EXPECT_DOUBLE_EQ(sram_pass_gate_voltage_factor(a, 22, 1.0), 1.0);
+  EXPECT_GT(sram_pass_gate_voltage_factor(a, 22, 0.7), sram_pass_gate_voltage_factor(a, 22, 0.9));
+  EXPECT_LT(sram_pass_gate_voltage_factor(a, 22, 1.2), 1.0);
+  EXPECT_DOUBLE_EQ(sram_pass_gate_voltage_factor(a, 45, 0.7), 1.0);
+  ArrayRequest hp = a;
+  hp.cell.roadmap = Roadmap::high_performance;
+  EXPECT_DOUBLE_EQ(sram_pass_gate_voltage_factor(hp, 22, 0.7), 1.0);
+  // The read per V^2 follows it (the decoder switches 0.5 times per column read here).
+  ArrayRequest low = a, high = a;
+  low.voltage = 0.7;
+  high.voltage = 1.1;
+  const double per_v2_low = sram_col_drivers(low, 22).read_hi.on_pj / (0.7 * 0.7);
+  const double per_v2_high = sram_col_drivers(high, 22).read_hi.on_pj / (1.1 * 1.1);
+  EXPECT_GT(per_v2_low, per_v2_high * 1.005);
 }
 
 }  // namespace
