@@ -119,20 +119,19 @@ class Eyeriss:
     def run(self, network, layer, batch=None, core_mhz=None, link_mhz=None):
         core = core_mhz or self.variables["CORE_CLOCK_MHZ"]
         link = link_mhz or self.variables["LINK_CLOCK_MHZ"]
-        key = (network, layer, batch, core, link)
-        if key in self.runs:
-            return self.runs[key]
         path = self.layer_file(network, layer)
         with open(path) as f:
             text = f.read()
+        batch = batch or int(re.search(r"BATCH: (\d+)", text).group(1))
         shape = {d: int(m.group(1)) if (m := re.search(rf"\b{d}: (\d+)", text)) else 1 for d in "SQ"}
         columns, stacked = row_stationary_strips(shape["S"], shape["Q"], self.variables["PE_ROWS"],
                                                  self.variables["PE_COLUMNS"])
+        key = (network, layer, batch, core, link)
+        if key in self.runs:
+            return self.runs[key]
         jinja = {"rs_columns": columns, "rs_row_segments": stacked, "rs_filter_rows": shape["S"]}
-        sets = {"CORE_CLOCK_MHZ": core, "LINK_CLOCK_MHZ": link}
-        if batch:
-            sets["BATCH"] = batch
-        tag = f"{network}_{layer}_b{batch or 'default'}_core{core:g}_link{link:g}"
+        sets = {"CORE_CLOCK_MHZ": core, "LINK_CLOCK_MHZ": link, "BATCH": batch}
+        tag = f"{network}_{layer}_b{batch}_core{core:g}_link{link:g}"
         base = os.path.join(self.out_dir, "runs", "eyeriss", tag)
         files = [self.arch, path, self.mapper]
         mapped = timeloop.run_mapper(self.binary_dir, files, os.path.join(base, "mapped"), sets,

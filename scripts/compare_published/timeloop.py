@@ -77,7 +77,7 @@ def parse_stats(text):
                 level.mesh = (int(m.group(1)), int(m.group(2)))
         elif key == "Cycles":
             level.cycles = v
-        elif key in ("Data storage size", "Entries") and v is not None:
+        elif key in ("Data storage size", "Size") and v is not None:
             level.size_words = v
         elif key in ("Data word bits", "Word bits") and v is not None:
             level.word_bits = int(v)
