@@ -74,6 +74,12 @@ std::string missing_attribute(const PrimitiveEstimator& estimator, const Query& 
 
 }  // namespace
 
+std::vector<SupportedClass> PrimitiveEstimator::supported_classes() const {
+  std::vector<SupportedClass> classes;
+  for (const std::string& name : class_names()) classes.push_back({name, {}, ""});
+  return classes;
+}
+
 void Registry::add(std::unique_ptr<PrimitiveEstimator> estimator) {
   estimators_.push_back(std::move(estimator));
 }

@@ -83,6 +83,13 @@ class Declined : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A class an estimator prices and the actions it prices for it, for listings (`accelergy -l`).
+struct SupportedClass {
+  std::string class_name;
+  std::vector<std::string> actions;  // empty: any action name
+  std::string note;                  // a condition on the query, e.g. "technology: -1"
+};
+
 class PrimitiveEstimator {
  public:
   virtual ~PrimitiveEstimator() = default;
@@ -100,6 +107,8 @@ class PrimitiveEstimator {
   virtual double accuracy(const Query& query) const = 0;
   // Energy of query.action (or area when query.is_area()). May throw Declined.
   virtual Estimate estimate(const Query& query) const = 0;
+  // What the estimator prices, for listings; by default class_names(), each with any action.
+  virtual std::vector<SupportedClass> supported_classes() const;
 };
 
 struct SelectionOptions {

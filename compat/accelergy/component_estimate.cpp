@@ -79,34 +79,70 @@ estimators::Query base_query(const Instance& leaf, const BuildContext& context) 
   return q;
 }
 
-// The required keys the reference Accelergy copies from the leaf's attributes into an
-// action's arguments: global_cycle_seconds and action_latency_cycles; for a compound's
+// The action's arguments with the required keys the reference Accelergy copies from the
+// leaf's attributes: global_cycle_seconds and action_latency_cycles; for a compound's
 // subcomponent of a v0.4 input also cycle_seconds (the arguments' own global_cycle_seconds
-// unless given), technology and n_instances.
-void add_required_arguments(estimators::Attributes& arguments, const AttributeDict& attributes, bool subcomponent,
-                            const BuildContext& context) {
+// unless given), technology and n_instances. A None argument counts as absent.
+AttributeDict with_required_arguments(AttributeDict arguments, const AttributeDict& attributes, bool subcomponent,
+                                      const BuildContext& context) {
+  auto given = [&](const char* key) {
+    const Value* v = arguments.get(key);
+    return v && !v->is_none();
+  };
   auto copy = [&](const char* key) {
     const Value* v = attributes.get(key);
-    if (v && !v->is_none() && !arguments.count(key)) arguments.emplace(key, to_estimator_value(*v));
+    if (v && !v->is_none() && !given(key)) arguments.set(key, *v);
   };
   copy("global_cycle_seconds");
   copy("action_latency_cycles");
-  if (!subcomponent || context.legacy) return;
-  if (auto cycle = arguments.find("global_cycle_seconds"); cycle != arguments.end()) arguments.emplace("cycle_seconds", cycle->second);
+  if (!subcomponent || context.legacy) return arguments;
+  if (given("global_cycle_seconds") && !given("cycle_seconds"))
+    arguments.set("cycle_seconds", *arguments.get("global_cycle_seconds"));
   copy("technology");
   copy("n_instances");
+  return arguments;
 }
 
-// Energy of one primitive action of `leaf` in pJ (leak already multiplied by n_instances).
-double primitive_energy(const Where& where, const std::string& action, const AttributeDict& arguments, bool subcomponent,
-                        const BuildContext& context, const estimators::Registry& registry, std::string& estimator) {
+// "name=value, ..." of the keys that have a value, as Accelergy shows a call.
+std::string call_text(const AttributeDict& dict) {
+  std::string text;
+  for (const Attribute& a : dict.entries()) {
+    if (a.value.is_none()) continue;
+    if (!text.empty()) text += ", ";
+    text += a.name + "=" + a.value.str();
+  }
+  return text;
+}
+
+void record(const Where& where, const std::string& action, const AttributeDict* arguments,
+            const estimators::Selection& s, const BuildContext& context) {
+  if (!context.log) return;
+  std::string query = where.leaf.class_name + "(" + call_text(where.leaf.attributes) + ")";
+  if (arguments) query += "." + action + "(" + call_text(*arguments) + ")";
+  std::string component = where.component.name + (where.leaf.path.empty() ? "" : "." + where.leaf.path);
+  context.log->add({std::move(component), query, arguments == nullptr, s.estimator, s.accuracy, s.estimate.value,
+                    s.estimate.warning});
+}
+
+struct PrimitiveEnergy {
+  double energy = 0;  // pJ, leak already multiplied by n_instances
+  std::string estimator;
+  AttributeDict arguments;  // as given to the estimator
+};
+
+// Energy of one primitive action of `leaf`.
+PrimitiveEnergy primitive_energy(const Where& where, const std::string& action, const AttributeDict& arguments,
+                                 bool subcomponent, const BuildContext& context, const estimators::Registry& registry) {
+  PrimitiveEnergy out;
+  out.arguments = with_required_arguments(arguments, where.leaf.attributes, subcomponent, context);
   estimators::Query q = base_query(where.leaf, context);
   q.action = action;
-  q.arguments = to_estimator_attributes(arguments);
-  add_required_arguments(q.arguments, where.leaf.attributes, subcomponent, context);
+  q.arguments = to_estimator_attributes(out.arguments);
   estimators::Selection s = select(q, where, context, registry);
-  estimator = s.estimator;
-  return s.estimate.value * (action == "leak" ? n_instances(where.leaf.attributes) : 1.0);
+  record(where, action, &out.arguments, s, context);
+  out.estimator = s.estimator;
+  out.energy = s.estimate.value * (action == "leak" ? n_instances(where.leaf.attributes) : 1.0);
+  return out;
 }
 
 void note_source(std::vector<Provenance>& sources, const std::string& name, const std::string& estimator) {
@@ -123,10 +159,9 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
     if (const Value* v = top.attributes.get(key)) arguments.set(key, *v);
   }
   for (const std::string& action : c.required_actions) {
-    std::string estimator;
-    double e = primitive_energy({c, top}, action, {}, false, context, registry, estimator);
-    out.actions.push_back({action, arguments, context.legacy, e * top.energy_scale});
-    note_source(out.energy_sources, c.name, estimator);
+    PrimitiveEnergy e = primitive_energy({c, top}, action, {}, false, context, registry);
+    out.actions.push_back({action, arguments, context.legacy, e.energy * top.energy_scale});
+    note_source(out.energy_sources, c.name, e.estimator);
   }
   // v0.3 primitives without required actions take the actions of the primitive library.
   const LegacyPrimitiveClass* legacy = context.legacy ? legacy_primitive_class(top.class_name) : nullptr;
@@ -134,10 +169,9 @@ void estimate_primitive_actions(const FlatComponent& c, const Instance& top, con
   EvaluationSite site{c.name, context.legacy, context.warnings, context.functions};
   for (const ActionDef& action : legacy->actions) {
     for (const AttributeDict& combination : argument_combinations(action, top.attributes, site)) {
-      std::string estimator;
-      double e = primitive_energy({c, top}, action.name, combination, false, context, registry, estimator);
-      out.actions.push_back({action.name, combination, combination.entries().empty(), e});
-      note_source(out.energy_sources, c.name, estimator);
+      PrimitiveEnergy e = primitive_energy({c, top}, action.name, combination, false, context, registry);
+      out.actions.push_back({action.name, combination, combination.entries().empty(), e.energy});
+      note_source(out.energy_sources, c.name, e.estimator);
     }
   }
 }
@@ -153,15 +187,18 @@ void estimate_compound_actions(const FlatComponent& c, const Instance& top, cons
   EvaluationSite site{c.name, context.legacy, context.warnings, context.functions};
   for (const ActionDef& action : top.compound->actions) {
     for (const AttributeDict& arguments : argument_combinations(action, top.attributes, site)) {
-      double total = 0;
       const std::vector<PrimitiveAction> primitive_actions = expand_action(top, action, arguments, context);
+      ActionEnergy total{action.name, arguments, false, 0, primitive_actions.empty()};
       for (const PrimitiveAction& pa : primitive_actions) {
-        std::string estimator;
-        double e = primitive_energy({c, *pa.leaf}, pa.action, pa.arguments, true, context, registry, estimator);
-        total += e * pa.scale * pa.leaf->energy_scale;
-        note_source(out.energy_sources, pa.written_name, estimator);
+        PrimitiveEnergy e = primitive_energy({c, *pa.leaf}, pa.action, pa.arguments, true, context, registry);
+        total.energy += e.energy * pa.scale * pa.leaf->energy_scale;
+        note_source(out.energy_sources, pa.written_name, e.estimator);
+        if (context.log) {
+          total.subactions.push_back({pa.written_name, pa.action, std::move(e.arguments), e.energy, pa.energy_scale,
+                                      e.energy * pa.scale, e.estimator});
+        }
       }
-      out.actions.push_back({action.name, arguments, false, total, primitive_actions.empty()});
+      out.actions.push_back(std::move(total));
     }
   }
 }
@@ -170,8 +207,14 @@ void estimate_area(const FlatComponent& c, const Instance& top, const BuildConte
                    const estimators::Registry& registry, ComponentEstimate& out) {
   for (const Instance* leaf : primitive_leaves(top)) {
     estimators::Selection s = select(base_query(*leaf, context), {c, *leaf}, context, registry);
-    out.area += s.estimate.value * n_instances(leaf->attributes) * leaf->area_scale * leaf->count;
+    record({c, *leaf}, "", nullptr, s, context);
+    const double area = s.estimate.value * n_instances(leaf->attributes);
+    out.area += area * leaf->area_scale * leaf->count;
     note_source(out.area_sources, leaf->path.empty() ? c.name : leaf->path, s.estimator);
+    if (context.log && leaf != &top) {
+      out.parts.push_back({leaf->path, leaf->class_name, leaf->attributes, leaf->area_scale, leaf->energy_scale,
+                           leaf->count, area, s.estimator});
+    }
   }
 }
 
@@ -184,12 +227,12 @@ ComponentEstimate estimate_component(const FlatComponent& component, const Build
   ComponentEstimate out;
   out.name = component.name;
   out.primitive = top.compound == nullptr && top.declared == nullptr;
+  out.by_primitive_type = top.declared != nullptr;
   if (top.declared) {
     for (const ActionDef& action : top.declared->actions) {
-      std::string estimator;
-      double e = primitive_energy({component, top}, action.name, {}, false, context, registry, estimator);
-      out.actions.push_back({action.name, {}, false, e});
-      note_source(out.energy_sources, component.name, estimator);
+      PrimitiveEnergy e = primitive_energy({component, top}, action.name, {}, false, context, registry);
+      out.actions.push_back({action.name, {}, false, e.energy});
+      note_source(out.energy_sources, component.name, e.estimator);
     }
   } else if (out.primitive) {
     estimate_primitive_actions(component, top, context, registry, out);

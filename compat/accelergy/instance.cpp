@@ -103,8 +103,10 @@ void build_children(Instance& node, const Instance& top, const BuildContext& con
   ancestors.pop_back();
 }
 
+// `scale`: the energy_scale chain times the instances named so far; `energy_scale`: the chain.
 void expand(const Instance& top, const Instance& node, const ActionDef& action, const AttributeDict& arguments,
-            double scale, const std::string& prefix, const BuildContext& context, std::vector<PrimitiveAction>& out) {
+            double scale, double energy_scale, const std::string& prefix, const BuildContext& context,
+            std::vector<PrimitiveAction>& out) {
   EvaluationSite site = site_for(top, node.path, context);
   site.component += "', action '" + action.name;
   AttributeDict scope = arguments;
@@ -118,13 +120,14 @@ void expand(const Instance& top, const Instance& node, const ActionDef& action, 
     if (!child) throw InputError("component '" + site.component + "': unknown subcomponent '" + target.name + "'");
     std::string written = prefix + name.text;
     for (const SubActionDef& sub : target.actions) {
-      double total = scale * scale_value(sub.energy_scale, scope, site) * name.count;
+      const double sub_scale = scale_value(sub.energy_scale, scope, site);
+      const double total = scale * sub_scale * name.count, chain = energy_scale * sub_scale;
       AttributeDict sub_arguments = raw_attributes(sub.arguments);
       evaluate_attributes(sub_arguments, &scope, site);
       if (!child->compound) {
-        out.push_back({written, child, sub.name, std::move(sub_arguments), total});
+        out.push_back({written, child, sub.name, std::move(sub_arguments), total, chain});
       } else if (const ActionDef* nested = child->compound->action(sub.name)) {
-        expand(top, *child, *nested, sub_arguments, total, written + ".", context, out);
+        expand(top, *child, *nested, sub_arguments, total, chain, written + ".", context, out);
       }  // a compound without that action contributes nothing, as in Accelergy
     }
   }
@@ -175,7 +178,7 @@ Instance instantiate(const std::string& component_name, const std::string& class
 std::vector<PrimitiveAction> expand_action(const Instance& top, const ActionDef& action, const AttributeDict& arguments,
                                            const BuildContext& context) {
   std::vector<PrimitiveAction> out;
-  expand(top, top, action, arguments, 1, "", context, out);
+  expand(top, top, action, arguments, 1, 1, "", context, out);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compat/accelergy/component_classes.hpp"
+#include "compat/accelergy/estimation_log.hpp"
 #include "estimators/estimator.hpp"
 
 namespace cimloop::accelergy {
@@ -17,6 +18,7 @@ struct BuildContext {
   bool legacy = false;  // input version < 0.4
   std::vector<std::string>* warnings = nullptr;
   const compat::cimloop::ExpressionFunctions* functions = nullptr;
+  EstimationLog* log = nullptr;  // records the queries and keeps the details of the estimates
 };
 
 struct Instance {
@@ -44,7 +46,8 @@ struct PrimitiveAction {
   const Instance* leaf = nullptr;
   std::string action;
   AttributeDict arguments;
-  double scale = 1;  // energy_scale chain x instance counts named in the actions
+  double scale = 1;         // energy_scale chain x instance counts named in the actions
+  double energy_scale = 1;  // the energy_scale chain alone
 };
 
 // Expands `action` of compound instance `top` with argument values `arguments`.

@@ -1,78 +1,28 @@
 #include "compat/accelergy/tables.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "compat/accelergy/component_estimate.hpp"
+#include "compat/accelergy/table_nodes.hpp"
+#include "compat/accelergy/verbose_tables.hpp"
 #include "compat/accelergy/yaml_writer.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::accelergy {
 namespace {
 
-const char* const kOutputVersion = "0.4";
-
-// Reference toolchain: round(x, p) (decimal places); current Accelergy: p significant figures.
 double rounded(double x, const EstimationOptions& options) {
-  char buffer[64];
-  bool decimals = options.toolchain == estimators::Toolchain::reference_2024_05;
-  std::snprintf(buffer, sizeof buffer, decimals ? "%.*f" : "%.*g", options.precision, x);
-  return std::strtod(buffer, nullptr);
+  return accelergy::rounded(x, options.toolchain, options.precision);
 }
 
 YAML::Node float_node(double x, const EstimationOptions& options) {
-  return YAML::Node(python_float_repr(rounded(x, options)));
+  return accelergy::float_node(x, options.toolchain, options.precision);
 }
 
-// What Accelergy writes for a sum: the integer 0 when nothing was summed.
 YAML::Node sum_node(double x, bool nothing_summed, const EstimationOptions& options) {
-  return nothing_summed ? YAML::Node("0") : float_node(x, options);
-}
-
-YAML::Node value_node(const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::Undefined:
-    case Value::Kind::None: return YAML::Node(YAML::NodeType::Null);
-    case Value::Kind::Bool: return YAML::Node(v.boolean ? "true" : "false");
-    case Value::Kind::Int:
-    case Value::Kind::Float: return YAML::Node(v.str());
-    case Value::Kind::String: break;
-    case Value::Kind::Dict:
-    case Value::Kind::List: {  // written as its flow text, as the input's sequences were
-      YAML::Node node(v.str());
-      node.SetTag("!");
-      return node;
-    }
-    case Value::Kind::Function: return YAML::Node(v.source);  // as Accelergy writes a callable
-  }
-  YAML::Node node(v.text);
-  if (v.quoted) node.SetTag("!");
-  return node;
-}
-
-YAML::Node dict_node(const AttributeDict& dict) {
-  YAML::Node node(YAML::NodeType::Map);
-  for (const Attribute& a : dict.entries()) node[a.name] = value_node(a.value);
-  return node;
-}
-
-YAML::Node versioned(const char* list_key) {
-  YAML::Node body(YAML::NodeType::Map);
-  body["version"] = kOutputVersion;
-  body[list_key] = YAML::Node(YAML::NodeType::Sequence);
-  return body;
-}
-
-YAML::Node sources_node(const std::vector<Provenance>& sources) {
-  YAML::Node list(YAML::NodeType::Sequence);
-  for (const Provenance& p : sources) {
-    YAML::Node entry;
-    entry["name"] = p.name;
-    entry["estimator"] = p.estimator;
-    list.push_back(entry);
-  }
-  return list;
+  return accelergy::sum_node(x, nothing_summed, options.toolchain, options.precision);
 }
 
 YAML::Node ert_entry(const ComponentEstimate& c, const EstimationOptions& options) {
@@ -165,6 +115,37 @@ compat::cimloop::ExpressionFunctions expression_functions(const YAML::Node& glob
   return compat::cimloop::ExpressionFunctions::from_files(paths, where);
 }
 
+// Accelergy's -v tables: the summaries with the detailed estimations (same entry order as
+// the plain ones) and the flattened architecture with compounds first, then primitives.
+void add_verbose_tables(const std::vector<FlatComponent>& components, const std::vector<ComponentEstimate>& estimates,
+                        const EstimationOptions& options, AccelergyResult& result) {
+  const Rounding rounding{options.toolchain, options.precision};
+  YAML::Node ert_summary = versioned("table_summary"), art_summary = versioned("table_summary");
+  for (bool primitives : {true, false}) {
+    for (const ComponentEstimate& c : estimates) {
+      if (c.primitive != primitives) continue;
+      if (!c.actions.empty()) {
+        YAML::Node entry = ert_summary_entry(c, options);
+        entry["primitive_estimation(s)"] = verbose_energy_estimations(c, rounding);
+        ert_summary["table_summary"].push_back(entry);
+      }
+      YAML::Node entry = art_entry(c, options, true);
+      entry["primitive_estimations"] = verbose_area_estimations(c, rounding);
+      art_summary["table_summary"].push_back(entry);
+    }
+  }
+  YAML::Node flattened = versioned("local");
+  for (bool primitives : {false, true}) {
+    for (size_t i = 0; i < components.size(); ++i) {
+      if (estimates[i].primitive != primitives) continue;
+      flattened["local"].push_back(flattened_verbose_entry(components[i], estimates[i]));
+    }
+  }
+  result.ert_summary_verbose["ERT_summary"] = ert_summary;
+  result.art_summary_verbose["ART_summary"] = art_summary;
+  result.flattened_architecture_verbose["architecture"] = flattened;
+}
+
 }  // namespace
 
 estimators::Toolchain parse_toolchain(const std::string& name, const std::string& where) {
@@ -194,7 +175,9 @@ AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions&
   AttributeDict variables = evaluate_variables(root["variables"], {"variables", legacy, &result.warnings, &functions});
   FlattenContext flatten{classes, variables, legacy, &result.warnings, locate, &functions};
   std::vector<FlatComponent> components = flatten_architecture(root["architecture"], flatten);
-  BuildContext context{classes, options.toolchain, legacy, &result.warnings, &functions};
+  EstimationLog log;
+  EstimationLog* recorded = options.record_queries || options.verbose_tables ? &log : nullptr;
+  BuildContext context{classes, options.toolchain, legacy, &result.warnings, &functions, recorded};
 
   std::vector<ComponentEstimate> estimates;
   const compat::ScopedEnvironmentVariables environment(root);  // e.g. the macro's component tables
@@ -223,24 +206,46 @@ AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions&
   result.ert_summary["ERT_summary"] = ert_summary;
   result.art_summary["ART_summary"] = art_summary;
   result.flattened_architecture["architecture"] = flattened;
+  if (options.verbose_tables) add_verbose_tables(components, estimates, options, result);
+  if (options.record_queries) result.log = log.records();
   return result;
 }
 
-void write_accelergy_outputs(const AccelergyResult& result, const std::string& directory, const std::string& prefix,
-                             const std::vector<std::string>& outputs) {
-  std::string base = directory.empty() ? prefix : directory + "/" + prefix;
-  auto wanted = [&](const std::string& name) {
-    return std::find(outputs.begin(), outputs.end(), name) != outputs.end() ||
-           std::find(outputs.begin(), outputs.end(), "all") != outputs.end();
+bool output_selected(const std::vector<std::string>& outputs, const std::string& name) {
+  return std::find(outputs.begin(), outputs.end(), name) != outputs.end() ||
+         std::find(outputs.begin(), outputs.end(), "all") != outputs.end();
+}
+
+std::vector<OutputFile> accelergy_output_files(const AccelergyResult& result, const std::string& directory,
+                                               const std::string& prefix, const std::vector<std::string>& outputs,
+                                               bool verbose) {
+  struct Output {
+    const char* option;     // -f name
+    const char* file;       // base name
+    const YAML::Node* tree;
+    const char* description;
   };
-  const std::pair<const char*, const YAML::Node*> files[] = {
-      {"ERT", &result.ert}, {"ART", &result.art}, {"ERT_summary", &result.ert_summary},
-      {"ART_summary", &result.art_summary}, {"flattened_arch", &result.flattened_architecture}};
-  for (const auto& [name, tree] : files) {
-    if (!wanted(name)) continue;
-    std::string file = std::string(name) == "flattened_arch" ? "flattened_architecture" : name;
-    write_file_atomically(base + file + ".yaml", to_accelergy_yaml(*tree));
+  const Output plain[] = {
+      {"flattened_arch", "flattened_architecture", &result.flattened_architecture, "flattened architecture"},
+      {"ERT", "ERT", &result.ert, "energy reference table"},
+      {"ERT_summary", "ERT_summary", &result.ert_summary, "energy reference table summary"},
+      {"ART", "ART", &result.art, "area reference table"},
+      {"ART_summary", "ART_summary", &result.art_summary, "area reference table summary"}};
+  const Output detailed[] = {
+      {"flattened_arch", "flattened_architecture_verbose", &result.flattened_architecture_verbose,
+       "verbose flattened architecture"},
+      {"ERT", "ERT", &result.ert, "energy reference table"},
+      {"ERT_summary", "ERT_summary_verbose", &result.ert_summary_verbose, "verbose energy reference table summary"},
+      {"ART", "ART", &result.art, "area reference table"},
+      {"ART_summary", "ART_summary_verbose", &result.art_summary_verbose, "verbose area reference table summary"}};
+  std::vector<OutputFile> files;
+  for (const Output& o : verbose ? detailed : plain) {
+    if (!output_selected(outputs, o.option)) continue;
+    if (o.tree->IsNull()) throw InputError(std::string("internal: the ") + o.description + " was not built");
+    const std::string path = (std::filesystem::path(directory) / (prefix + o.file + ".yaml")).string();
+    files.push_back({path, to_accelergy_yaml(*o.tree), std::string(o.description)});
   }
+  return files;
 }
 
 }  // namespace cimloop::accelergy

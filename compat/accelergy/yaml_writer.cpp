@@ -1,13 +1,5 @@
 #include "compat/accelergy/yaml_writer.hpp"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
-
-#include "src/common/error.hpp"
-
 namespace cimloop::accelergy {
 namespace {
 
@@ -75,24 +67,6 @@ std::string to_accelergy_yaml(const YAML::Node& root) {
   std::string out;
   emit_map(out, root, 0, "");
   return out;
-}
-
-void write_file_atomically(const std::string& path, const std::string& text) {
-  std::filesystem::path target(path);
-  std::filesystem::path temporary = target;
-  temporary += ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) throw InputError("cannot write '" + temporary.string() + "'");
-    file << text;
-    if (!file.flush()) throw InputError("cannot write '" + temporary.string() + "'");
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, target, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    throw InputError("cannot write '" + path + "': " + error.message());
-  }
 }
 
 }  // namespace cimloop::accelergy

@@ -10,7 +10,4 @@ namespace cimloop::accelergy {
 
 std::string to_accelergy_yaml(const YAML::Node& root);
 
-// Writes `text` to a temporary file in the same directory, then renames it over `path`.
-void write_file_atomically(const std::string& path, const std::string& text);
-
 }  // namespace cimloop::accelergy

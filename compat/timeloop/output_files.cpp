@@ -8,7 +8,12 @@
 
 namespace cimloop::compat {
 
-void write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files) {
+void write_files_atomically(OutputFiles files, const OutputFiles& more) {
+  files.insert(files.end(), more.begin(), more.end());
+  write_files_atomically(files);
+}
+
+void write_files_atomically(const OutputFiles& files) {
   std::vector<std::string> temporaries;
   auto discard = [&] {
     for (const std::string& temporary : temporaries) std::remove(temporary.c_str());

@@ -7,7 +7,13 @@
 
 namespace cimloop::compat {
 
-// (path, content) pairs. Throws InputError when a file cannot be written.
-void write_files_atomically(const std::vector<std::pair<std::string, std::string>>& files);
+// (path, content) pairs.
+using OutputFiles = std::vector<std::pair<std::string, std::string>>;
+
+// Throws InputError when a file cannot be written.
+void write_files_atomically(const OutputFiles& files);
+
+// `files` and `more` together (e.g. a run's results and the tables it estimated).
+void write_files_atomically(OutputFiles files, const OutputFiles& more);
 
 }  // namespace cimloop::compat

@@ -8,7 +8,7 @@
 
 namespace cimloop::compat {
 
-std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedInput& merged) {
+std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedInput& merged, bool record_queries) {
   if (child(merged.root, "ERT").IsDefined()) return std::nullopt;
   // Like Timeloop, only tree-form architectures go through Accelergy.
   YAML::Node architecture = child(merged.root, "architecture");
@@ -17,6 +17,7 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedIn
     return std::nullopt;
   accelergy::EstimationOptions options = accelergy::options_from_environment();
   options.sources = &merged.sources;
+  options.record_queries = record_queries;
   accelergy::AccelergyResult tables = accelergy::estimate_tables(merged.root, options);
   for (const std::string& warning : tables.warnings) std::cerr << "WARNING: " << warning << '\n';
   return tables;
@@ -27,10 +28,14 @@ void apply_estimated_tables(const accelergy::AccelergyResult& tables, const Merg
   arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
 }
 
-void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,
-                          const std::string& output_dir, const std::string& prefix, ModelInputs& inputs) {
-  apply_estimated_tables(tables, merged, inputs);
-  accelergy::write_accelergy_outputs(tables, output_dir, prefix + ".");
+OutputFiles estimated_table_files(const accelergy::AccelergyResult& tables, const std::string& output_dir,
+                                  const std::string& prefix) {
+  const std::vector<accelergy::OutputFile> written =
+      accelergy::accelergy_output_files(tables, output_dir, prefix + ".");
+  OutputFiles files;
+  for (const accelergy::OutputFile& file : written) files.emplace_back(file.path, file.text);
+  files.emplace_back(prefix + ".accelergy.log", accelergy::format_estimation_log(tables.log, tables.warnings, written));
+  return files;
 }
 
 }  // namespace cimloop::compat

@@ -35,6 +35,11 @@ class AdcPlugIn : public PrimitiveEstimator {
  public:
   std::string name() const override { return "ADC Plug-In"; }
   std::vector<std::string> class_names() const override { return kClasses; }
+  std::vector<SupportedClass> supported_classes() const override {
+    std::vector<SupportedClass> classes;
+    for (const std::string& name : kClasses) classes.push_back({name, kActions, ""});
+    return classes;
+  }
   std::vector<std::string> required_attributes(const std::string&) const override {
     return {"resolution", "technology", "throughput"};
   }

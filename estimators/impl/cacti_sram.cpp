@@ -2,6 +2,7 @@
 // shipped raw CACTI results (data/cacti_sram.yaml) instead of running CACTI. Geometry fix-up,
 // post-scaling and linear interpolation between technology nodes follow the plug-in. A
 // geometry not in the table uses the power-law fallback (sram_power_law.hpp) with a warning.
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -143,6 +144,8 @@ double flag_argument(const Query& query, const char* name) {
   return n ? (*n != 0 ? 1 : 0) : 1;
 }
 
+const std::vector<std::string> kActions = {"read", "write", "update", "leak", "idle"};  // idle: the v0.3 leak
+
 class CactiSram : public PrimitiveEstimator {
  public:
   std::string name() const override { return "CactiSRAM"; }
@@ -152,12 +155,12 @@ class CactiSram : public PrimitiveEstimator {
   }
   double accuracy(const Query& query) const override {
     geometry(query);
-    const std::string& a = query.action;
-    if (!query.is_area() && a != "read" && a != "write" && a != "update" && a != "leak" && a != "idle") {
-      throw Declined("CactiSRAM has no action '" + a + "'");
+    if (!query.is_area() && std::find(kActions.begin(), kActions.end(), query.action) == kActions.end()) {
+      throw Declined("CactiSRAM has no action '" + query.action + "'");
     }
     return 80;
   }
+  std::vector<SupportedClass> supported_classes() const override { return {{"SRAM", kActions, ""}}; }
   Estimate estimate(const Query& query) const override {
     Geometry g = geometry(query);
     double ws = g.width / g.cacti_width, ds = g.depth / g.cacti_depth;

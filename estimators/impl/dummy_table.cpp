@@ -10,6 +10,9 @@ class DummyTable : public PrimitiveEstimator {
  public:
   std::string name() const override { return "dummy_table"; }
   std::vector<std::string> class_names() const override { return {}; }
+  std::vector<SupportedClass> supported_classes() const override {
+    return {{"*", {}, "any class with technology: -1; any class below input version 0.4"}};
+  }
   double accuracy(const Query& query) const override {
     std::optional<double> nm = technology_nm(query.attribute("technology"));
     if (nm && *nm == -1) return 100;

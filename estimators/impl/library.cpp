@@ -193,6 +193,18 @@ bool row_has_action(const Table& t, const std::vector<std::string>& row, const s
   return false;
 }
 
+// The actions the rows name, first seen first; empty when a row takes any action ("*").
+std::vector<std::string> table_actions(const Table& t) {
+  std::vector<std::string> actions;
+  for (const auto& row : t.rows) {
+    for (const std::string& a : split(row[t.action_column], '|')) {
+      if (a == "*") return {};
+      if (std::find(actions.begin(), actions.end(), lower_case(a)) == actions.end()) actions.push_back(lower_case(a));
+    }
+  }
+  return actions;
+}
+
 bool has_column(const Table& t, const std::string& name) {
   for (size_t column : t.attribute_columns) {
     const std::vector<std::string>& aliases = t.column_names[column];
@@ -215,6 +227,16 @@ class LibraryEstimator : public PrimitiveEstimator {
   std::string name() const override { return "Library"; }
   std::vector<std::string> class_names() const override { return {}; }
   double accuracy(const Query& query) const override { return table_for(*library(), query.class_name) ? 90 : 0; }
+  std::vector<SupportedClass> supported_classes() const override {
+    const std::shared_ptr<const Library> lib = library();
+    std::vector<SupportedClass> classes;
+    for (const auto& [name, table] : lib->tables) classes.push_back({name, table_actions(table), ""});
+    for (const auto& [alias, target] : lib->aliases) {
+      const Table* t = table_for(*lib, alias);
+      if (t) classes.push_back({alias, table_actions(*t), "the table of " + target});
+    }
+    return classes;
+  }
 
   Estimate estimate(const Query& query) const override {
     const std::shared_ptr<const Library> lib = library();

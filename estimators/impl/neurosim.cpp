@@ -15,6 +15,11 @@ class NeurosimPlugIn : public PrimitiveEstimator {
     return {"array_row_drivers", "array_col_drivers", "array_adc", "memory_cell", "shift_add",
             "intadder", "intadder_tree", "max_pool", "mux", "flip_flop", "not_gate", "nand_gate", "nor_gate"};
   }
+  std::vector<SupportedClass> supported_classes() const override {
+    std::vector<SupportedClass> classes;
+    for (const std::string& name : class_names()) classes.push_back({name, neurosim::action_names(), ""});
+    return classes;
+  }
   double accuracy(const Query& query) const override {
     if (!neurosim::component_named(query.class_name)) throw Declined("not a NeuroSim class: " + query.class_name);
     if (!query.is_area() && !neurosim::action_kind(query.action))

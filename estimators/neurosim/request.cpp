@@ -153,14 +153,24 @@ bool is_array_component(Component c) {
          c == Component::memory_cell;
 }
 
+const std::pair<const char*, ActionKind> kActions[] = {
+    {"read", ActionKind::read},       {"mac_random", ActionKind::read}, {"mac_reused", ActionKind::read},
+    {"compute", ActionKind::read},    {"add", ActionKind::read},        {"shift_add", ActionKind::read},
+    {"convert", ActionKind::read},    {"write", ActionKind::write},     {"set", ActionKind::write},
+    {"erase", ActionKind::write},     {"update", ActionKind::write},    {"leak", ActionKind::leak},
+};
+
 std::optional<ActionKind> action_kind(std::string_view action) {
   const std::string a = lower(action);
-  for (const char* read : {"read", "mac_random", "mac_reused", "compute", "add", "shift_add", "convert"})
-    if (a == read) return ActionKind::read;
-  for (const char* write : {"write", "set", "erase", "update"})
-    if (a == write) return ActionKind::write;
-  if (a == "leak") return ActionKind::leak;
+  for (const auto& [name, kind] : kActions)
+    if (a == name) return kind;
   return std::nullopt;
+}
+
+std::vector<std::string> action_names() {
+  std::vector<std::string> names;
+  for (const auto& action : kActions) names.push_back(action.first);
+  return names;
 }
 
 Request parse_request(Component component, const Query& query) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "estimators/estimator.hpp"
 #include "estimators/neurosim/cell_file.hpp"
@@ -35,6 +36,8 @@ enum class ActionKind { read, write, leak };
 // Read-type: read, mac_random, mac_reused, compute, add, shift_add, convert; write-type:
 // write, set, erase, update; leak. nullopt for any other action.
 std::optional<ActionKind> action_kind(std::string_view action);
+// Those action names, in that order.
+std::vector<std::string> action_names();
 
 struct ArrayRequest {
   int rows = 32;

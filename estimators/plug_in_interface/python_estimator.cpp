@@ -1,5 +1,6 @@
 #include "estimators/plug_in_interface/python_estimator.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cimloop::estimators {
@@ -71,9 +72,23 @@ double python_divide(double a, double b) {
 PythonEstimator::PythonEstimator(std::string estimator_name, std::string class_name, double percent_accuracy)
     : estimator_name_(std::move(estimator_name)), class_name_(std::move(class_name)), percent_accuracy_(percent_accuracy) {}
 
-PythonEstimator::Action PythonEstimator::matching_action(const Query& query) const {
+std::vector<PythonEstimator::Action> PythonEstimator::all_actions() const {
   std::vector<Action> all = actions();
   all.push_back({"idle", {}, [](const Arguments&, const Arguments&) { return 0.0; }});
+  return all;
+}
+
+std::vector<SupportedClass> PythonEstimator::supported_classes() const {
+  SupportedClass supported{class_name_, {}, ""};
+  for (const Action& a : all_actions()) {
+    if (std::find(supported.actions.begin(), supported.actions.end(), a.name) == supported.actions.end())
+      supported.actions.push_back(a.name);
+  }
+  return {supported};
+}
+
+PythonEstimator::Action PythonEstimator::matching_action(const Query& query) const {
+  const std::vector<Action> all = all_actions();
   bool named = false;
   for (const Action& a : all) {
     if (a.name != query.action) continue;

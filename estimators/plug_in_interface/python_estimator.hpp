@@ -72,6 +72,7 @@ class PythonEstimator : public PrimitiveEstimator {
   PythonEstimator(std::string estimator_name, std::string class_name, double percent_accuracy);
   std::string name() const override { return estimator_name_; }
   std::vector<std::string> class_names() const override { return {class_name_}; }
+  std::vector<SupportedClass> supported_classes() const override;
   double accuracy(const Query& query) const override;
   Estimate estimate(const Query& query) const override;
 
@@ -82,6 +83,8 @@ class PythonEstimator : public PrimitiveEstimator {
   virtual double area_m2(const Arguments& attributes) const = 0;
 
  private:
+  // actions() and idle().
+  std::vector<Action> all_actions() const;
   // The action the query calls: the first of its name whose required parameters are given.
   Action matching_action(const Query& query) const;
 

@@ -1,23 +1,26 @@
 // accelergy: estimates the energy-reference table (ERT) and area-reference table (ART) of an
-// architecture, compatible with the `accelergy` command of Accelergy 0.4:
-//   accelergy [files or directories ...] -o OUTDIR [--oprefix P] [-p PRECISION]
+// architecture, compatible with the `accelergy` command of Accelergy 0.4 and its command line
+// (compat/accelergy/command_line.hpp): -v writes the verbose summaries and flattened
+// architecture, -l lists what the built-in estimators price, -e plug-ins are not loaded.
 // Directories are searched recursively for *.yaml; each file contributes its `architecture`,
 // `compound_components`, `variables`, `ERT` and `action_counts` keys. With action counts,
 // energy_estimation.yaml is written too. A given ERT is used as is (nothing is estimated).
+// The files are written together at the end (none on failure); the log goes to stderr.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 
-#include <boost/program_options.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "compat/accelergy/command_line.hpp"
+#include "compat/accelergy/component_listing.hpp"
 #include "compat/accelergy/energy_estimation.hpp"
 #include "compat/accelergy/tables.hpp"
 #include "compat/accelergy/yaml_writer.hpp"
 #include "compat/config/input_files.hpp"
+#include "compat/timeloop/output_files.hpp"
 #include "src/common/error.hpp"
 
-namespace po = boost::program_options;
 namespace fs = std::filesystem;
 using namespace cimloop;
 
@@ -96,59 +99,75 @@ Input merged_input(const std::vector<std::string>& files) {
   return input;
 }
 
+// The files of the run (tables, then energy_estimation.yaml) and the log on stderr.
+void run(const accelergy::CommandLine& line) {
+  accelergy::EstimationOptions estimation = accelergy::options_from_environment();
+  estimation.precision = line.precision;
+  estimation.record_queries = true;
+  estimation.verbose_tables = line.verbose;
+  if (line.toolchain) estimation.toolchain = accelergy::parse_toolchain(*line.toolchain, "--toolchain");
+  Input input = merged_input(yaml_files(line.files));
+  std::vector<accelergy::OutputFile> files;
+  std::vector<accelergy::EstimationRecord> records;
+  std::vector<std::string> warnings;
+  YAML::Node ert = input.given_ert;
+  if (input.root["architecture"] && ert.IsNull()) {
+    estimation.sources = &input.architecture_sources;
+    accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, estimation);
+    files = accelergy::accelergy_output_files(result, line.outdir, line.oprefix, line.output_files, line.verbose);
+    records = std::move(result.log);
+    warnings = std::move(result.warnings);
+    ert = result.ert;
+  }
+  if (accelergy::output_selected(line.output_files, "energy_estimation")) {
+    if (input.action_counts.IsNull()) {
+      warnings.push_back("no runtime energy estimations are generated... not generating energy_estimation.yaml");
+    } else {
+      files.push_back({(fs::path(line.outdir) / (line.oprefix + "energy_estimation.yaml")).string(),
+                       accelergy::to_accelergy_yaml(accelergy::estimate_energy(ert, input.action_counts)),
+                       "energy estimations"});
+    }
+  }
+  fs::create_directories(line.outdir);
+  compat::OutputFiles contents;
+  for (const accelergy::OutputFile& file : files) contents.emplace_back(file.path, file.text);
+  compat::write_files_atomically(contents);
+  std::cerr << accelergy::format_estimation_log(records, warnings, files);
+}
+
+// Options Accelergy takes that have nothing to act on here.
+void note_inert_options(const accelergy::CommandLine& line) {
+  if (!line.extra_plugins.empty()) {
+    std::cerr << "WARNING: -e/--extra_plugins: plug-ins are not loaded (";
+    for (size_t i = 0; i < line.extra_plugins.size(); ++i) std::cerr << (i ? ", " : "") << line.extra_plugins[i];
+    std::cerr << "); the estimators are built in (accelergy -l lists them)\n";
+  }
+  if (line.update_config_version) {
+    std::cerr << "INFO: --update_config_version: no Accelergy configuration file is used; nothing to update\n";
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description options("accelergy options");
-  options.add_options()("help,h", "show this help")(
-      "outdir,o", po::value<std::string>()->default_value("./"), "output directory")(
-      "oprefix", po::value<std::string>()->default_value(""), "prefix of the output file names")(
-      "precision,p", po::value<int>()->default_value(6), "digits kept in the outputs")(
-      "output_files,f", po::value<std::vector<std::string>>()->multitoken(),
-      "outputs to write: ERT ERT_summary ART ART_summary energy_estimation flattened_arch all (default all)")(
-      "toolchain", po::value<std::string>(),
-      "reference (default: Accelergy of 2024-05, as the Timeloop exercises' references) or current "
-      "(Accelergy HEAD); also $CIMLOOP_ACCELERGY_TOOLCHAIN")(
-      "files", po::value<std::vector<std::string>>()->multitoken(), "input files or directories");
-  po::positional_options_description positional;
-  positional.add("files", -1);
   try {
-    po::variables_map args;
-    po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(), args);
-    po::notify(args);
-    if (args.count("help") || !args.count("files")) {
-      std::cout << "usage: accelergy [files or directories ...] -o OUTDIR [--oprefix P]\n" << options;
-      return args.count("help") ? 0 : 1;
+    const accelergy::CommandLine line = accelergy::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+    if (line.help) {
+      std::cout << accelergy::usage();
+      return 0;
     }
-    accelergy::EstimationOptions estimation = accelergy::options_from_environment();
-    estimation.precision = args["precision"].as<int>();
-    if (args.count("toolchain")) {
-      estimation.toolchain = accelergy::parse_toolchain(args["toolchain"].as<std::string>(), "--toolchain");
+    if (line.list_components) {
+      std::cout << accelergy::list_components(estimators::Registry::builtin());
+      return 0;
     }
-    Input input = merged_input(yaml_files(args["files"].as<std::vector<std::string>>()));
-    std::string outdir = args["outdir"].as<std::string>(), prefix = args["oprefix"].as<std::string>();
-    std::vector<std::string> outputs = {"all"};
-    if (args.count("output_files")) outputs = args["output_files"].as<std::vector<std::string>>();
-    fs::create_directories(outdir);
-    YAML::Node ert = input.given_ert;
-    if (input.root["architecture"] && ert.IsNull()) {
-      estimation.sources = &input.architecture_sources;
-      accelergy::AccelergyResult result = accelergy::estimate_tables(input.root, estimation);
-      for (const std::string& warning : result.warnings) std::cerr << "WARNING: " << warning << "\n";
-      accelergy::write_accelergy_outputs(result, outdir, prefix, outputs);
-      ert = result.ert;
+    note_inert_options(line);
+    if (line.files.empty()) {
+      if (line.update_config_version) return 0;
+      std::cerr << accelergy::usage();
+      return 1;
     }
-    bool energy_wanted = std::find(outputs.begin(), outputs.end(), "all") != outputs.end() ||
-                         std::find(outputs.begin(), outputs.end(), "energy_estimation") != outputs.end();
-    if (!input.action_counts.IsNull() && energy_wanted) {
-      accelergy::write_file_atomically((fs::path(outdir) / (prefix + "energy_estimation.yaml")).string(),
-                                       accelergy::to_accelergy_yaml(accelergy::estimate_energy(ert, input.action_counts)));
-    }
+    run(line);
     return 0;
-  } catch (const po::error& e) {
-    std::cerr << "ERROR: " << e.what() << "\n";
-  } catch (const InputError& e) {
-    std::cerr << "ERROR: " << e.what() << "\n";
   } catch (const std::exception& e) {
     std::cerr << "ERROR: " << e.what() << "\n";
   }

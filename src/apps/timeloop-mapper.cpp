@@ -1,6 +1,7 @@
 // timeloop-mapper FILE... [-o DIR]: searches the constrained mapspace for the best mapping
 // (by the `mapper.optimization_metrics`) and writes <prefix>.map.yaml, .stats.txt and
 // .map.txt into DIR (default "."); the stats are exactly timeloop-model's for that mapping.
+// Estimated energy/area tables are written as timeloop-model writes them, with the results.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -87,10 +88,11 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
   return result;
 }
 
-// Writes the best mapping's map.yaml, stats.txt and map.txt; returns the summary line.
+// Writes the best mapping's map.yaml, stats.txt and map.txt with `table_files`; returns the
+// summary line.
 std::string write_dense_outputs(const std::string& prefix, const compat::ModelInputs& inputs,
                                 const mapping::MappingSpec& spec, const mapping::Mapping& mapping,
-                                const model::ModelOptions& options) {
+                                const model::ModelOptions& options, const compat::OutputFiles& table_files) {
   model::ModelOptions report_options = options;
   report_options.nest.network_statistics = true;  // the stats file reports the networks
   model::Evaluator evaluator(inputs.arch, inputs.workload, report_options);
@@ -100,13 +102,13 @@ std::string write_dense_outputs(const std::string& prefix, const compat::ModelIn
       {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, mapping, best,
                                                    compat::stats_options_from_environment())},
       {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, best)},
-  });
+  }, table_files);
   return compat::format_summary(best);
 }
 
 std::string write_sparse_outputs(const std::string& prefix, const compat::ModelInputs& inputs,
                                  const mapping::MappingSpec& spec, const mapping::Mapping& mapping,
-                                 const model::ModelOptions& options) {
+                                 const model::ModelOptions& options, const compat::OutputFiles& table_files) {
   sparse::SparseEvaluator evaluator(inputs.arch, inputs.workload, *inputs.sparse, options);
   const sparse::SparseEvalResult& best = evaluator.evaluate(spec, mapping);
   const std::vector<std::int64_t> shapes = compat::sparse_tile_shapes(best);
@@ -115,7 +117,7 @@ std::string write_sparse_outputs(const std::string& prefix, const compat::ModelI
       {prefix + ".stats.txt", compat::format_sparse_stats(inputs.arch, inputs.workload, mapping, *inputs.sparse, best,
                                                           compat::stats_options_from_environment())},
       {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, best.totals, &shapes)},
-  });
+  }, table_files);
   return compat::format_sparse_summary(*inputs.sparse, best);
 }
 
@@ -123,21 +125,25 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
   const compat::MergedInput merged =
       compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Mapper);
   compat::apply_environment_variables(merged.root);  // as Timeloop does with a v0.4 input's globals
-  const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
+  const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged, true);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
   mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
   if (seed) settings.seed = *seed;
-  if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, settings.out_prefix, inputs);
+  compat::OutputFiles table_files;
+  if (estimated) {
+    compat::apply_estimated_tables(*estimated, merged, inputs);
+    table_files = compat::estimated_table_files(*estimated, args.output_dir, settings.out_prefix);
+  }
   const mapper::Mapspace mapspace = compat::input_mapspace(merged, inputs, settings);
   for (const std::string& warning : mapspace.constraints().warnings) std::cerr << "WARNING: " << warning << '\n';
   const model::ModelOptions options = model::options_from_environment();
   const compat::RebuiltMapping found = compat::rebuilt_mapping(run_search(mapspace, settings, inputs, options), mapspace, inputs);
   const std::string prefix = args.output_dir + "/" + settings.out_prefix;
   std::cout << "Summary stats for best mapping found by mapper:\n  "
-            << (inputs.sparse ? write_sparse_outputs(prefix, inputs, found.spec, found.mapping, options)
-                              : write_dense_outputs(prefix, inputs, found.spec, found.mapping, options));
+            << (inputs.sparse ? write_sparse_outputs(prefix, inputs, found.spec, found.mapping, options, table_files)
+                              : write_dense_outputs(prefix, inputs, found.spec, found.mapping, options, table_files));
   return 0;
 }
 

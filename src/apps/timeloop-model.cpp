@@ -1,5 +1,7 @@
 // timeloop-model FILE... [-o DIR]: evaluates one mapping like Timeloop's timeloop-model and
-// writes <prefix>.stats.txt, .map.txt and .map.tenssella.txt into DIR (default ".").
+// writes <prefix>.stats.txt, .map.txt and .map.tenssella.txt into DIR (default "."); when it
+// estimates the energy/area tables itself, also Accelergy's files there and
+// <prefix>.accelergy.log in the current directory. All at the end, none on failure.
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -53,7 +55,8 @@ bool apply_delta_rule(const compat::ProgramArguments& args, model::ModelOptions&
 
 // Designs with `sparse_optimizations` (Sparseloop): sparse layout and summary line.
 int run_sparse(const compat::ProgramArguments& args, const model::ModelOptions& options,
-               const compat::ModelInputs& inputs, const mapping::MappingSpec& spec, const mapping::Mapping& mapping) {
+               const compat::ModelInputs& inputs, const mapping::MappingSpec& spec, const mapping::Mapping& mapping,
+               const compat::OutputFiles& table_files) {
   sparse::SparseEvaluator evaluator(inputs.arch, inputs.workload, *inputs.sparse, options);
   const sparse::SparseEvalResult& result = evaluator.evaluate(spec, mapping);
   const model::EvalResult& totals = result.totals;
@@ -65,7 +68,7 @@ int run_sparse(const compat::ProgramArguments& args, const model::ModelOptions& 
                                                           compat::stats_options_from_environment())},
       {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, totals, &shapes)},
       {prefix + ".map.tenssella.txt", compat::format_tenssella(inputs.arch, inputs.workload, mapping)},
-  });
+  }, table_files);
   std::cout << compat::format_sparse_summary(*inputs.sparse, result);
   return 0;
 }
@@ -73,17 +76,21 @@ int run_sparse(const compat::ProgramArguments& args, const model::ModelOptions& 
 int run(const compat::ProgramArguments& args, const model::ModelOptions& options) {
   const compat::MergedInput merged = compat::v04::load_program_inputs(args.inputs, args.v04, compat::v04::Purpose::Model);
   compat::apply_environment_variables(merged.root);  // as Timeloop does with a v0.4 input's globals
-  const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged);
+  const std::optional<accelergy::AccelergyResult> estimated = compat::estimate_missing_tables(merged, true);
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  if (estimated) compat::use_estimated_tables(*estimated, merged, args.output_dir, inputs.out_prefix, inputs);
+  compat::OutputFiles table_files;
+  if (estimated) {
+    compat::apply_estimated_tables(*estimated, merged, inputs);
+    table_files = compat::estimated_table_files(*estimated, args.output_dir, inputs.out_prefix);
+  }
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   for (const std::string& message : inputs.stderr_messages) std::cerr << message << '\n';
   mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);
   if (inputs.auto_bypass_on_failure) model::bypass_overfull_levels(inputs.arch, inputs.workload, mapping);
 
-  if (inputs.sparse) return run_sparse(args, options, inputs, spec, mapping);
+  if (inputs.sparse) return run_sparse(args, options, inputs, spec, mapping, table_files);
   model::Evaluator evaluator(inputs.arch, inputs.workload, options);
   const model::EvalResult& result = evaluator.evaluate(mapping);
   if (!result.valid) return compat::print_errors("couldn't map level " + result.failed_level + ": " + result.failure);
@@ -94,7 +101,7 @@ int run(const compat::ProgramArguments& args, const model::ModelOptions& options
       {prefix + ".stats.txt", compat::format_stats(inputs.arch, inputs.workload, mapping, result, stats_options)},
       {prefix + ".map.txt", compat::format_map(inputs.arch, inputs.workload, mapping, result)},
       {prefix + ".map.tenssella.txt", compat::format_tenssella(inputs.arch, inputs.workload, mapping)},
-  });
+  }, table_files);
   std::cout << compat::format_summary(result);
   return 0;
 }

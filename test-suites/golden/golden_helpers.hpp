@@ -1,6 +1,8 @@
 #pragma once
 // Small helpers for golden suites that run the programs in build/bin on fixture folders.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -33,6 +35,16 @@ inline std::string quoted_words(const std::vector<std::string>& words) {
     out.append(shell_quote(word));
   }
   return out;
+}
+
+// An empty directory for the current test: <tmp>/<stem>-<pid>-<test name>.
+inline std::filesystem::path fresh_test_directory(const std::string& stem) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    (stem + "-" + std::to_string(::getpid()) + "-" +
+                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 // Runs `command` through the shell with stdout/stderr captured into files of `out`; returns

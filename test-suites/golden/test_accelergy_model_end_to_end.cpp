@@ -1,7 +1,7 @@
 // timeloop-model given no ERT/ART estimates the tables itself: every reference run (dense and
 // sparse, whose metadata and (de)compression actions are priced too), replayed with its
 // case.yaml command minus ERT.yaml/ART.yaml, gives a byte-identical stats.txt and writes the
-// five Accelergy files beside it.
+// five Accelergy files beside it and the Accelergy log in the current directory.
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -30,13 +30,14 @@ std::vector<std::string> cases_with_tables() {
   return names;
 }
 
-// The case's timeloop-model arguments without the ERT/ART files.
+// The case's timeloop-model arguments (its files, in `dir`) without the ERT/ART files.
 std::string arguments_without_tables(const fs::path& dir) {
   std::istringstream words(YAML::LoadFile((dir / "case.yaml").string())["command"].Scalar());
   std::string word, kept;
   words >> word;  // timeloop-model
   while (words >> word) {
-    if (word != "ERT.yaml" && word != "ART.yaml") kept += " " + word;
+    if (word == "ERT.yaml" || word == "ART.yaml") continue;
+    kept.append(" ").append(cimloop::golden::shell_quote((dir / word).string()));
   }
   return kept;
 }
@@ -47,7 +48,8 @@ TEST_P(ModelWithoutTables, StatsAreByteIdentical) {
   fs::path dir = kCases / GetParam();
   fs::path out = fs::temp_directory_path() / ("cimloop_e2e_" + GetParam() + "_" + std::to_string(::getpid()));
   fs::create_directories(out);
-  std::string command = "cd " + dir.string() + " && " + CIMLOOP_BIN_DIR + "/timeloop-model" +
+  // Run in `out`: the Accelergy log goes to the current directory.
+  std::string command = "cd " + out.string() + " && " + CIMLOOP_BIN_DIR + "/timeloop-model" +
                         arguments_without_tables(dir) + " -o " + out.string() + " > /dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   EXPECT_EQ(cimloop::golden::read_file(out / "timeloop-model.stats.txt"), cimloop::golden::read_file(dir / "expected/stats.txt"));
@@ -56,6 +58,7 @@ TEST_P(ModelWithoutTables, StatsAreByteIdentical) {
   for (const char* name : {"ERT_summary", "ART_summary", "flattened_architecture"}) {
     EXPECT_TRUE(fs::exists(out / ("timeloop-model." + std::string(name) + ".yaml"))) << name;
   }
+  EXPECT_TRUE(fs::exists(out / "timeloop-model.accelergy.log"));
   fs::remove_all(out);
 }
 

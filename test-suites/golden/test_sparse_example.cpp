@@ -4,8 +4,6 @@
 // operands, each priced by the built-in Accelergy below its full action.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <string>
 
@@ -29,10 +27,7 @@ TEST(SparseExample, EverySparseFeatureIsInEffect) {
   const auto tables = compat::estimate_missing_tables(merged);
   ASSERT_TRUE(tables);
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
-  const fs::path out = fs::temp_directory_path() / ("cimloop-sparse-example-" + std::to_string(::getpid()));
-  fs::create_directories(out);
-  compat::use_estimated_tables(*tables, merged, out.string(), "timeloop-model", inputs);
-  fs::remove_all(out);
+  compat::apply_estimated_tables(*tables, merged, inputs);
   ASSERT_TRUE(inputs.sparse && inputs.sparse->optimized);
   const mapping::MappingSpec spec = compat::load_mapping_spec(merged, inputs);
   const mapping::Mapping mapping = mapping::build_mapping(spec, inputs.arch, inputs.workload);

@@ -2,7 +2,6 @@
 // prefix and directory, libconfig legacy input, and failures that leave no outputs behind.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -25,12 +24,7 @@ const fs::path kExample = fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "conv1d";
 
 class TimeloopModelCli : public testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("cimloop-cli-" + std::to_string(::getpid()) + "-" +
-                                        testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = cimloop::golden::fresh_test_directory("cimloop-cli"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs the program with `args` (already quoted) and returns its exit status.

@@ -30,16 +30,17 @@ const fs::path kRawDir = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop-raw";
 const fs::path kReference = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop";
 const fs::path kExamples = fs::path(CIMLOOP_SOURCE_DIR) / "examples";
 
-// Runs `program` with `arguments` into `out` (created empty); the exit status.
+// Runs `program` with `arguments` into `out` (created empty) from `cwd` (default: `out`, where
+// an estimating run leaves its Accelergy log); the exit status.
 int run_program(const std::string& program, const std::vector<std::string>& arguments, const fs::path& out,
-                const fs::path& cwd = fs::current_path()) {
+                const fs::path& cwd = {}) {
   fs::remove_all(out);
   fs::create_directories(out);
   std::vector<std::string> words = {(fs::path(CIMLOOP_BIN_DIR) / program).string()};
   words.insert(words.end(), arguments.begin(), arguments.end());
   words.push_back("-o");
   words.push_back(out.string());
-  return run_in(cwd, cimloop::golden::quoted_words(words), out);
+  return run_in(cwd.empty() ? out : cwd, cimloop::golden::quoted_words(words), out);
 }
 
 // Runs timeloop-model with `arguments` and compares its outputs with the files in `expected`
