@@ -50,9 +50,6 @@ const Layout& layout() {
   return l;
 }
 
-// Width of one gate pitch (an inverter's width) in F.
-double gate_pitch_f(int node) { return inverter_area_f2(node) / layout().gate_height_f; }
-
 // Stacks needed to place `count` gates, each `gate_f` long, along a line of `count` cells of
 // `pitch_f`: as many per stack as fit in the line. 0 when not even one fits.
 double stacks(int count, double pitch_f, double gate_f) {
@@ -99,6 +96,10 @@ double column_decoder_inverters(int mux) {
 }
 
 }  // namespace
+
+double gate_height_f() { return layout().gate_height_f; }
+
+double gate_pitch_f(int node) { return inverter_area_f2(node) / layout().gate_height_f; }
 
 double crossbar_switch_fingers(const ArrayRequest& a, int node, double supply, double cells, double vt_offset) {
   const double finger_ohm = layout().row_switch_ohm.at(node) * on_resistance_factor(a, node, supply, vt_offset);
