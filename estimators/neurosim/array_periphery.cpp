@@ -36,8 +36,6 @@ using Feature = std::function<double(const Inputs&)>;
 
 double v2(const Inputs& in) { return in.supply * in.supply; }
 double f2(const Inputs& in) { return in.feature_um * in.feature_um; }
-double bits(const Inputs& in) { return in.a->adc_resolution; }
-double levels(const Inputs& in) { return std::pow(2.0, in.a->adc_resolution) - 1; }
 double active_columns(const Inputs& in) { return std::min(in.a->cols_active_at_once, in.a->cols); }
 // A driver sized to its on-resistance switches a capacitance that grows as (V - vt)^2 / V.
 double drive(const Inputs& in) { return in.supply * std::pow(std::max(in.supply - in.device.vt, 0.05), 2); }
@@ -74,9 +72,6 @@ const std::map<std::string, Feature>& features() {
        [](const Inputs& in) {
          return v2(in) * in.a->rows * in.row_switch.fingers * active_columns(in) / in.a->cols * 1e-3;
        }},
-      {"adc_levels_area", [](const Inputs& in) { return f2(in) * levels(in) * in.a->cols_active_at_once; }},
-      {"adc_bits_area", [](const Inputs& in) { return f2(in) * bits(in) * in.a->cols_active_at_once; }},
-      {"adc_one_area", [](const Inputs& in) { return f2(in) * in.a->cols_active_at_once; }},
   };
   return table;
 }
@@ -273,7 +268,7 @@ AdcValues array_adc(const ArrayRequest& a, int node) {
   AdcValues v;
   if (a.adc_resolution <= 0) return v;
   v.energy_pj = adc_energy_pj(a, node);
-  v.area_um2 = evaluate("adc_area", inputs(a, node));
+  v.area_um2 = adc_area_um2(a, node);
   v.leakage_w = adc_leakage_w(a, node);
   return v;
 }

@@ -3,9 +3,9 @@
 // the voltage-DAC copies), the column drivers (column mux, its decoder and the column
 // switches) and NeuroSim's own ADC. Leakage follows the structure found in the plug-in's
 // answers (DFFs per row/column, the mux decoder). RRAM driver areas and energies, SRAM column
-// drivers and the ADC's energy and leakage have their own models (rram_periphery.hpp,
+// drivers and the ADC have their own models (rram_periphery.hpp,
 // rram_energy.hpp, sram_periphery.hpp, adc.hpp); the rest (SRAM row drivers, sequential mode,
-// RRAM column writes, the ADC area) are calibrated surrogates (data/neurosim/periphery.yaml),
+// RRAM column writes) are calibrated surrogates (data/neurosim/periphery.yaml),
 // NOT NeuroSim's circuits: expect errors of a few percent (see the golden suite).
 #include "estimators/neurosim/request.hpp"
 

@@ -18,7 +18,8 @@ struct Layout {
   double gate_height_f = 0;
   double row_gates_fixed_pitches = 0;
   double column_dff_pitches = 0;
-  double column_switch_pitches = 0;
+  double column_switch_width_f = 0;
+  std::map<int, double> finfet_switch_height_f;
   double one_t_one_r_row_switch_fingers = 0;
   double row_series_ohm = 0;
   std::map<int, double> row_switch_ohm;
@@ -35,7 +36,10 @@ const Layout& layout() {
       out.gate_height_f = root["gate_height_f"].as<double>();
       out.row_gates_fixed_pitches = root["row_gates_fixed_pitches"].as<double>();
       out.column_dff_pitches = root["column_dff_pitches"].as<double>();
-      out.column_switch_pitches = root["column_switch_pitches"].as<double>();
+      out.column_switch_width_f = root["column_switch_width_f"].as<double>();
+      for (int node : kNodes)
+        if (is_finfet(node))
+          out.finfet_switch_height_f[node] = node_entry(root["finfet_switch_height_f"], node, kFile).as<double>();
       out.one_t_one_r_row_switch_fingers = root["one_t_one_r_row_switch_fingers"].as<double>();
       out.row_series_ohm = root["row_series_ohm"].as<double>();
       for (int node : kNodes) out.row_switch_ohm[node] = node_entry(root["row_switch_ohm"], node, kFile).as<double>();
@@ -49,9 +53,6 @@ const Layout& layout() {
   }();
   return l;
 }
-
-// Width of one gate pitch (an inverter's width) in F.
-double gate_pitch_f(int node) { return inverter_area_f2(node) / layout().gate_height_f; }
 
 // Stacks needed to place `count` gates, each `gate_f` long, along a line of `count` cells of
 // `pitch_f`: as many per stack as fit in the line. 0 when not even one fits.
@@ -84,9 +85,16 @@ double crossbar_row_switch_fingers(const ArrayRequest& a, int node, double suppl
   return std::max(1.0, std::ceil(crossbar_switch_fingers(a, node, supply, a.cols)));
 }
 
-// Inverter areas of a column mux pass gate: at least one.
-double column_mux_gate_inverters(const ArrayRequest& a, int node, double supply) {
-  return std::max(1.0, layout().column_mux_inverters_per_finger * column_mux_fingers(a, node, supply));
+// Height of the column switch and mux pass gates (F): the gate height at planar nodes, lower
+// at FinFET nodes (their own per node).
+double switch_height_f(int node) {
+  return is_finfet(node) ? layout().finfet_switch_height_f.at(node) : layout().gate_height_f;
+}
+
+// Area of a column mux pass gate (F^2): at least one gate pitch wide.
+double column_mux_gate_f2(const ArrayRequest& a, int node, double supply) {
+  const double pitches = std::max(1.0, layout().column_mux_inverters_per_finger * column_mux_fingers(a, node, supply));
+  return pitches * gate_pitch_f(node) * switch_height_f(node);
 }
 
 // Inverter areas of the decoder of a column mux of `mux` inputs.
@@ -99,6 +107,10 @@ double column_decoder_inverters(int mux) {
 }
 
 }  // namespace
+
+double gate_height_f() { return layout().gate_height_f; }
+
+double gate_pitch_f(int node) { return inverter_area_f2(node) / layout().gate_height_f; }
 
 double crossbar_switch_fingers(const ArrayRequest& a, int node, double supply, double cells, double vt_offset) {
   const double finger_ohm = layout().row_switch_ohm.at(node) * on_resistance_factor(a, node, supply, vt_offset);
@@ -132,11 +144,11 @@ double rram_column_driver_area_um2(const ArrayRequest& a, int node, double suppl
   if (dff_rows == 0)
     throw Declined("NeuroSim plug-in: NeuroSim returned a negative area (" + std::to_string(a.cols) +
                    " columns are too narrow to lay out a column's flip-flop; use more columns or a larger cell)");
-  const double switch_rows = std::ceil(l.column_switch_pitches * gate_pitch_f(node) / pitch);
-  double area_f2 = a.cols * pitch * l.gate_height_f * (dff_rows + switch_rows);
+  const double switch_rows = std::ceil(l.column_switch_width_f / pitch);
+  double area_f2 = a.cols * pitch * (l.gate_height_f * dff_rows + switch_height_f(node) * switch_rows);
   const int mux = (a.cols + a.cols_active_at_once - 1) / a.cols_active_at_once;
   if (mux > 1)
-    area_f2 += (a.cols * column_mux_gate_inverters(a, node, supply) + column_decoder_inverters(mux)) * inverter_area_f2(node);
+    area_f2 += a.cols * column_mux_gate_f2(a, node, supply) + column_decoder_inverters(mux) * inverter_area_f2(node);
   const double f = feature_size_um(node);
   return area_f2 * f * f;
 }

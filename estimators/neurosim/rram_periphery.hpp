@@ -7,6 +7,11 @@
 
 namespace cimloop::estimators::neurosim {
 
+// Periphery gates are standard cells of one height (F); one gate pitch (F) at `node` is an
+// inverter's area divided by that height.
+double gate_height_f();
+double gate_pitch_f(int node);
+
 // Area of the row drivers of one voltage level (a voltage DAC adds copies), um^2, at
 // `supply` volts; `node` is one of kNodes.
 double rram_row_driver_area_um2(const ArrayRequest& request, int node, double supply);

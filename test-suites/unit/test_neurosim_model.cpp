@@ -179,7 +179,7 @@ TEST(NeurosimModel, CrossbarRowSwitchGrowsWithTheCurrentOfItsRow) {
 
 // Column drivers without a mux: each column's DFF (12 x 7.6 F) is stacked along the array
 // width (cols x cell height) in 28 F tall strips, under the strips of the column switch
-// (2 x 7.6 F folded into the column pitch); a column mux adds a pass gate per column and its
+// (15.2 F folded into the column pitch); a column mux adds a pass gate per column and its
 // decoder. Too few columns to fit one DFF: declined, as the plug-in's negative area.
 TEST(NeurosimModel, RramColumnDriversStackTheirFlipFlops) {
   Attributes a = rram_array(65);
@@ -197,4 +197,28 @@ TEST(NeurosimModel, RramColumnDriversStackTheirFlipFlops) {
   a["cols"] = 8;
   a["cols_active_at_once"] = 8;
   EXPECT_THROW(value(query("array_col_drivers", a)), Declined);
+}
+
+// At FinFET nodes the DFFs keep their 28 F strips (FinFET gate pitch 296.8 / 28 = 10.6 F),
+// but the column switch (still 15.2 F folded into the pitch) and the mux pass gates are
+// lower: 61.7 nm at 7 nm, 211.4 nm at 14 nm.
+TEST(NeurosimModel, FinfetColumnSwitchesAreLowerThanAGate) {
+  Attributes a = rram_array(7);
+  a["cell_config"] = cimloop::test::cimloop_fixture("memory_cells/rram_example.cell.yaml").string();
+  CIMLOOP_REQUIRE_FIXTURE(a.at("cell_config").string());
+  const double pitch = std::sqrt(40.0);
+  a["cols"] = 32;
+  a["cols_active_at_once"] = 32;
+  // One 127.2 F DFF per stack along 32 x 6.32 F: 32 strips; 3 switch strips.
+  auto expected = [&](double f, double switch_f) { return 32 * pitch * (28 * 32 + switch_f * 3) * f * f; };
+  EXPECT_NEAR(value(query("array_col_drivers", a)), expected(0.007, 61.7 / 7), 1e-9);
+  a["technology"] = 14;
+  EXPECT_NEAR(value(query("array_col_drivers", a)), expected(0.014, 211.4 / 14), 1e-9);
+  // A mux of 4 (64 columns): the minimum pass gate is one FinFET pitch wide, as low as the switch.
+  a["technology"] = 7;
+  a["cols"] = 64;
+  a["cols_active_at_once"] = 64;
+  const double no_mux = value(query("array_col_drivers", a));
+  a["cols_active_at_once"] = 16;
+  EXPECT_NEAR(value(query("array_col_drivers", a)) - no_mux, (64 * 10.6 * 61.7 / 7 + 28 * 296.8) * 49e-6, 1e-9);
 }

@@ -107,6 +107,30 @@ TEST(NeurosimRramEnergy, AdcLeakageIsPerActiveColumn) {
   EXPECT_NEAR(adc_energy_pj(a, 65) / e5, 2.0, 0.1);
 }
 
+// ADC area: one block per comparator (2^bits - 1 per active column) plus its output gate
+// folded into the column pitch; the same in F^2 at every planar node.
+TEST(NeurosimRramEnergy, AdcAreaIsPerComparatorAndFoldsIntoThePitch) {
+  CIMLOOP_REQUIRE_FIXTURE(cell_path(kOneTOneR));
+  auto area_f2 = [](ArrayRequest a, int bits, int node) {
+    a.adc_resolution = bits;
+    const double f = node * 1e-3;
+    return adc_area_um2(a, node) / (f * f);
+  };
+  // A wide pitch (cell width x mux of 8): up to 4 bits the output gate fits in one strip, the
+  // area is proportional to the comparators and to the ADCs.
+  const ArrayRequest wide = rram(kOneTOneR, 32, 256, 32);
+  EXPECT_EQ(area_f2(wide, 0, 65), 0);
+  EXPECT_NEAR(area_f2(wide, 3, 65), 7 * area_f2(wide, 1, 65), 1e-6 * area_f2(wide, 3, 65));
+  EXPECT_NEAR(area_f2(rram(kOneTOneR, 32, 512, 64), 3, 65), 2 * area_f2(wide, 3, 65), 1e-6 * area_f2(wide, 3, 65));
+  EXPECT_NEAR(area_f2(wide, 4, 22), area_f2(wide, 4, 130), 1e-9 * area_f2(wide, 4, 130));
+  // The cell's own pitch (no mux) is narrower than the output gate: more strips per comparator.
+  const ArrayRequest narrow = rram(kOneTOneR, 32, 32, 32);
+  EXPECT_GT(area_f2(narrow, 3, 65) / area_f2(narrow, 1, 65), 7);
+  // Gate widths grow with the resolution; beyond the table each bit doubles it.
+  for (int b = 2; b <= 10; ++b) EXPECT_GT(adc_output_gate_pitches(b), adc_output_gate_pitches(b - 1));
+  EXPECT_DOUBLE_EQ(adc_output_gate_pitches(10), 4 * adc_output_gate_pitches(8));
+}
+
 // A constant table names its terms; a file whose terms or node entries do not match the code
 // is rejected with the file and model named.
 TEST(NeurosimRramEnergy, NodeConstantsCheckTheirTerms) {
