@@ -1,6 +1,7 @@
 #include "compat/timeloop/model_inputs.hpp"
 
 #include "compat/timeloop/sparse_inputs.hpp"
+#include "compat/timeloop/workload_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/architecture/parse_arch.hpp"
 #include "src/mapping/parse_mapping.hpp"
@@ -24,7 +25,7 @@ void apply_energy_tables(const arch::EnergyTable& table, ModelInputs& inputs) {
 ModelInputs load_model_inputs(const MergedInput& merged) {
   ModelInputs inputs;
   const YAML::Node& root = merged.root;
-  inputs.workload = workload::parse_workload(required(merged, "problem"), merged.sources, child(root, "variables"));
+  inputs.workload = parse_workload(required(merged, "problem"), merged.sources, child(root, "variables"));
   YAML::Node architecture = child(root, "architecture");
   if (!architecture.IsDefined()) architecture = child(root, "arch");
   if (!architecture.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: architecture");
