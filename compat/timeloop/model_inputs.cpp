@@ -1,10 +1,10 @@
 #include "compat/timeloop/model_inputs.hpp"
 
+#include "compat/timeloop/mapping_reader.hpp"
 #include "compat/timeloop/sparse_inputs.hpp"
 #include "compat/timeloop/workload_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/architecture/parse_arch.hpp"
-#include "src/mapping/parse_mapping.hpp"
 
 namespace cimloop::compat {
 namespace {
@@ -50,7 +50,7 @@ ModelInputs load_model_inputs(const MergedInput& merged) {
 }
 
 mapping::MappingSpec load_mapping_spec(const MergedInput& merged, ModelInputs& inputs) {
-  return mapping::parse_mapping(required(merged, "mapping"), inputs.arch, inputs.workload, merged.sources,
+  return parse_mapping(required(merged, "mapping"), inputs.arch, inputs.workload, merged.sources,
                                 inputs.stderr_messages);
 }
 
