@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compat/config/input_files.hpp"
+#include "compat/timeloop/constraints_reader.hpp"
 #include "compat/timeloop/mapper_settings_reader.hpp"
 #include "src/common/error.hpp"
 #include "src/mapper/constraints.hpp"
@@ -11,6 +12,7 @@
 namespace cimloop::mapper {
 namespace {
 
+using compat::parse_constraints;
 using compat::parse_mapper_settings;
 
 Constraints parse(const std::string& text) {
