@@ -1,5 +1,6 @@
 #include "compat/timeloop/model_inputs.hpp"
 
+#include "compat/timeloop/energy_table_reader.hpp"
 #include "compat/timeloop/mapping_reader.hpp"
 #include "compat/timeloop/sparse_inputs.hpp"
 #include "compat/timeloop/workload_reader.hpp"
@@ -33,11 +34,11 @@ ModelInputs load_model_inputs(const MergedInput& merged) {
   inputs.arch = arch::parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
   inputs.sparse = load_sparse_spec(merged, inputs.arch, inputs.workload, inputs.stdout_messages);
   if (child(root, "ERT").IsDefined()) {
-    apply_energy_tables(arch::parse_ert(child(root, "ERT"), merged.sources), inputs);
+    apply_energy_tables(parse_ert(child(root, "ERT"), merged.sources), inputs);
     inputs.has_ert = true;
   }
   if (child(root, "ART").IsDefined()) {
-    arch::apply_area_table(inputs.arch, arch::parse_art(child(root, "ART"), merged.sources));
+    arch::apply_area_table(inputs.arch, parse_art(child(root, "ART"), merged.sources));
     inputs.has_art = true;
   }
   const YAML::Node model = child(root, "model");

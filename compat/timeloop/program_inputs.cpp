@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "compat/timeloop/energy_table_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/architecture/energy_tables.hpp"
 #include "src/architecture/parse_arch.hpp"
@@ -23,8 +24,8 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedIn
 }
 
 void apply_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged, ModelInputs& inputs) {
-  apply_energy_tables(arch::parse_ert(tables.ert, merged.sources), inputs);
-  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  apply_energy_tables(parse_ert(tables.ert, merged.sources), inputs);
+  arch::apply_area_table(inputs.arch, parse_art(tables.art, merged.sources));
 }
 
 void use_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged,
