@@ -2,14 +2,13 @@
 
 #include <algorithm>
 
+#include "compat/timeloop/architecture_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
-#include "src/architecture/parse_arch.hpp"
 
 namespace cimloop::compat {
 namespace {
 
 using arch::AreaTable;
-using arch::component_base_name;
 using arch::EnergyTable;
 
 YAML::Node unwrap(const YAML::Node& node, const char* key) {

@@ -1,11 +1,11 @@
 #include "compat/timeloop/model_inputs.hpp"
 
+#include "compat/timeloop/architecture_reader.hpp"
 #include "compat/timeloop/energy_table_reader.hpp"
 #include "compat/timeloop/mapping_reader.hpp"
 #include "compat/timeloop/sparse_inputs.hpp"
 #include "compat/timeloop/workload_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
-#include "src/architecture/parse_arch.hpp"
 
 namespace cimloop::compat {
 namespace {
@@ -30,8 +30,8 @@ ModelInputs load_model_inputs(const MergedInput& merged) {
   YAML::Node architecture = child(root, "architecture");
   if (!architecture.IsDefined()) architecture = child(root, "arch");
   if (!architecture.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: architecture");
-  inputs.tree_form = arch::is_tree_form(architecture);
-  inputs.arch = arch::parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
+  inputs.tree_form = is_tree_form(architecture);
+  inputs.arch = parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
   inputs.sparse = load_sparse_spec(merged, inputs.arch, inputs.workload, inputs.stdout_messages);
   if (child(root, "ERT").IsDefined()) {
     apply_energy_tables(parse_ert(child(root, "ERT"), merged.sources), inputs);
