@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "compat/v04/constraints.hpp"
 #include "compat/v04/maximize_dims.hpp"
 #include "src/common/error.hpp"
 #include "compat/v04/yaml_arena.hpp"
@@ -116,6 +117,42 @@ YAML::Node evaluate_variables_with_arrays(const YAML::Node& variables, const Sec
   return out;
 }
 
+bool cim_architecture(const Symbols& variables) {
+  const auto found = variables.find("CIM_ARCHITECTURE");
+  return found != variables.end() && found->second.truthy();
+}
+
+bool is_cim_array(const YAML::Node& node, const Symbols& variables) {
+  return node.Tag() == "!ArrayContainer" && cim_architecture(variables);
+}
+
+void mark_cim_array(YAML::Node& attributes) { attributes["_is_CiM"] = "true"; }
+
+const char* cim_array_split(long long mesh_y) { return mesh_y == 1 ? "99999" : "0"; }
+
+LeafNode read_leaf(const YAML::Node& node, const std::string& name, long long fanout, const ReductionContext& context,
+                   const std::string& key) {
+  LeafNode leaf;
+  leaf.name = name;
+  leaf.fanout = fanout;
+  const YAML::Node spatial = find_key(find_key(node, "constraints"), "spatial");
+  if (const YAML::Node factors = find_key(spatial, "factors"); factors.IsDefined() && !factors.IsNull())
+    leaf.spatial_factors = read_factors(factors, context, key + ".constraints.spatial.factors");
+  leaf.spatial_factors_only = find_key(spatial, "factors_only").IsDefined() && !find_key(spatial, "factors_only").IsNull();
+  if (const YAML::Node listed = find_key(spatial, "no_iteration_over_dataspaces"); listed.IsSequence())
+    for (const YAML::Node& dataspace : listed)
+      if (const auto dims = context.problem.dataspace_dims.find(dataspace.Scalar()); dims != context.problem.dataspace_dims.end())
+        leaf.no_iteration_dimensions.insert(dims->second.begin(), dims->second.end());
+  const YAML::Node max_utilization = find_key(node, "max_utilization");
+  leaf.has_max_utilization = max_utilization.IsDefined() && !max_utilization.IsNull();
+  if (leaf.has_max_utilization)
+    for (const char* target : {"spatial", "temporal"})
+      if (const YAML::Node factors = find_key(find_key(max_utilization, target), "factors"); factors.IsDefined())
+        for (const Factor& factor : read_factors(factors, context, key + ".max_utilization." + target + ".factors"))
+          leaf.max_utilization.push_back(factor);
+  return leaf;
+}
+
 namespace {
 
 long long variable_integer(const Symbols& variables, const std::string& name) {
@@ -173,8 +210,7 @@ void synthesize_max_utilization(const ReducedArchitecture& architecture, const S
       bounds[*smallest] *= prime;
     }
   }
-  const auto cim = variables.find("CIM_ARCHITECTURE");
-  if (cim != variables.end() && cim->second.truthy()) {
+  if (cim_architecture(variables)) {
     bounds["M"] *= variable_integer(variables, "CIM_UNIT_DEPTH_CELLS");
     const long long slices = variable_integer(variables, "N_WEIGHT_SLICES");
     if (bounds["M"] < slices)

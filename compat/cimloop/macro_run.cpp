@@ -4,6 +4,7 @@
 
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/mapper_run.hpp"
+#include "compat/timeloop/mapper_settings_reader.hpp"
 #include "compat/timeloop/program_inputs.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "compat/v04/model_inputs.hpp"
@@ -30,7 +31,7 @@ FloatStyle float_style(const YAML::Node& root) {
 // The search's best mapping at the specification's mapper settings.
 RebuiltMapping searched_mapping(const MacroRunSpec& spec, const MergedInput& merged, const ModelInputs& inputs,
                                 std::int64_t& evaluated) {
-  mapper::MapperSettings settings = mapper::parse_mapper_settings(child(merged.root, "mapper"), merged.sources);
+  mapper::MapperSettings settings = parse_mapper_settings(child(merged.root, "mapper"), merged.sources);
   if (spec.threads) settings.num_threads = *spec.threads;
   const mapper::Mapspace mapspace = input_mapspace(merged, inputs, settings);
   mapper::SearchMonitor monitor;

@@ -1,5 +1,6 @@
 #include "compat/timeloop/mapper_run.hpp"
 
+#include "compat/timeloop/constraints_reader.hpp"
 #include "src/common/error.hpp"
 #include "src/mapper/constraints.hpp"
 #include "src/mapper/model_bridge.hpp"
@@ -9,7 +10,7 @@ namespace cimloop::compat {
 mapper::Mapspace input_mapspace(const MergedInput& merged, const ModelInputs& inputs,
                                 const mapper::MapperSettings& settings) {
   const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, !inputs.sparse);
-  return mapper::Mapspace(shape, mapper::parse_constraints(merged.root, shape, merged.sources),
+  return mapper::Mapspace(shape, parse_constraints(merged.root, shape, merged.sources),
                           settings.max_temporal_loops);
 }
 
@@ -28,7 +29,7 @@ RebuiltMapping mapper_output_mapping(const std::string& path, const MergedInput&
   RebuiltMapping given;
   given.spec = load_mapping_spec(load_merged_inputs({path}), inputs);
   const mapper::MapspaceShape shape = mapper::mapspace_shape(inputs.workload, inputs.arch, !inputs.sparse);
-  mapper::carry_reuse_directives(mapper::parse_constraints(merged.root, shape, merged.sources), given.spec);
+  mapper::carry_reuse_directives(parse_constraints(merged.root, shape, merged.sources), given.spec);
   mapping::complete_residuals(given.spec, inputs.workload);
   given.mapping = mapping::build_mapping(given.spec, inputs.arch, inputs.workload);
   return given;

@@ -1,9 +1,11 @@
 #include "compat/timeloop/model_inputs.hpp"
 
+#include "compat/timeloop/architecture_reader.hpp"
+#include "compat/timeloop/energy_table_reader.hpp"
+#include "compat/timeloop/mapping_reader.hpp"
 #include "compat/timeloop/sparse_inputs.hpp"
+#include "compat/timeloop/workload_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
-#include "src/architecture/parse_arch.hpp"
-#include "src/mapping/parse_mapping.hpp"
 
 namespace cimloop::compat {
 namespace {
@@ -24,19 +26,19 @@ void apply_energy_tables(const arch::EnergyTable& table, ModelInputs& inputs) {
 ModelInputs load_model_inputs(const MergedInput& merged) {
   ModelInputs inputs;
   const YAML::Node& root = merged.root;
-  inputs.workload = workload::parse_workload(required(merged, "problem"), merged.sources, child(root, "variables"));
+  inputs.workload = parse_workload(required(merged, "problem"), merged.sources, child(root, "variables"));
   YAML::Node architecture = child(root, "architecture");
   if (!architecture.IsDefined()) architecture = child(root, "arch");
   if (!architecture.IsDefined()) throw InputError(merged.sources.locate(0) + ": key not found: architecture");
-  inputs.tree_form = arch::is_tree_form(architecture);
-  inputs.arch = arch::parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
+  inputs.tree_form = is_tree_form(architecture);
+  inputs.arch = parse_architecture(architecture, child(root, "variables"), merged.sources, inputs.stdout_messages);
   inputs.sparse = load_sparse_spec(merged, inputs.arch, inputs.workload, inputs.stdout_messages);
   if (child(root, "ERT").IsDefined()) {
-    apply_energy_tables(arch::parse_ert(child(root, "ERT"), merged.sources), inputs);
+    apply_energy_tables(parse_ert(child(root, "ERT"), merged.sources), inputs);
     inputs.has_ert = true;
   }
   if (child(root, "ART").IsDefined()) {
-    arch::apply_area_table(inputs.arch, arch::parse_art(child(root, "ART"), merged.sources));
+    arch::apply_area_table(inputs.arch, parse_art(child(root, "ART"), merged.sources));
     inputs.has_art = true;
   }
   const YAML::Node model = child(root, "model");
@@ -49,7 +51,7 @@ ModelInputs load_model_inputs(const MergedInput& merged) {
 }
 
 mapping::MappingSpec load_mapping_spec(const MergedInput& merged, ModelInputs& inputs) {
-  return mapping::parse_mapping(required(merged, "mapping"), inputs.arch, inputs.workload, merged.sources,
+  return parse_mapping(required(merged, "mapping"), inputs.arch, inputs.workload, merged.sources,
                                 inputs.stderr_messages);
 }
 

@@ -2,9 +2,10 @@
 
 #include <iostream>
 
+#include "compat/timeloop/architecture_reader.hpp"
+#include "compat/timeloop/energy_table_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/architecture/energy_tables.hpp"
-#include "src/architecture/parse_arch.hpp"
 
 namespace cimloop::compat {
 
@@ -13,7 +14,7 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedIn
   // Like Timeloop, only tree-form architectures go through Accelergy.
   YAML::Node architecture = child(merged.root, "architecture");
   if (!architecture.IsDefined()) architecture = child(merged.root, "arch");
-  if (architecture.IsDefined() && !arch::is_tree_form(architecture) && !child(architecture, "nodes").IsDefined())
+  if (architecture.IsDefined() && !is_tree_form(architecture) && !child(architecture, "nodes").IsDefined())
     return std::nullopt;
   accelergy::EstimationOptions options = accelergy::options_from_environment();
   options.sources = &merged.sources;
@@ -24,8 +25,8 @@ std::optional<accelergy::AccelergyResult> estimate_missing_tables(const MergedIn
 }
 
 void apply_estimated_tables(const accelergy::AccelergyResult& tables, const MergedInput& merged, ModelInputs& inputs) {
-  apply_energy_tables(arch::parse_ert(tables.ert, merged.sources), inputs);
-  arch::apply_area_table(inputs.arch, arch::parse_art(tables.art, merged.sources));
+  apply_energy_tables(parse_ert(tables.ert, merged.sources), inputs);
+  arch::apply_area_table(inputs.arch, parse_art(tables.art, merged.sources));
 }
 
 OutputFiles estimated_table_files(const accelergy::AccelergyResult& tables, const std::string& output_dir,

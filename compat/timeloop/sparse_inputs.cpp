@@ -1,8 +1,8 @@
 #include "compat/timeloop/sparse_inputs.hpp"
 
+#include "compat/timeloop/architecture_reader.hpp"
 #include "compat/timeloop/sparse_optimizations.hpp"
 #include "compat/timeloop/yaml_values.hpp"
-#include "src/architecture/parse_arch.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::compat {
@@ -55,7 +55,7 @@ std::vector<sparse::DensitySpec> parse_densities(const YAML::Node& root, const w
 std::vector<sparse::MetadataStorage> parse_metadata_storage(const YAML::Node& architecture,
                                                             const ValueReader& reader) {
   std::vector<sparse::MetadataStorage> levels;
-  for (const YAML::Node& attrs : arch::storage_attributes(architecture)) {
+  for (const YAML::Node& attrs : storage_attributes(architecture)) {
     sparse::MetadataStorage storage;
     storage.word_bits = static_cast<int>(reader.integer(attrs, {"metadata_datawidth", "metadata_word_bits"}).value_or(0));
     storage.width = reader.integer(attrs, {"metadata_storage_width", "metadata_width"}).value_or(0);

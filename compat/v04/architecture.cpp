@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "compat/cimloop/array_processor.hpp"
 #include "compat/v04/constraints.hpp"
 #include "compat/v04/yaml_arena.hpp"
 
@@ -218,8 +219,8 @@ class ArchitectureWalker {
   void container(const YAML::Node& node, const std::string& name, WalkState& state, const std::string& key) {
     required_name(node, name, key);
     YAML::Node attributes = evaluated_attributes(node, name, state.symbols, key);
-    const bool cim_array = node.Tag() == "!ArrayContainer" && cim_architecture();
-    if (cim_array) attributes["_is_CiM"] = "true";  // CiMLoop's ArrayProcessor marks the array
+    const bool cim_array = cimloop::is_cim_array(node, context_.variables);
+    if (cim_array) cimloop::mark_cim_array(attributes);
     YAML::Node inherited = fresh_node(YAML::NodeType::Map);
     for (const auto& entry : state.inherited)
       if (!find_key(attributes, entry.first.Scalar()).IsDefined()) inherited.force_insert(entry.first, entry.second);
@@ -231,7 +232,7 @@ class ArchitectureWalker {
     if (out_.top_name.empty()) set_top(name, attributes);
     const auto [mesh_x, mesh_y] = spatial_of(node, state.symbols, key);
     const YAML::Node constraints = constraints_of(node, key);
-    record_leaf(node, name, mesh_x * mesh_y, key);
+    out_.leaves.push_back(cimloop::read_leaf(node, name, mesh_x * mesh_y, context_, key));
     if (mesh_x * mesh_y == 1) {
       // No level of its own: timeloopfe drops such a container's constraints (CiMLoop's
       // container defaults on its system and macro containers).
@@ -249,12 +250,11 @@ class ArchitectureWalker {
     // temporal and dataspace ones are the dummy's defaults (add_dummy_directives).
     attach(level, constraints, true, false, key, attributes);
     detach_all_but_spatial(constraints, key);
-    // CiMLoop's ArrayProcessor: an array fans out along X (columns, meshY == 1) or Y (rows).
     if (cim_array) {
       // Replaced, not assigned: the input's split node is shared by every container (anchors).
       YAML::Node& body = spatial_directive(level).body;
       body.remove("split");
-      body.force_insert("split", mesh_y == 1 ? "99999" : "0");
+      body.force_insert("split", cimloop::cim_array_split(mesh_y));
     }
     state.mesh_x *= mesh_x;
     state.mesh_y *= mesh_y;
@@ -268,38 +268,10 @@ class ArchitectureWalker {
             make_directive(entry.first.Scalar(), entry.second, context_, key + ".constraints." + entry.first.Scalar()));
   }
 
-  bool cim_architecture() const {
-    const auto found = context_.variables.find("CIM_ARCHITECTURE");
-    return found != context_.variables.end() && found->second.truthy();
-  }
-
   Directive& spatial_directive(Level& level) {
     if (Directive* existing = find_directive(level, "spatial")) return *existing;
     level.directives.insert(level.directives.begin(), Directive{"spatial", fresh_node(YAML::NodeType::Map)});
     return level.directives.front();
-  }
-
-  // What CiMLoop's maximum-utilisation synthesis reads of a node (reduction.hpp: LeafNode).
-  void record_leaf(const YAML::Node& node, const std::string& name, long long fanout, const std::string& key) {
-    LeafNode leaf;
-    leaf.name = name;
-    leaf.fanout = fanout;
-    const YAML::Node spatial = find_key(find_key(node, "constraints"), "spatial");
-    if (const YAML::Node factors = find_key(spatial, "factors"); factors.IsDefined() && !factors.IsNull())
-      leaf.spatial_factors = read_factors(factors, context_, key + ".constraints.spatial.factors");
-    leaf.spatial_factors_only = find_key(spatial, "factors_only").IsDefined() && !find_key(spatial, "factors_only").IsNull();
-    if (const YAML::Node listed = find_key(spatial, "no_iteration_over_dataspaces"); listed.IsSequence())
-      for (const YAML::Node& dataspace : listed)
-        if (const auto dims = context_.problem.dataspace_dims.find(dataspace.Scalar()); dims != context_.problem.dataspace_dims.end())
-          leaf.no_iteration_dimensions.insert(dims->second.begin(), dims->second.end());
-    const YAML::Node max_utilization = find_key(node, "max_utilization");
-    leaf.has_max_utilization = max_utilization.IsDefined() && !max_utilization.IsNull();
-    if (leaf.has_max_utilization)
-      for (const char* target : {"spatial", "temporal"})
-        if (const YAML::Node factors = find_key(find_key(max_utilization, target), "factors"); factors.IsDefined())
-          for (const Factor& factor : read_factors(factors, context_, key + ".max_utilization." + target + ".factors"))
-            leaf.max_utilization.push_back(factor);
-    out_.leaves.push_back(std::move(leaf));
   }
 
   void set_top(const std::string& name, const YAML::Node& attributes) {
@@ -324,7 +296,7 @@ class ArchitectureWalker {
     YAML::Node attributes = evaluated_attributes(node, name, own_symbols, key);
     const YAML::Node constraints = constraints_of(node, key);
     const auto [mesh_x, mesh_y] = spatial_of(node, own_symbols, key);
-    record_leaf(node, name, mesh_x * mesh_y, key);
+    out_.leaves.push_back(cimloop::read_leaf(node, name, mesh_x * mesh_y, context_, key));
     if (mesh_x * mesh_y > 1) {
       Level& fanout = fanout_level(name, state, node, key);
       fanout.node_fanout = mesh_x * mesh_y;

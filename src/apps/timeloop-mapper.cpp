@@ -12,6 +12,7 @@
 #include "compat/config/input_files.hpp"
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/map_yaml_writer.hpp"
+#include "compat/timeloop/mapper_settings_reader.hpp"
 #include "compat/timeloop/mapper_run.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/output_files.hpp"
@@ -129,7 +130,7 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
   for (const std::string& warning : merged.warnings) std::cout << warning << '\n';
   compat::ModelInputs inputs = compat::load_model_inputs(merged);
   for (const std::string& message : inputs.stdout_messages) std::cout << message << '\n';
-  mapper::MapperSettings settings = mapper::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
+  mapper::MapperSettings settings = compat::parse_mapper_settings(compat::child(merged.root, "mapper"), merged.sources);
   if (seed) settings.seed = *seed;
   compat::OutputFiles table_files;
   if (estimated) {

@@ -1,13 +1,11 @@
 #pragma once
 // Accelergy energy and area tables (ERT/ART) and how they are applied to an architecture.
-// The estimator can build these tables directly or hand over a YAML node of the same shape.
+// The estimator can build these tables directly; compat/timeloop/energy_table_reader reads
+// them from ERT/ART files.
 #include <initializer_list>
 #include <map>
 #include <string>
 
-#include <yaml-cpp/yaml.h>
-
-#include "compat/config/input_files.hpp"
 #include "src/architecture/arch_spec.hpp"
 
 namespace cimloop::arch {
@@ -24,11 +22,6 @@ struct AreaTable {
 
 // The energy of the first of `names` the component's actions have, or null.
 const double* find_action(const std::map<std::string, double>& actions, std::initializer_list<const char*> names);
-
-// `ert` is the value of the root key `ERT` ({version, tables}); a node that still has the
-// `ERT` key is accepted too. Versions 0.2 (map form), 0.3 and 0.4 (list form).
-EnergyTable parse_ert(const YAML::Node& ert, const compat::SourceMap& sources);
-AreaTable parse_art(const YAML::Node& art, const compat::SourceMap& sources);
 
 // Replaces default energies by ERT actions and sets areas; levels the tables do not name keep
 // their previous values. User `vector_access_energy` / `energy` overrides stay in force.

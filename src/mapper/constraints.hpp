@@ -1,8 +1,7 @@
 #pragma once
 // Architecture constraints for the mapper: per storage level, fixed/min/max loop factors,
 // permutation prefixes, spatial X/Y split, dataspace keep/bypass and a minimum spatial
-// utilisation. Parsed from `architecture.constraints`, `arch_constraints`,
-// `architecture_constraints` and `mapspace_constraints` (each a map with `targets:` or a list).
+// utilisation (read from Timeloop inputs by compat/timeloop/constraints_reader).
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -11,14 +10,6 @@
 
 #include "src/mapper/mapspace_shape.hpp"
 #include "src/mapping/mapping.hpp"
-
-namespace YAML {
-class Node;
-}
-
-namespace cimloop::compat {
-class SourceMap;
-}
 
 namespace cimloop::mapper {
 
@@ -62,10 +53,11 @@ Constraints unconstrained(const MapspaceShape& shape);
 // needs to describe the mapping it evaluated.
 void carry_reuse_directives(const Constraints& constraints, mapping::MappingSpec& spec);
 
-// Reads every constraint list of the merged input `root`. Throws InputError (file, line, key)
-// for unknown targets, dimensions or data spaces, malformed factors, factors that cannot
-// divide a dimension and fanouts no mapping can meet.
-Constraints parse_constraints(const YAML::Node& root, const MapspaceShape& shape,
-                              const compat::SourceMap& sources);
+// The first conflict no mapping can meet, as a message: a minimum factor above its maximum,
+// constrained factors of a dimension that multiply to less than its size, or constrained
+// spatial factors beyond a level's fanout; nullopt when there is none. Factors that do not
+// divide a dimension are allowed: the mapping then gets residuals (imperfect factorization,
+// mapping::complete_residuals).
+std::optional<std::string> constraint_conflict(const MapspaceShape& shape, const Constraints& constraints);
 
 }  // namespace cimloop::mapper

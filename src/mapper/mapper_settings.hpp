@@ -1,18 +1,9 @@
 #pragma once
-// The `mapper` section of a Timeloop input: search algorithm, stopping rules, threads and the
-// metrics to optimise. Legacy hyphenated keys and values (`search-size`, `random-pruned`) are
-// accepted as well as the underscored ones.
+// The mapper's settings: search algorithm, stopping rules, threads and the metrics to optimise
+// (read from a Timeloop `mapper` section by compat/timeloop/mapper_settings_reader).
 #include <cstdint>
 #include <string>
 #include <vector>
-
-namespace YAML {
-class Node;
-}
-
-namespace cimloop::compat {
-class SourceMap;
-}
 
 namespace cimloop::mapper {
 
@@ -32,9 +23,6 @@ struct MapperSettings {
   int max_temporal_loops = -1;         // max non-trivial temporal loops in a mapping; -1 = any
   std::uint64_t seed = 0;
 };
-
-// `mapper` may be undefined (all defaults). Throws InputError naming file, line and key.
-MapperSettings parse_mapper_settings(const YAML::Node& mapper, const compat::SourceMap& sources);
 
 std::string metric_name(Metric metric);
 std::string algorithm_name(Algorithm algorithm);

@@ -6,14 +6,6 @@
 #include <string_view>
 #include <vector>
 
-namespace YAML {
-class Node;
-}
-
-namespace cimloop::compat {
-class SourceMap;
-}
-
 namespace cimloop::workload {
 
 // Fixed upper limits let the simulation keep per-dimension state in plain arrays.
@@ -53,10 +45,5 @@ struct Workload {
     return size;
   }
 };
-
-// `problem` is the value of the root key `problem` (shape + instance); instance values naming
-// an entry of `variables` (the root map) take its value. Throws InputError.
-Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources);
-Workload parse_workload(const YAML::Node& problem, const compat::SourceMap& sources, const YAML::Node& variables);
 
 }  // namespace cimloop::workload

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "../golden/mapper_fixture.hpp"
+#include "compat/timeloop/constraints_reader.hpp"
 #include "src/mapper/constraints.hpp"
 #include "src/mapper/mapspace.hpp"
 #include "src/mapper/search.hpp"
@@ -42,7 +43,7 @@ std::unique_ptr<LoadedCase> load_case(const std::string& name) {
   loaded->settings = golden::fixture_mapper_settings(loaded->dir);
   loaded->shape = std::make_unique<mapper::MapspaceShape>(mapper::mapspace_shape(loaded->inputs.workload, loaded->inputs.arch));
   loaded->mapspace = std::make_unique<mapper::Mapspace>(
-      *loaded->shape, mapper::parse_constraints(merged.root, *loaded->shape, merged.sources),
+      *loaded->shape, compat::parse_constraints(merged.root, *loaded->shape, merged.sources),
       loaded->settings.max_temporal_loops);
   loaded->reference =
       golden::evaluate_map_file(loaded->dir, loaded->dir / "expected/mapper/map.yaml", loaded->settings.metrics);

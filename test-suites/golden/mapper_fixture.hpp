@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compat/config/input_files.hpp"
+#include "compat/timeloop/mapper_settings_reader.hpp"
 #include "compat/timeloop/model_inputs.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/mapper/mapper_settings.hpp"
@@ -19,7 +20,7 @@ namespace cimloop::golden {
 // The case's mapper settings (from input.yaml).
 inline mapper::MapperSettings fixture_mapper_settings(const std::filesystem::path& dir) {
   const compat::MergedInput input = compat::load_merged_inputs({(dir / "input.yaml").string()});
-  return mapper::parse_mapper_settings(compat::child(input.root, "mapper"), input.sources);
+  return compat::parse_mapper_settings(compat::child(input.root, "mapper"), input.sources);
 }
 
 // The optimised metrics of `map_yaml` for the case, evaluated exactly by our model; throws

@@ -7,8 +7,8 @@
 
 #include "compat/timeloop/map_writer.hpp"
 #include "compat/timeloop/map_yaml_writer.hpp"
+#include "compat/timeloop/mapping_reader.hpp"
 #include "model_test_inputs.hpp"
-#include "src/mapping/parse_mapping.hpp"
 #include "src/model/evaluation.hpp"
 
 namespace cimloop {
@@ -150,7 +150,7 @@ TEST(ImperfectFactorization, MapYamlRoundTrip) {
   const YAML::Node written = YAML::Load(compat::format_map_yaml(spec, model.inputs.arch, model.inputs.workload));
   EXPECT_EQ(written["mapping"][2]["factors"].Scalar(), "R3 P4,3");
   const mapping::MappingSpec reread =
-      mapping::parse_mapping(written["mapping"], model.inputs.arch, model.inputs.workload, model.merged.sources, warnings);
+      compat::parse_mapping(written["mapping"], model.inputs.arch, model.inputs.workload, model.merged.sources, warnings);
   const mapping::Mapping rebuilt = mapping::build_mapping(reread, model.inputs.arch, model.inputs.workload);
   ASSERT_EQ(rebuilt.num_loops(), model.mapping.num_loops());
   for (int l = 0; l < rebuilt.num_loops(); ++l) {

@@ -2,6 +2,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compat/config/input_files.hpp"
+#include "compat/timeloop/constraints_reader.hpp"
+#include "compat/timeloop/mapper_settings_reader.hpp"
 #include "src/common/error.hpp"
 #include "src/mapper/constraints.hpp"
 #include "src/mapper/mapper_settings.hpp"
@@ -9,6 +11,9 @@
 
 namespace cimloop::mapper {
 namespace {
+
+using compat::parse_constraints;
+using compat::parse_mapper_settings;
 
 Constraints parse(const std::string& text) {
   compat::SourceMap sources;

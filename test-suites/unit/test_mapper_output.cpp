@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compat/config/input_files.hpp"
+#include "compat/timeloop/constraints_reader.hpp"
 #include "compat/timeloop/map_yaml_writer.hpp"
 #include "src/mapper/constraints.hpp"
 #include "src/mapper/mapspace.hpp"
@@ -12,6 +13,8 @@
 
 namespace cimloop::mapper {
 namespace {
+
+using compat::parse_constraints;
 
 // The conv1d shape as a model architecture: 8 register files below one buffer (4 x 2 mesh).
 arch::ArchSpec conv1d_arch() {

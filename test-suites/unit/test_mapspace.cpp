@@ -5,12 +5,15 @@
 #include <yaml-cpp/yaml.h>
 
 #include "compat/config/input_files.hpp"
+#include "compat/timeloop/constraints_reader.hpp"
 #include "src/common/error.hpp"
 #include "src/mapper/mapspace.hpp"
 #include "mapper_test_shapes.hpp"
 
 namespace cimloop::mapper {
 namespace {
+
+using compat::parse_constraints;
 
 Mapspace make_mapspace(const std::string& constraints_yaml) {
   compat::SourceMap sources;

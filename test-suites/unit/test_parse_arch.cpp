@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
-#include "src/architecture/parse_arch.hpp"
+#include "compat/timeloop/architecture_reader.hpp"
 
 namespace cimloop::arch {
 namespace {
+
+using compat::parse_architecture;
 
 // Parsing walks the subtree chain; it must leave the caller's tree as it was, because the
 // estimator and the output writers read the same tree afterwards.

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "model_test_inputs.hpp"
-#include "src/mapping/parse_mapping.hpp"
+#include "compat/timeloop/mapping_reader.hpp"
 #include "src/model/mapping_checks.hpp"
 
 namespace cimloop {
@@ -65,16 +65,16 @@ TEST(Tiling, FactorStringsInEverySpelling) {
   workload::Workload w;
   w.dimension_names = {"R", "P"};
   w.bounds = {3, 16};
-  using Factors = std::vector<mapping::ParsedFactor>;
-  EXPECT_EQ(mapping::parse_factors("R=3,P=16", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
-  EXPECT_EQ(mapping::parse_factors("R3 P16", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
-  EXPECT_EQ(mapping::parse_factors("R = 3 P=16 # P=2", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
-  EXPECT_THROW(mapping::parse_factors("Q=2", w), InputError);
+  using Factors = std::vector<compat::ParsedFactor>;
+  EXPECT_EQ(compat::parse_factors("R=3,P=16", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
+  EXPECT_EQ(compat::parse_factors("R3 P16", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
+  EXPECT_EQ(compat::parse_factors("R = 3 P=16 # P=2", w), (Factors{{0, 3, 3}, {1, 16, 16}}));
+  EXPECT_THROW(compat::parse_factors("Q=2", w), InputError);
   // Residuals (imperfect factorization): "P=6,4" runs 4 iterations in the last pass.
-  EXPECT_EQ(mapping::parse_factors("R=3,P=6,4", w), (Factors{{0, 3, 3}, {1, 6, 4}}));
-  EXPECT_EQ(mapping::parse_factors("R3 P6,4", w), (Factors{{0, 3, 3}, {1, 6, 4}}));
-  EXPECT_THROW(mapping::parse_factors("P=6,7", w), InputError);
-  EXPECT_THROW(mapping::parse_factors("P=6,0", w), InputError);
+  EXPECT_EQ(compat::parse_factors("R=3,P=6,4", w), (Factors{{0, 3, 3}, {1, 6, 4}}));
+  EXPECT_EQ(compat::parse_factors("R3 P6,4", w), (Factors{{0, 3, 3}, {1, 6, 4}}));
+  EXPECT_THROW(compat::parse_factors("P=6,7", w), InputError);
+  EXPECT_THROW(compat::parse_factors("P=6,0", w), InputError);
 }
 
 TEST(Tiling, SpatialSplitSelectsXAndY) {

@@ -1,4 +1,4 @@
-#include "src/architecture/parse_arch.hpp"
+#include "compat/timeloop/architecture_reader.hpp"
 
 #include <cmath>
 
@@ -6,11 +6,14 @@
 #include "src/architecture/default_energy.hpp"
 #include "src/common/error.hpp"
 
-namespace cimloop::arch {
+namespace cimloop::compat {
 namespace {
 
-using compat::fail_at;
-using compat::ValueReader;
+using arch::ArchSpec;
+using arch::ArithmeticSpec;
+using arch::BufferSpec;
+using arch::NetworkSpec;
+using arch::Technology;
 
 enum class ComponentKind { Buffer, Compute, Network, Other };
 
@@ -220,21 +223,21 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
   std::vector<std::vector<BufferSpec>> buffers_by_depth;
   std::int64_t factor = 1;
   YAML::Node node = architecture;
-  while (compat::child(node, "subtree").IsDefined()) {
-    const YAML::Node subtree = compat::child(node, "subtree");
+  while (child(node, "subtree").IsDefined()) {
+    const YAML::Node subtree = child(node, "subtree");
     if (!subtree.IsSequence() || subtree.size() != 1) {
       fail_at(reader.sources(), subtree, "subtree", "expected a list with exactly one element");
     }
     node.reset(subtree[0]);  // rebind the handle; `node = ...` would overwrite the caller's tree
     factor *= name_count(reader.text(node, {"name"}).value_or(""));
     std::vector<BufferSpec> buffers;
-    const YAML::Node local = compat::child(node, "local");
+    const YAML::Node local = child(node, "local");
     for (std::size_t i = 0; local.IsSequence() && i < local.size(); ++i) {
       const YAML::Node entry = local[i];
       const std::string full_name = required_text(entry, "name", reader);
       const std::string cls = required_text(entry, "class", reader);
       const std::int64_t n = factor * name_count(full_name);
-      const YAML::Node attrs = compat::child(entry, "attributes");
+      const YAML::Node attrs = child(entry, "attributes");
       const std::string name = component_base_name(full_name);
       switch (classify(cls)) {
         case ComponentKind::Buffer:
@@ -262,11 +265,11 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
 
 ArchSpec parse_legacy(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings) {
   ArchSpec spec;
-  const YAML::Node arithmetic = compat::child(architecture, "arithmetic");
+  const YAML::Node arithmetic = child(architecture, "arithmetic");
   if (!arithmetic.IsMap()) fail_at(reader.sources(), architecture, "arithmetic", "key not found");
   spec.arithmetic = parse_arithmetic(reader.text(arithmetic, {"name"}).value_or("__ARITH__"), "",
                                      std::nullopt, arithmetic, reader);
-  const YAML::Node storage = compat::child(architecture, "storage");
+  const YAML::Node storage = child(architecture, "storage");
   if (!storage.IsSequence()) fail_at(reader.sources(), architecture, "storage", "key not found");
   for (const YAML::Node& level : storage) {
     const std::string name = required_text(level, "name", reader);
@@ -311,16 +314,16 @@ std::vector<std::string> gated_names(const YAML::Node& architecture, const ArchS
 std::vector<YAML::Node> storage_attributes(const YAML::Node& architecture) {
   std::vector<YAML::Node> attrs;
   if (!is_tree_form(architecture)) {
-    for (const YAML::Node& level : compat::child(architecture, "storage")) attrs.push_back(level);
+    for (const YAML::Node& level : child(architecture, "storage")) attrs.push_back(level);
     return attrs;
   }
   std::vector<std::vector<YAML::Node>> by_depth;
   YAML::Node node = architecture;
-  while (compat::child(node, "subtree").IsDefined()) {
-    node.reset(compat::child(node, "subtree")[0]);
+  while (child(node, "subtree").IsDefined()) {
+    node.reset(child(node, "subtree")[0]);
     std::vector<YAML::Node> level;
-    for (const YAML::Node& entry : compat::child(node, "local"))
-      if (classify(compat::child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(compat::child(entry, "attributes"));
+    for (const YAML::Node& entry : child(node, "local"))
+      if (classify(child(entry, "class").Scalar()) == ComponentKind::Buffer) level.push_back(child(entry, "attributes"));
     by_depth.push_back(level);
   }
   for (auto depth = by_depth.rbegin(); depth != by_depth.rend(); ++depth) attrs.insert(attrs.end(), depth->rbegin(), depth->rend());
@@ -338,27 +341,17 @@ std::string component_base_name(const std::string& full_name) {
 }
 
 bool is_tree_form(const YAML::Node& architecture) {
-  const YAML::Node version = compat::child(architecture, "version");
+  const YAML::Node version = child(architecture, "version");
   if (!version.IsScalar()) return false;
   return version.Scalar() == "0.2" || version.Scalar() == "0.3" || version.Scalar() == "0.4";
 }
 
-int ArchSpec::storage_index(const std::string& name) const {
-  for (int i = 0; i < num_storage_levels(); ++i)
-    if (storage[i].name == name) return i;
-  return -1;
-}
-
-const std::string& ArchSpec::level_name(int level) const {
-  return level == 0 ? arithmetic.name : storage[level - 1].name;
-}
-
-ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& variables,
-                            const compat::SourceMap& sources, std::vector<std::string>& warnings) {
+ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& variables, const SourceMap& sources,
+                            std::vector<std::string>& warnings) {
   ValueReader reader(sources, variables);
   if (!architecture.IsMap()) fail_at(sources, architecture, "architecture", "expected a map");
-  if (compat::child(architecture, "nodes").IsDefined()) {
-    fail_at(sources, compat::child(architecture, "nodes"), "nodes",
+  if (child(architecture, "nodes").IsDefined()) {
+    fail_at(sources, child(architecture, "nodes"), "nodes",
             "'nodes' found as a sub-key in the architecture; this is an unprocessed v0.4 specification, "
             "give the processed tree form (subtree/local)");
   }
@@ -366,8 +359,8 @@ ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& va
   ArchSpec spec = tree ? parse_tree(architecture, reader, warnings) : parse_legacy(architecture, reader, warnings);
   if (spec.storage.empty()) fail_at(sources, architecture, "architecture", "no storage level found");
   resolve_names(spec, architecture, reader, gated_names(architecture, spec, reader));
-  apply_default_energies(spec);
+  arch::apply_default_energies(spec);
   return spec;
 }
 
-}  // namespace cimloop::arch
+}  // namespace cimloop::compat

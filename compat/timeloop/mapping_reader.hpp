@@ -10,13 +10,13 @@
 #include "compat/config/input_files.hpp"
 #include "src/mapping/mapping.hpp"
 
-namespace cimloop::mapping {
+namespace cimloop::compat {
 
 // `directives` is the value of the root key `mapping`. Warnings Timeloop prints on stderr are
 // appended to `warnings`. Throws InputError (unknown target, type, dimension or data space).
-MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& arch,
-                          const workload::Workload& workload, const compat::SourceMap& sources,
-                          std::vector<std::string>& warnings);
+mapping::MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& arch,
+                                   const workload::Workload& workload, const SourceMap& sources,
+                                   std::vector<std::string>& warnings);
 
 struct ParsedFactor {
   int dimension = 0;
@@ -30,4 +30,4 @@ struct ParsedFactor {
 // 1..factor.
 std::vector<ParsedFactor> parse_factors(const std::string& text, const workload::Workload& workload);
 
-}  // namespace cimloop::mapping
+}  // namespace cimloop::compat

@@ -1,20 +1,23 @@
-#include "src/mapping/parse_mapping.hpp"
+#include "compat/timeloop/mapping_reader.hpp"
 
 #include <cctype>
 
 #include "compat/timeloop/yaml_values.hpp"
 
-namespace cimloop::mapping {
+namespace cimloop::compat {
 namespace {
 
-using compat::fail_at;
+using mapping::DataSpaceMask;
+using mapping::Fanout;
+using mapping::LevelDirectives;
+using mapping::MappingSpec;
 
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Innermost-first dimension list; dimensions not named are appended in declaration order.
 std::vector<int> parse_permutation(const YAML::Node& node, const workload::Workload& workload,
-                                   const compat::SourceMap& sources, const std::string& level,
+                                   const SourceMap& sources, const std::string& level,
                                    const char* kind, std::vector<std::string>& warnings) {
   std::vector<int> permutation;
   std::vector<bool> seen(workload.num_dimensions(), false);
@@ -51,7 +54,7 @@ struct DirectiveFactors {
 };
 
 DirectiveFactors read_factors(const YAML::Node& node, const workload::Workload& workload,
-                              const compat::SourceMap& sources, const std::string& level, const char* kind,
+                              const SourceMap& sources, const std::string& level, const char* kind,
                               std::vector<std::string>& warnings) {
   DirectiveFactors result;
   std::vector<std::int64_t>& factors = result.factors;
@@ -90,7 +93,7 @@ DirectiveFactors read_factors(const YAML::Node& node, const workload::Workload& 
 }
 
 DataSpaceMask read_data_spaces(const YAML::Node& list, const workload::Workload& workload,
-                               const compat::SourceMap& sources, const char* key) {
+                               const SourceMap& sources, const char* key) {
   DataSpaceMask mask = 0;
   if (!list.IsDefined() || list.IsNull()) return mask;
   if (!list.IsSequence()) fail_at(sources, list, key, "expected a list of data space names");
@@ -102,8 +105,8 @@ DataSpaceMask read_data_spaces(const YAML::Node& list, const workload::Workload&
   return mask;
 }
 
-int resolve_target(const YAML::Node& directive, const arch::ArchSpec& arch, const compat::SourceMap& sources) {
-  const YAML::Node target = compat::child(directive, "target");
+int resolve_target(const YAML::Node& directive, const arch::ArchSpec& arch, const SourceMap& sources) {
+  const YAML::Node target = child(directive, "target");
   if (!target.IsScalar()) fail_at(sources, directive, "target", "key not found");
   int level = arch.storage_index(target.Scalar());
   if (level < 0) {
@@ -157,43 +160,43 @@ std::vector<ParsedFactor> parse_factors(const std::string& text, const workload:
 }
 
 MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& arch,
-                          const workload::Workload& workload, const compat::SourceMap& sources,
+                          const workload::Workload& workload, const SourceMap& sources,
                           std::vector<std::string>& warnings) {
-  MappingSpec spec = default_mapping_spec(arch, workload);
+  MappingSpec spec = mapping::default_mapping_spec(arch, workload);
   if (directives.IsNull() || !directives.IsDefined()) return spec;
   if (!directives.IsSequence()) fail_at(sources, directives, "mapping", "expected a list of directives");
   for (const YAML::Node& directive : directives) {
     const int index = resolve_target(directive, arch, sources);
     const std::string& name = arch.storage[index].name;
     LevelDirectives& level = spec.levels[index];
-    const YAML::Node type_node = compat::child(directive, "type");
+    const YAML::Node type_node = child(directive, "type");
     if (!type_node.IsScalar()) fail_at(sources, directive, "type", "key not found");
     const std::string type = type_node.Scalar();
     if (type == "temporal") {
       DirectiveFactors factors =
-          read_factors(compat::child(directive, "factors"), workload, sources, name, "temporal", warnings);
+          read_factors(child(directive, "factors"), workload, sources, name, "temporal", warnings);
       level.temporal_factors = std::move(factors.factors);
       level.temporal_residuals = std::move(factors.residuals);
       level.temporal_permutation =
-          parse_permutation(compat::child(directive, "permutation"), workload, sources, name, "temporal", warnings);
-      level.no_temporal_reuse = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse") |
-                                read_data_spaces(compat::child(directive, "no_temporal_reuse"), workload, sources, "no_temporal_reuse");
-      level.rmw_first_update = read_data_spaces(compat::child(directive, "rmw_first_update"), workload, sources, "rmw_first_update");
+          parse_permutation(child(directive, "permutation"), workload, sources, name, "temporal", warnings);
+      level.no_temporal_reuse = read_data_spaces(child(directive, "no_reuse"), workload, sources, "no_reuse") |
+                                read_data_spaces(child(directive, "no_temporal_reuse"), workload, sources, "no_temporal_reuse");
+      level.rmw_first_update = read_data_spaces(child(directive, "rmw_first_update"), workload, sources, "rmw_first_update");
     } else if (type == "spatial") {
-      const Fanout fanout = level_fanout(arch, index);
+      const Fanout fanout = mapping::level_fanout(arch, index);
       if (fanout.x * fanout.y == 1) {
         fail_at(sources, directive, "type", "cannot find spatial tiling level associated with storage level " + name +
                                                 ": the level has no spatial fanout to its inner level.");
       }
       DirectiveFactors factors =
-          read_factors(compat::child(directive, "factors"), workload, sources, name, "spatial", warnings);
+          read_factors(child(directive, "factors"), workload, sources, name, "spatial", warnings);
       level.spatial_factors = std::move(factors.factors);
       level.spatial_residuals = std::move(factors.residuals);
       level.spatial_permutation =
-          parse_permutation(compat::child(directive, "permutation"), workload, sources, name, "spatial", warnings);
-      const YAML::Node split = compat::child(directive, "split");
+          parse_permutation(child(directive, "permutation"), workload, sources, name, "spatial", warnings);
+      const YAML::Node split = child(directive, "split");
       if (split.IsDefined() && !split.IsNull()) {
-        level.split = static_cast<int>(compat::ValueReader(sources).to_integer(split, "split"));
+        level.split = static_cast<int>(ValueReader(sources).to_integer(split, "split"));
       } else {
         // Only ambiguous when the level fans out in both directions.
         if (fanout.x > 1 && fanout.y > 1) {
@@ -202,13 +205,13 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
         }
         level.split = workload.num_dimensions();
       }
-      level.no_multicast = read_data_spaces(compat::child(directive, "no_reuse"), workload, sources, "no_reuse");
+      level.no_multicast = read_data_spaces(child(directive, "no_reuse"), workload, sources, "no_reuse");
       level.no_link_transfer =
-          read_data_spaces(compat::child(directive, "no_link_transfer"), workload, sources, "no_link_transfer");
+          read_data_spaces(child(directive, "no_link_transfer"), workload, sources, "no_link_transfer");
     } else if (type == "bypass" || type == "datatype" || type == "dataspace") {
-      level.keep |= read_data_spaces(compat::child(directive, "keep"), workload, sources, "keep");
-      level.keep &= ~read_data_spaces(compat::child(directive, "bypass"), workload, sources, "bypass");
-      level.no_coalesce |= read_data_spaces(compat::child(directive, "no_coalesce"), workload, sources, "no_coalesce");
+      level.keep |= read_data_spaces(child(directive, "keep"), workload, sources, "keep");
+      level.keep &= ~read_data_spaces(child(directive, "bypass"), workload, sources, "bypass");
+      level.no_coalesce |= read_data_spaces(child(directive, "no_coalesce"), workload, sources, "no_coalesce");
     } else {
       fail_at(sources, type_node, "type", "illegal mapping directive type: " + type);
     }
@@ -216,4 +219,4 @@ MappingSpec parse_mapping(const YAML::Node& directives, const arch::ArchSpec& ar
   return spec;
 }
 
-}  // namespace cimloop::mapping
+}  // namespace cimloop::compat

@@ -1,0 +1,86 @@
+#include "compat/timeloop/energy_table_reader.hpp"
+
+#include <algorithm>
+
+#include "compat/timeloop/architecture_reader.hpp"
+#include "compat/timeloop/yaml_values.hpp"
+
+namespace cimloop::compat {
+namespace {
+
+using arch::AreaTable;
+using arch::EnergyTable;
+
+YAML::Node unwrap(const YAML::Node& node, const char* key) {
+  return node.IsMap() && node[key].IsDefined() ? node[key] : node;
+}
+
+void record_action(std::map<std::string, double>& actions, const std::string& name, double energy) {
+  auto [it, inserted] = actions.emplace(name, energy);
+  if (!inserted) it->second = std::max(it->second, energy);
+}
+
+// One action value of the 0.2 map form: a number, {energy: x} or a list of those.
+void record_map_form_action(std::map<std::string, double>& actions, const std::string& name,
+                            const YAML::Node& value, const ValueReader& reader) {
+  if (value.IsSequence()) {
+    for (const YAML::Node& item : value) record_map_form_action(actions, name, item, reader);
+  } else if (value.IsMap()) {
+    record_action(actions, name, reader.to_number(child(value, "energy"), "energy"));
+  } else {
+    record_action(actions, name, reader.to_number(value, name));
+  }
+}
+
+}  // namespace
+
+EnergyTable parse_ert(const YAML::Node& ert_node, const SourceMap& sources) {
+  ValueReader reader(sources);
+  const YAML::Node ert = unwrap(ert_node, "ERT");
+  const std::string version = reader.text(ert, {"version"}).value_or("");
+  if (version != "0.2" && version != "0.3" && version != "0.4") {
+    fail_at(sources, ert, "ERT", "Invalid Accelergy ERT version: '" + version + "' (expected 0.2, 0.3 or 0.4)");
+  }
+  EnergyTable table;
+  const YAML::Node tables = child(ert, "tables");
+  if (tables.IsMap()) {
+    for (const auto& component : tables) {
+      auto& actions = table.components[component_base_name(component.first.Scalar())];
+      for (const auto& action : component.second) {
+        record_map_form_action(actions, action.first.Scalar(), action.second, reader);
+      }
+    }
+  } else if (tables.IsSequence()) {
+    for (const YAML::Node& component : tables) {
+      auto& actions = table.components[component_base_name(reader.text(component, {"name"}).value_or(""))];
+      for (const YAML::Node& action : child(component, "actions")) {
+        auto name = reader.text(action, {"name"});
+        if (!name) fail_at(sources, action, "actions", "action without a name");
+        record_action(actions, *name, reader.to_number(child(action, "energy"), "energy"));
+      }
+    }
+  } else {
+    fail_at(sources, ert, "tables", "key not found");
+  }
+  return table;
+}
+
+AreaTable parse_art(const YAML::Node& art_node, const SourceMap& sources) {
+  ValueReader reader(sources);
+  const YAML::Node art = unwrap(art_node, "ART");
+  const std::string version = reader.text(art, {"version"}).value_or("");
+  if (version != "0.3" && version != "0.4") {
+    fail_at(sources, art, "ART", "Invalid Accelergy ART version: '" + version + "' (expected 0.3 or 0.4)");
+  }
+  AreaTable table;
+  const YAML::Node tables = child(art, "tables");
+  if (!tables.IsSequence()) fail_at(sources, art, "tables", "key not found");
+  for (const YAML::Node& component : tables) {
+    const std::string name = component_base_name(reader.text(component, {"name"}).value_or(""));
+    // Timeloop stores areas as float.
+    table.components[name] = static_cast<double>(static_cast<float>(reader.to_number(child(component, "area"), "area")));
+  }
+  return table;
+}
+
+}  // namespace cimloop::compat
