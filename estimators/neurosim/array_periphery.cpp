@@ -63,6 +63,7 @@ const std::map<std::string, Feature>& features() {
       {"rows_per_col", [](const Inputs& in) { return f2(in) * in.a->rows / in.a->cols * 1e2; }},
       {"v2_switch", [](const Inputs& in) { return v2(in) * in.row_switch.width_fingers; }},
       {"v2_fingers", [](const Inputs& in) { return v2(in) * in.row_switch.fingers; }},
+      {"v2_fins", [](const Inputs& in) { return v2(in) * in.row_switch.fins; }},
       {"v2_rows_active", [](const Inputs& in) { return v2(in) * in.a->rows * active_columns(in) * 1e-3; }},
       {"v2_rows_switch_mux",
        [](const Inputs& in) {

@@ -22,6 +22,8 @@ struct RowLayout {
   double column_gates = 0;
   double access_load_f = 0;
   double finfet_offset_fingers = 0;
+  double finger_width_f = 0;
+  double pmos_ratio = 0;
   std::map<int, double> switch_lstp, switch_hp, switch_lp;
 };
 
@@ -41,6 +43,8 @@ const RowLayout& layout() {
       out.column_gates = root["column_gates"].as<double>();
       out.access_load_f = root["access_load_f"].as<double>();
       out.finfet_offset_fingers = root["finfet_offset_fingers"].as<double>();
+      out.finger_width_f = root["switch_finger_width_f"].as<double>();
+      out.pmos_ratio = root["switch_pmos_ratio"].as<double>();
       out.switch_lstp = per_node(root["switch_k"]["lstp"]);
       out.switch_hp = per_node(root["switch_k"]["hp"]);
       out.switch_lp = per_node(root["switch_k"]["lp"]);
@@ -87,6 +91,10 @@ RowSwitch sram_row_switch(const ArrayRequest& a, int node, double supply) {
   s.width_fingers = switch_k(a, node) * resistance_factor(a, node, supply) / (a.cols * load_per_column);
   const double x = s.width_fingers - (is_finfet(node) ? l.finfet_offset_fingers : 0);
   s.fingers = 1 + static_cast<int>(std::max(0.0, std::floor(x)));
+  if (is_finfet(node)) {
+    const double nmos_fins = s.width_fingers * l.finger_width_f / node_devices(node).fin_pitch_f;
+    s.fins = static_cast<int>(std::ceil(nmos_fins) + std::ceil(l.pmos_ratio * nmos_fins));
+  }
   return s;
 }
 

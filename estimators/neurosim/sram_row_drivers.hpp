@@ -9,10 +9,12 @@ namespace cimloop::estimators::neurosim {
 
 // The wordline switch of one row: its transmission-gate width in fingers before rounding
 // (sized against the row's wire and access-gate load, see the data file) and the fingers
-// laid out (at least one).
+// laid out (at least one); at FinFET nodes the fins its read energy counts (NMOS and PMOS,
+// each width rounded up to whole fins; 0 at planar nodes).
 struct RowSwitch {
   double width_fingers = 0;
   int fingers = 1;
+  int fins = 0;
 };
 
 // `node` is one of kNodes; `supply` in volts.

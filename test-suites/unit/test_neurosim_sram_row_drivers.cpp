@@ -4,6 +4,8 @@
 // under the columns.
 #include <gtest/gtest.h>
 
+#include <iterator>
+
 #include "estimators/neurosim/sram_row_drivers.hpp"
 
 using namespace cimloop::estimators::neurosim;
@@ -38,6 +40,21 @@ TEST(NeurosimSramRowDrivers, SwitchFingersFallWithSupply) {
   EXPECT_EQ(sram_row_switch(a, 7, 0.65).fingers, 6);
   EXPECT_EQ(sram_row_switch(a, 7, 0.8).fingers, 3);
   EXPECT_EQ(sram_row_switch(a, 7, 1.0).fingers, 1);
+}
+
+// The read energy counts fins, not fingers: CiMLoop's 7 nm sinangil sweep steps by one fin
+// where the layout keeps its fingers (0.95 -> 0.96 V) and by two where the layout loses one
+// (0.80 -> 0.85 V); the counts above the 1.0 V one are the steps in the answers.
+TEST(NeurosimSramRowDrivers, SwitchFinsFollowTheSupplySweep) {
+  const ArrayRequest a = sram(1080, 1, 64, 64, 0.8);
+  const double volts[] = {0.64, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90, 0.95, 0.96, 1.0};
+  const int above_1v[] = {31, 29, 19, 13, 8, 6, 4, 2, 1, 0};
+  const int at_1v = sram_row_switch(a, 7, 1.0).fins;
+  EXPECT_GT(at_1v, 0);
+  for (size_t i = 0; i < std::size(volts); ++i)
+    EXPECT_EQ(sram_row_switch(a, 7, volts[i]).fins - at_1v, above_1v[i]) << volts[i] << " V";
+  EXPECT_EQ(sram_row_switch(a, 7, 0.95).fingers, sram_row_switch(a, 7, 0.96).fingers);
+  EXPECT_EQ(sram_row_switch(sram(426, 4, 768, 768, 0.85), 65, 0.85).fins, 0);  // planar node
 }
 
 // Each added finger adds one gate pitch per row along the array height; rows add their
