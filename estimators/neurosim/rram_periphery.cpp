@@ -54,13 +54,6 @@ const Layout& layout() {
   return l;
 }
 
-// Stacks needed to place `count` gates, each `gate_f` long, along a line of `count` cells of
-// `pitch_f`: as many per stack as fit in the line. 0 when not even one fits.
-double stacks(int count, double pitch_f, double gate_f) {
-  const double per_stack = std::floor(count * pitch_f / gate_f);
-  return per_stack < 1 ? 0 : std::ceil(count / per_stack);
-}
-
 const Transistor& cell_transistor(const ArrayRequest& a, const NodeDevices& d) {
   return a.cell.roadmap == Roadmap::high_performance ? d.hp : d.lstp;
 }
@@ -117,6 +110,11 @@ double crossbar_switch_fingers(const ArrayRequest& a, int node, double supply, d
   return finger_ohm * cells / cell_path_ohm(a);
 }
 
+double gate_stacks(int count, double pitch_f, double gate_f) {
+  const double per_stack = std::floor(count * pitch_f / gate_f);
+  return per_stack < 1 ? 0 : std::ceil(count / per_stack);
+}
+
 double column_mux_fingers(const ArrayRequest& a, int node, double supply) {
   const Layout& l = layout();
   const NodeDevices& d = node_devices(node);
@@ -134,13 +132,13 @@ double rram_row_driver_area_um2(const ArrayRequest& a, int node, double supply) 
                                                       : crossbar_row_switch_fingers(a, node, supply);
   const double row_gates_f = (l.row_gates_fixed_pitches + fingers) * gate_pitch_f(node);
   const double f = feature_size_um(node);
-  return a.rows * a.cell.width_f() * stacks(a.rows, a.cell.width_f(), l.gate_height_f) * row_gates_f * f * f;
+  return a.rows * a.cell.width_f() * gate_stacks(a.rows, a.cell.width_f(), l.gate_height_f) * row_gates_f * f * f;
 }
 
 double rram_column_driver_area_um2(const ArrayRequest& a, int node, double supply) {
   const Layout& l = layout();
   const double pitch = a.cell.height_f();
-  const double dff_rows = stacks(a.cols, pitch, l.column_dff_pitches * gate_pitch_f(node));
+  const double dff_rows = gate_stacks(a.cols, pitch, l.column_dff_pitches * gate_pitch_f(node));
   if (dff_rows == 0)
     throw Declined("NeuroSim plug-in: NeuroSim returned a negative area (" + std::to_string(a.cols) +
                    " columns are too narrow to lay out a column's flip-flop; use more columns or a larger cell)");

@@ -11,6 +11,9 @@ namespace cimloop::estimators::neurosim {
 // inverter's area divided by that height.
 double gate_height_f();
 double gate_pitch_f(int node);
+// Stacks needed to place `count` gates, each `gate_f` long, along a line of `count` cells of
+// `pitch_f`: as many per stack as fit in the line. 0 when not even one fits.
+double gate_stacks(int count, double pitch_f, double gate_f);
 
 // Area of the row drivers of one voltage level (a voltage DAC adds copies), um^2, at
 // `supply` volts; `node` is one of kNodes.

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "estimators/neurosim/digital.hpp"
+#include "estimators/neurosim/rram_periphery.hpp"
 #include "estimators/neurosim/technology.hpp"
 #include "src/common/error.hpp"
 
@@ -13,11 +14,8 @@ namespace cimloop::estimators::neurosim {
 namespace {
 
 constexpr const char* kFile = "neurosim/sram_row_drivers.yaml";
-// The standard-cell height is the one the RRAM periphery layout uses.
-constexpr const char* kGateFile = "neurosim/rram_periphery.yaml";
 
 struct RowLayout {
-  double gate_height_f = 0;
   double row_fixed_pitches = 0;
   double column_gates = 0;
   double access_load_f = 0;
@@ -38,7 +36,6 @@ const RowLayout& layout() {
     RowLayout out;
     try {
       const YAML::Node root = load_data_file(kFile);
-      out.gate_height_f = load_data_file(kGateFile)["gate_height_f"].as<double>();
       out.row_fixed_pitches = root["row_fixed_pitches"].as<double>();
       out.column_gates = root["column_gates"].as<double>();
       out.access_load_f = root["access_load_f"].as<double>();
@@ -75,11 +72,11 @@ double resistance_factor(const ArrayRequest& a, int node, double supply) {
   return supply / ((supply - vt) * (supply - vt));
 }
 
-// Stacks needed to place `count` gate sets, gate_height_f each, along `count` cells of
-// `pitch_f`: as many per stack as fit.
-double stacks(int count, double pitch_f) {
-  const double per_stack = std::max(1.0, std::floor(count * pitch_f / layout().gate_height_f));
-  return std::ceil(count / per_stack);
+// Stacks of the rows' gate sets (standard-cell height each, the RRAM periphery's): one per
+// row when not even one fits along the rows.
+double row_gate_stacks(int count, double pitch_f) {
+  const double stacks = gate_stacks(count, pitch_f, gate_height_f());
+  return stacks > 0 ? stacks : count;
 }
 
 }  // namespace
@@ -100,12 +97,12 @@ RowSwitch sram_row_switch(const ArrayRequest& a, int node, double supply) {
 
 double sram_row_driver_area_um2(const ArrayRequest& a, int node, double supply) {
   const RowLayout& l = layout();
-  const double pitch = inverter_area_f2(node) / l.gate_height_f;
+  const double pitch = gate_pitch_f(node);
   const double height = a.rows * a.cell.width_f();
-  const double row_f2 = height * stacks(a.rows, a.cell.width_f()) * pitch *
+  const double row_f2 = height * row_gate_stacks(a.rows, a.cell.width_f()) * pitch *
                         (l.row_fixed_pitches + sram_row_switch(a, node, supply).fingers);
   const double strips = l.column_gates * std::ceil(pitch / a.cell.height_f());
-  const double column_f2 = a.cols * a.cell.height_f() * l.gate_height_f * strips;
+  const double column_f2 = a.cols * a.cell.height_f() * gate_height_f() * strips;
   const double f = feature_size_um(node);
   return (row_f2 + column_f2) * f * f;
 }
