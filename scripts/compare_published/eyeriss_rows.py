@@ -158,7 +158,8 @@ def _gin_bits(ctx, row, cond):
     glb = _spec(ctx).components["shared_glb"]
     word = float(glb["datawidth"])
     if row.metric.lower().startswith("ifmap"):
-        return float(glb["read_bandwidth"]) * word / float(glb["per_dataspace_bandwidth_consumption_scale"]["Inputs"])
+        raise Unanswerable("Timeloop has one bus per buffer level: the model carries ifmaps beside the "
+                           "64-b filter/psum bus (consumption scale 0, arch.yaml), not on a 16-b bus of their own")
     if row.metric.lower().startswith("gon"):
         return float(glb["write_bandwidth"]) * word
     return float(_spec(ctx).components["weights_glb"]["read_bandwidth"]) * word
