@@ -120,15 +120,17 @@ def run_mapper(binary_dir, files, out_dir, variables=None, jinja=None, log=None)
     stats_path = os.path.join(out_dir, "timeloop-mapper.stats.txt")
     if not os.path.exists(stats_path):
         os.makedirs(out_dir, exist_ok=True)
-        cmd = [os.path.join(binary_dir, "timeloop-mapper"), *files, "-o", out_dir,
-               "--dump-processed", os.path.join(out_dir, "processed.yaml")]
+        out_dir = os.path.abspath(out_dir)
+        cmd = [os.path.join(os.path.abspath(binary_dir), "timeloop-mapper"), *map(os.path.abspath, files),
+               "-o", out_dir, "--dump-processed", os.path.join(out_dir, "processed.yaml")]
         for k, v in (variables or {}).items():
             cmd += ["--set", f"{k}={v}"]
         for k, v in (jinja or {}).items():
             cmd += ["--var", f"{k}={v}"]
         if log:
             log(" ".join(cmd))
-        done = subprocess.run(cmd, capture_output=True, text=True)
+        # the mapper writes its accelergy log in the working directory, as Timeloop does
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=out_dir)
         with open(os.path.join(out_dir, "mapper.log"), "w") as f:
             f.write(done.stdout + done.stderr)
         if done.returncode != 0 or not os.path.exists(stats_path):
