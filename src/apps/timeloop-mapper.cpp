@@ -73,7 +73,7 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
   {
     mapper::InterruptGuard interrupt(monitor);
     if (mapper::unbounded(settings))
-      std::cout << "Note: search_size, victory_condition and timeout are all 0; each search thread stops after "
+      std::cout << "Note: search_size, victory_condition and timeout are all 0; each of the " << mapper::search_units() << " search units stops after "
                 << mapper::unbounded_victory_condition() << " valid mappings without improvement (or on Ctrl-C)."
                 << std::endl;
     mapper::ProgressLine progress(monitor, settings.metrics, mapper::stderr_is_terminal());

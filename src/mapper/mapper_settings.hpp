@@ -13,11 +13,12 @@ enum class Metric { Energy, Delay, Edp, LastLevelAccesses };
 
 struct MapperSettings {
   Algorithm algorithm = Algorithm::Hybrid;
-  // Stopping rules, all counted per thread so that a run is deterministic; 0 = rule disabled.
-  std::int64_t search_size = 0;        // valid mappings to evaluate (split across threads)
-  std::int64_t timeout = 1000;         // consecutive invalid mappings before a thread gives up
+  // Stopping rules, all counted per search unit (search_units() in search.hpp, Timeloop's
+  // search threads) so that a run is deterministic; 0 = rule disabled.
+  std::int64_t search_size = 0;        // valid mappings to evaluate (split across the units)
+  std::int64_t timeout = 1000;         // consecutive invalid mappings before a unit gives up
   std::int64_t victory_condition = 500;  // consecutive valid mappings without improvement
-  int num_threads = 0;                 // 0 = hardware concurrency
+  int num_threads = 0;                 // units run at once (no effect on the result); 0 = all cores
   std::vector<Metric> metrics{Metric::Edp};  // compared lexicographically
   std::string out_prefix = "timeloop-mapper";
   int max_temporal_loops = -1;         // max non-trivial temporal loops in a mapping; -1 = any
