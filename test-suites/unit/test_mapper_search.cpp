@@ -44,6 +44,23 @@ TEST(MapperSearch, DeterministicForSeedAndThreads) {
   EXPECT_EQ(first.valid, second.valid);
 }
 
+// The units, not the threads, split the work: any thread count gives the same search.
+TEST(MapperSearch, SameResultWhateverTheThreadCount) {
+  for (std::int64_t search_size : {0, 37}) {
+    const SearchResult single = run(1, 7, search_size);
+    ASSERT_TRUE(single.best);
+    for (int threads : {2, 3, 8, 16}) {
+      const SearchResult parallel = run(threads, 7, search_size);
+      ASSERT_TRUE(parallel.best);
+      EXPECT_EQ(parallel.best->key(), single.best->key()) << threads;
+      EXPECT_EQ(parallel.best_metrics, single.best_metrics) << threads;
+      EXPECT_EQ(parallel.visited, single.visited) << threads;
+      EXPECT_EQ(parallel.evaluated, single.evaluated) << threads;
+      EXPECT_EQ(parallel.valid, single.valid) << threads;
+    }
+  }
+}
+
 TEST(MapperSearch, SearchSizeBoundsValidEvaluations) {
   SearchResult result = run(3, 5, 10);
   EXPECT_EQ(result.valid, 10);
