@@ -13,8 +13,11 @@ enum class Metric { Energy, Delay, Edp, LastLevelAccesses };
 
 struct MapperSettings {
   Algorithm algorithm = Algorithm::Hybrid;
-  // Stopping rules, all counted per search unit (search_units() in search.hpp, Timeloop's
-  // search threads) so that a run is deterministic; 0 = rule disabled.
+  // The search runs this many independent units, each one of Timeloop's search threads (its
+  // own seed and stopping rules); num_threads only sets how many run at once, so the result
+  // depends on search_units but not on the thread count or the machine.
+  int search_units = 8;
+  // Stopping rules, all counted per search unit so that a run is deterministic; 0 = disabled.
   std::int64_t search_size = 0;        // valid mappings to evaluate (split across the units)
   std::int64_t timeout = 1000;         // consecutive invalid mappings before a unit gives up
   std::int64_t victory_condition = 500;  // consecutive valid mappings without improvement

@@ -17,10 +17,6 @@ namespace {
 constexpr std::int64_t kSaturationPerPoint = 50;
 constexpr std::int64_t kMinSaturation = 500;
 constexpr std::int64_t kMaxSaturation = 20000;
-// The search is split into this many independent units, whatever the thread count: each unit
-// is one of Timeloop's search threads (its own seed and stopping rules) and `num_threads` only
-// sets how many units run at once, so the result does not depend on the machine.
-constexpr int kSearchUnits = 8;
 // With every stopping rule disabled (0), a unit stops after this many consecutive valid
 // mappings without improvement instead of running until interrupted.
 constexpr std::int64_t kUnboundedVictory = 5000;
@@ -270,9 +266,9 @@ void polish(const Mapspace& mapspace, std::int64_t search_size, std::vector<Eval
   }
 }
 
-// Unit `unit`'s share of a total split evenly over the units (the first ones get the rest).
-std::int64_t unit_share(std::int64_t total, int unit) {
-  return total / kSearchUnits + (unit < total % kSearchUnits ? 1 : 0);
+// Unit `unit`'s share of a total split evenly over `units` (the first ones get the rest).
+std::int64_t unit_share(std::int64_t total, int unit, int units) {
+  return total / units + (unit < total % units ? 1 : 0);
 }
 
 std::uint64_t unit_seed(std::uint64_t seed, int unit) {
@@ -297,20 +293,19 @@ SearchResult combined(std::vector<UnitResult>& results) {
 
 }  // namespace
 
-int search_units() { return kSearchUnits; }
-
 SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
                     const EvaluatorFactory& make_evaluator, SearchMonitor& monitor) {
   const int threads = std::max(1, settings.num_threads);
   std::vector<Evaluator> evaluators;
   for (int t = 0; t < threads; ++t) evaluators.push_back(make_evaluator());
-  std::vector<UnitResult> results(kSearchUnits);
+  const int units = std::max(1, settings.search_units);
+  std::vector<UnitResult> results(units);
   std::atomic<int> next_unit{0};
   // Threads take the units in order as they become free; a unit's outcome does not depend on
   // the thread that runs it.
-  run_parallel(std::min(threads, kSearchUnits), monitor, [&](int t) {
-    for (int unit = next_unit++; unit < kSearchUnits && !monitor.stop; unit = next_unit++) {
-      const std::int64_t quota = settings.search_size > 0 ? unit_share(settings.search_size, unit) : 0;
+  run_parallel(std::min(threads, units), monitor, [&](int t) {
+    for (int unit = next_unit++; unit < units && !monitor.stop; unit = next_unit++) {
+      const std::int64_t quota = settings.search_size > 0 ? unit_share(settings.search_size, unit, units) : 0;
       if (settings.search_size > 0 && quota == 0) continue;
       results[unit] = Worker(mapspace, settings, evaluators[t], monitor, unit_seed(settings.seed, unit), quota).run();
     }

@@ -1,6 +1,6 @@
 #pragma once
-// The parallel mapspace search. A fixed number of independent search units (Timeloop's search
-// threads) each sample constrained points and refine their best one with local moves, skipping
+// The parallel mapspace search. settings.search_units independent search units (Timeloop's
+// search threads) each sample constrained points and refine their best one with local moves, skipping
 // points that fail the cheap precheck and never evaluating the same loop nest twice; the
 // threads run the units and then polish the best point together. Every stopping rule counts
 // mappings, not time, and units combine in a fixed order, so the result (counts included)
@@ -36,10 +36,6 @@ using EvaluatorFactory = std::function<Evaluator()>;
 // (or when interrupted).
 bool unbounded(const MapperSettings& settings);
 std::int64_t unbounded_victory_condition();
-
-// The number of search units, whatever num_threads is: each has the stopping rules Timeloop
-// gives a search thread, and search_size is split over them.
-int search_units();
 
 // Lexicographic: the first metric decides unless equal, then the next, ...
 bool better(const std::vector<double>& candidate, const std::vector<double>& incumbent);

@@ -24,10 +24,11 @@ Evaluator traffic_model(const Mapspace& space) {
   };
 }
 
-SearchResult run(int threads, std::uint64_t seed, std::int64_t search_size = 0) {
+SearchResult run(int threads, std::uint64_t seed, std::int64_t search_size = 0, int units = 8) {
   static Mapspace space(testing::conv1d_oc_shape(), unconstrained(testing::conv1d_oc_shape()));
   MapperSettings settings;
   settings.num_threads = threads;
+  settings.search_units = units;
   settings.seed = seed;
   settings.victory_condition = 200;
   settings.search_size = search_size;
@@ -46,11 +47,11 @@ TEST(MapperSearch, DeterministicForSeedAndThreads) {
 
 // The units, not the threads, split the work: any thread count gives the same search.
 TEST(MapperSearch, SameResultWhateverTheThreadCount) {
-  for (std::int64_t search_size : {0, 37}) {
-    const SearchResult single = run(1, 7, search_size);
+  for (auto [search_size, units] : {std::pair<std::int64_t, int>{0, 8}, {37, 8}, {0, 3}}) {
+    const SearchResult single = run(1, 7, search_size, units);
     ASSERT_TRUE(single.best);
     for (int threads : {2, 3, 8, 16}) {
-      const SearchResult parallel = run(threads, 7, search_size);
+      const SearchResult parallel = run(threads, 7, search_size, units);
       ASSERT_TRUE(parallel.best);
       EXPECT_EQ(parallel.best->key(), single.best->key()) << threads;
       EXPECT_EQ(parallel.best_metrics, single.best_metrics) << threads;
