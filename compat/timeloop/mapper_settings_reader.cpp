@@ -13,6 +13,9 @@ using mapper::Algorithm;
 using mapper::MapperSettings;
 using mapper::Metric;
 
+// More units than this would only be a typing error (each unit is a whole search).
+constexpr std::int64_t kMaxSearchUnits = 4096;
+
 std::string normalised(std::string text) {
   std::replace(text.begin(), text.end(), '-', '_');
   std::transform(text.begin(), text.end(), text.begin(),
@@ -88,6 +91,12 @@ MapperSettings parse_mapper_settings(const YAML::Node& mapper, const SourceMap& 
   count("num_threads", threads);
   settings.num_threads = threads > 0 ? static_cast<int>(threads)
                                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::int64_t units = settings.search_units;
+  count("search_units", units);
+  if (units < 1 || units > kMaxSearchUnits)
+    fail_at(sources, child(mapper, "search_units"), "search_units",
+            "must be between 1 and " + std::to_string(kMaxSearchUnits));
+  settings.search_units = static_cast<int>(units);
   settings.max_temporal_loops = static_cast<int>(integer("max_temporal_loops_in_a_mapping").value_or(-1));
   settings.seed = static_cast<std::uint64_t>(integer("seed").value_or(0));
   settings.out_prefix = reader.text(mapper, {"out_prefix", "out-prefix"}).value_or(settings.out_prefix);

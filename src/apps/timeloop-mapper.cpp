@@ -48,7 +48,8 @@ constexpr const char* kUsage =
     "  --set NAME=EXPRESSION  replace the v0.4 variable NAME, e.g. an operating point (repeatable)\n"
     "  --dump-processed FILE  write the processed form of v0.4 inputs to FILE\n"
     "Settings come from the `mapper` section: algorithm, search_size, timeout, victory_condition,\n"
-    "num_threads, optimization_metrics, out_prefix, max_temporal_loops_in_a_mapping and seed.\n"
+    "num_threads, search_units, optimization_metrics, out_prefix, max_temporal_loops_in_a_mapping and\n"
+    "seed. The result depends on search_units (default 8), not on num_threads.\n"
     "On a terminal a progress line is shown; Ctrl-C stops the search and writes the best so far.\n";
 
 // The --seed value, if given; false (after a message) when it is not a non-negative integer.
@@ -73,7 +74,7 @@ mapper::SearchResult run_search(const mapper::Mapspace& mapspace, const mapper::
   {
     mapper::InterruptGuard interrupt(monitor);
     if (mapper::unbounded(settings))
-      std::cout << "Note: search_size, victory_condition and timeout are all 0; each search thread stops after "
+      std::cout << "Note: search_size, victory_condition and timeout are all 0; each of the " << settings.search_units << " search units stops after "
                 << mapper::unbounded_victory_condition() << " valid mappings without improvement (or on Ctrl-C)."
                 << std::endl;
     mapper::ProgressLine progress(monitor, settings.metrics, mapper::stderr_is_terminal());

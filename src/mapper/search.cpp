@@ -17,10 +17,10 @@ namespace {
 constexpr std::int64_t kSaturationPerPoint = 50;
 constexpr std::int64_t kMinSaturation = 500;
 constexpr std::int64_t kMaxSaturation = 20000;
-// With every stopping rule disabled (0), a thread stops after this many consecutive valid
+// With every stopping rule disabled (0), a unit stops after this many consecutive valid
 // mappings without improvement instead of running until interrupted.
 constexpr std::int64_t kUnboundedVictory = 5000;
-// The per-thread record of visited loop nests stops growing here (about 100 MB).
+// The per-unit record of visited loop nests stops growing here (about 100 MB).
 constexpr std::size_t kMaxCacheEntries = 2'000'000;
 // Share of draws that refine the current point instead of sampling afresh.
 constexpr double kRefineShare = 0.75;
@@ -45,23 +45,23 @@ struct Cached {
   std::vector<double> metrics;
 };
 
-struct ThreadResult {
+struct UnitResult {
   std::optional<MapPoint> best;
   std::vector<double> best_metrics;
   std::int64_t visited = 0, evaluated = 0, valid = 0;
-  std::string failure;  // why the thread's first invalid mapping was rejected
+  std::string failure;  // why the unit's first invalid mapping was rejected
 };
 
 class Worker {
  public:
-  Worker(const Mapspace& mapspace, const MapperSettings& settings, Evaluator evaluate,
+  Worker(const Mapspace& mapspace, const MapperSettings& settings, const Evaluator& evaluate,
          SearchMonitor& monitor, std::uint64_t seed, std::int64_t quota)
-      : mapspace_(mapspace), settings_(settings), evaluate_(std::move(evaluate)),
+      : mapspace_(mapspace), settings_(settings), evaluate_(evaluate),
         monitor_(monitor), random_(seed), quota_(quota) {}
 
   // Multi-start local search: refine the current point until it stops improving for a while
-  // (the patience), then start again from a fresh sample; the thread's best is kept apart.
-  ThreadResult run() {
+  // (the patience), then start again from a fresh sample; the unit's best is kept apart.
+  UnitResult run() {
     std::int64_t since_improvement = 0, since_local_improvement = 0, invalid_in_a_row = 0, repeats_in_a_row = 0;
     const std::int64_t victory = unbounded(settings_) ? kUnboundedVictory : settings_.victory_condition;
     const std::int64_t patience = std::max<std::int64_t>(kMinPatience, (victory > 0 ? victory : kUnboundedVictory) / 4);
@@ -107,7 +107,7 @@ class Worker {
   }
 
  private:
-  // Half of the restarts kick the thread's best point (several moves at once) and keep
+  // Half of the restarts kick the unit's best point (several moves at once) and keep
   // searching from there, the others start from a fresh sample.
   void restart(std::optional<MapPoint>& current, std::vector<double>& current_metrics) {
     current.reset();
@@ -142,11 +142,11 @@ class Worker {
 
   const Mapspace& mapspace_;
   const MapperSettings& settings_;
-  Evaluator evaluate_;
+  const Evaluator& evaluate_;
   SearchMonitor& monitor_;
   Random random_;
   std::int64_t quota_;
-  ThreadResult result_;
+  UnitResult result_;
   std::unordered_set<std::uint64_t> seen_;
 };
 
@@ -178,8 +178,10 @@ std::optional<std::vector<double>> SearchMonitor::best() const {
 
 namespace {
 
-// Runs body(t) for t = 0..threads-1 on their own threads; rethrows the first failure.
+// Runs body(t) for t = 0..threads-1 on their own threads (inline for one); rethrows the first
+// failure.
 void run_parallel(int threads, SearchMonitor& monitor, const std::function<void(int)>& body) {
+  if (threads == 1) return body(0);
   std::vector<std::thread> pool;
   std::vector<std::exception_ptr> errors(threads);
   for (int t = 0; t < threads; ++t)
@@ -196,59 +198,97 @@ void run_parallel(int threads, SearchMonitor& monitor, const std::function<void(
     if (error) std::rethrow_exception(error);
 }
 
-struct PolishBest {
-  std::optional<std::size_t> index;
-  std::vector<double> metrics;
-  std::int64_t evaluated = 0, valid = 0;
-};
+// Model outcomes of candidates[begin, end), evaluated over the threads (one evaluator each).
+std::vector<std::optional<Evaluation>> evaluate_range(const std::vector<MapPoint>& candidates, std::size_t begin,
+                                                      std::size_t end, std::vector<Evaluator>& evaluators,
+                                                      SearchMonitor& monitor) {
+  std::vector<std::optional<Evaluation>> outcomes(end - begin);
+  const int threads = static_cast<int>(std::min(evaluators.size(), end - begin));
+  run_parallel(threads, monitor, [&](int t) {
+    for (std::size_t i = begin + t; i < end && !monitor.stop; i += threads) {
+      outcomes[i - begin] = evaluators[t](candidates[i]);
+      monitor.evaluated.fetch_add(1, std::memory_order_relaxed);
+      if (outcomes[i - begin]->valid) monitor.valid.fetch_add(1, std::memory_order_relaxed);
+    }
+  });
+  return outcomes;
+}
 
-// Steepest descent from the best point over its whole neighbourhood (split over the threads,
-// ties to the earliest neighbour, so the outcome does not depend on the thread count).
-// With a search_size, only the valid evaluations the search left unused are spent here.
-void polish(const Mapspace& mapspace, int threads, std::int64_t search_size, const EvaluatorFactory& make_evaluator,
+// The best-point neighbours not polished before that pass the precheck, in neighbour order.
+std::vector<MapPoint> fresh_neighbours(const Mapspace& mapspace, const MapPoint& best,
+                                       std::unordered_set<std::uint64_t>& seen, SearchResult& result,
+                                       SearchMonitor& monitor) {
+  std::vector<MapPoint> candidates;
+  for (MapPoint& neighbour : mapspace.neighbours(best)) {
+    if (!seen.insert(digest(neighbour.key())).second) continue;
+    ++result.visited;
+    monitor.visited.fetch_add(1, std::memory_order_relaxed);
+    if (mapspace.precheck(neighbour).empty()) candidates.push_back(std::move(neighbour));
+  }
+  return candidates;
+}
+
+// Steepest descent from the best point over its whole neighbourhood (ties to the earliest
+// neighbour). With a search_size, only the valid evaluations the search left unused are spent
+// here: the neighbours go in chunks no larger than that remainder, so the same ones count
+// whatever the thread count.
+void polish(const Mapspace& mapspace, std::int64_t search_size, std::vector<Evaluator>& evaluators,
             SearchMonitor& monitor, SearchResult& result) {
-  std::vector<Evaluator> evaluators;
-  for (int t = 0; t < threads; ++t) evaluators.push_back(make_evaluator());
   std::unordered_set<std::uint64_t> seen;
   for (int sweep = 0; sweep < kPolishSweeps && result.best && !monitor.stop; ++sweep) {
-    const std::int64_t budget = search_size > 0 ? search_size - result.valid : -1;
-    if (budget == 0) break;
-    std::vector<MapPoint> candidates;
-    for (MapPoint& neighbour : mapspace.neighbours(*result.best))
-      if (seen.insert(digest(neighbour.key())).second) candidates.push_back(std::move(neighbour));
-    std::vector<PolishBest> bests(threads);
-    run_parallel(threads, monitor, [&](int t) {
-      PolishBest& mine = bests[t];
-      const std::int64_t quota = budget < 0 ? -1 : budget / threads + (t < budget % threads ? 1 : 0);
-      for (std::size_t i = t; i < candidates.size() && !monitor.stop && mine.valid != quota; i += threads) {
-        if (!mapspace.precheck(candidates[i]).empty()) continue;
-        ++mine.evaluated;
-        monitor.evaluated.fetch_add(1, std::memory_order_relaxed);
-        Evaluation evaluation = evaluators[t](candidates[i]);
-        if (!evaluation.valid) continue;
-        ++mine.valid;
-        monitor.valid.fetch_add(1, std::memory_order_relaxed);
-        if (!mine.index || better(evaluation.metrics, mine.metrics)) {
-          mine.index = i;
-          mine.metrics = std::move(evaluation.metrics);
+    if (search_size > 0 && result.valid >= search_size) break;
+    const std::vector<MapPoint> candidates = fresh_neighbours(mapspace, *result.best, seen, result, monitor);
+    std::optional<std::size_t> winner;
+    std::vector<double> winner_metrics;
+    for (std::size_t begin = 0; begin < candidates.size() && !monitor.stop;) {
+      const std::int64_t budget = search_size > 0 ? search_size - result.valid : -1;
+      if (budget == 0) break;
+      const std::size_t end = budget < 0 ? candidates.size()
+                                         : std::min(candidates.size(), begin + static_cast<std::size_t>(budget));
+      std::vector<std::optional<Evaluation>> outcomes = evaluate_range(candidates, begin, end, evaluators, monitor);
+      for (std::size_t i = begin; i < end; ++i) {
+        std::optional<Evaluation>& outcome = outcomes[i - begin];
+        if (!outcome) continue;  // stopped
+        ++result.evaluated;
+        if (!outcome->valid) continue;
+        ++result.valid;
+        if (!winner || better(outcome->metrics, winner_metrics)) {
+          winner = i;
+          winner_metrics = std::move(outcome->metrics);
         }
       }
-    });
-    monitor.visited += static_cast<std::int64_t>(candidates.size());
-    result.visited += static_cast<std::int64_t>(candidates.size());
-    const PolishBest* winner = nullptr;
-    for (const PolishBest& best : bests) {
-      result.evaluated += best.evaluated;
-      result.valid += best.valid;
-      if (best.index && (!winner || better(best.metrics, winner->metrics) ||
-                         (!better(winner->metrics, best.metrics) && *best.index < *winner->index)))
-        winner = &best;
+      begin = end;
     }
-    if (!winner || !better(winner->metrics, result.best_metrics)) break;
-    result.best = std::move(candidates[*winner->index]);
-    result.best_metrics = winner->metrics;
+    if (!winner || !better(winner_metrics, result.best_metrics)) break;
+    result.best = candidates[*winner];
+    result.best_metrics = winner_metrics;
     monitor.offer_best(result.best_metrics);
   }
+}
+
+// Unit `unit`'s share of a total split evenly over `units` (the first ones get the rest).
+std::int64_t unit_share(std::int64_t total, int unit, int units) {
+  return total / units + (unit < total % units ? 1 : 0);
+}
+
+std::uint64_t unit_seed(std::uint64_t seed, int unit) {
+  return Random(seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(unit)).next();
+}
+
+// Adds the units' counts and keeps the best point, in unit order (ties to the lowest unit).
+SearchResult combined(std::vector<UnitResult>& results) {
+  SearchResult total;
+  for (UnitResult& result : results) {
+    total.visited += result.visited;
+    total.evaluated += result.evaluated;
+    total.valid += result.valid;
+    if (total.first_failure.empty()) total.first_failure = result.failure;
+    if (result.best && (!total.best || better(result.best_metrics, total.best_metrics))) {
+      total.best = std::move(result.best);
+      total.best_metrics = std::move(result.best_metrics);
+    }
+  }
+  return total;
 }
 
 }  // namespace
@@ -256,28 +296,24 @@ void polish(const Mapspace& mapspace, int threads, std::int64_t search_size, con
 SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
                     const EvaluatorFactory& make_evaluator, SearchMonitor& monitor) {
   const int threads = std::max(1, settings.num_threads);
-  std::vector<ThreadResult> results(threads);
-  run_parallel(threads, monitor, [&](int t) {
-    const std::int64_t quota =
-        settings.search_size > 0 ? settings.search_size / threads + (t < settings.search_size % threads ? 1 : 0) : 0;
-    if (settings.search_size > 0 && quota == 0) return;
-    const std::uint64_t seed = Random(settings.seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(t)).next();
-    results[t] = Worker(mapspace, settings, make_evaluator(), monitor, seed, quota).run();
-  });
-  SearchResult combined;
-  for (ThreadResult& result : results) {  // ties go to the lowest thread: deterministic
-    combined.visited += result.visited;
-    combined.evaluated += result.evaluated;
-    combined.valid += result.valid;
-    if (combined.first_failure.empty()) combined.first_failure = result.failure;
-    if (result.best && (!combined.best || better(result.best_metrics, combined.best_metrics))) {
-      combined.best = std::move(result.best);
-      combined.best_metrics = std::move(result.best_metrics);
+  std::vector<Evaluator> evaluators;
+  for (int t = 0; t < threads; ++t) evaluators.push_back(make_evaluator());
+  const int units = std::max(1, settings.search_units);
+  std::vector<UnitResult> results(units);
+  std::atomic<int> next_unit{0};
+  // Threads take the units in order as they become free; a unit's outcome does not depend on
+  // the thread that runs it.
+  run_parallel(std::min(threads, units), monitor, [&](int t) {
+    for (int unit = next_unit++; unit < units && !monitor.stop; unit = next_unit++) {
+      const std::int64_t quota = settings.search_size > 0 ? unit_share(settings.search_size, unit, units) : 0;
+      if (settings.search_size > 0 && quota == 0) continue;
+      results[unit] = Worker(mapspace, settings, evaluators[t], monitor, unit_seed(settings.seed, unit), quota).run();
     }
-  }
-  polish(mapspace, threads, settings.search_size, make_evaluator, monitor, combined);
-  combined.stopped_early = monitor.stop.load();
-  return combined;
+  });
+  SearchResult result = combined(results);
+  polish(mapspace, settings.search_size, evaluators, monitor, result);
+  result.stopped_early = monitor.stop.load();
+  return result;
 }
 
 }  // namespace cimloop::mapper

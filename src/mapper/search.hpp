@@ -1,8 +1,11 @@
 #pragma once
-// The parallel mapspace search. Each thread samples constrained points and refines its best
-// one with local moves, skipping points that fail the cheap precheck and never evaluating the
-// same loop nest twice. Threads do not communicate, so the result depends only on the seed,
-// the thread count and the settings (unless the search is stopped early).
+// The parallel mapspace search. settings.search_units independent search units (Timeloop's
+// search threads) each sample constrained points and refine their best one with local moves, skipping
+// points that fail the cheap precheck and never evaluating the same loop nest twice; the
+// threads run the units and then polish the best point together. Every stopping rule counts
+// mappings, not time, and units combine in a fixed order, so the result (counts included)
+// depends only on the inputs, the seed and the settings other than num_threads (unless the
+// search is stopped early).
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -23,12 +26,13 @@ struct Evaluation {
   std::string failure;          // why the model rejected the mapping
 };
 
-// Each search thread gets its own evaluator (so it may keep per-thread scratch state).
+// Each search thread gets its own evaluator (so it may keep per-thread scratch state); an
+// evaluation must depend on the point only.
 using Evaluator = std::function<Evaluation(const MapPoint&)>;
 using EvaluatorFactory = std::function<Evaluator()>;
 
 // True when search_size, victory_condition and timeout are all 0. Such a search still stops:
-// each thread ends after unbounded_victory_condition() valid mappings without improvement
+// each unit ends after unbounded_victory_condition() valid mappings without improvement
 // (or when interrupted).
 bool unbounded(const MapperSettings& settings);
 std::int64_t unbounded_victory_condition();
@@ -59,7 +63,7 @@ struct SearchResult {
   std::int64_t evaluated = 0;
   std::int64_t valid = 0;
   bool stopped_early = false;
-  std::string first_failure;  // why the first rejected mapping (lowest thread) was invalid
+  std::string first_failure;  // why the first rejected mapping (lowest unit) was invalid
 };
 
 SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,

@@ -1,10 +1,15 @@
 // timeloop-mapper speed on the reference mapper cases:
-//  * MapperEvaluationRate: full model evaluations per second of one search thread;
+//  * MapperEvaluationRate/T: full model evaluations per second per thread of a T-thread search
+//    (1000 valid mappings; the result is the same for every T, only the speed differs) by the
+//    wall clock, and per CPU second of the process (evaluations_per_cpu_s, which a machine
+//    shared with other work does not distort);
 //  * MapperTimeToReference: seconds until a 2-thread search (the case's own settings and seed)
 //    finds a mapping equal to or better than the reference mapper's, next to the reference's
 //    wall time from case.yaml (target: at most a tenth of it).
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>
+
+#include <time.h>
 
 #include <chrono>
 #include <filesystem>
@@ -57,19 +62,32 @@ mapper::EvaluatorFactory evaluators(const LoadedCase& loaded) {
                                   model::ModelOptions{});
 }
 
+// CPU time of all the process's threads.
+double process_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+}
+
 void MapperEvaluationRate(benchmark::State& state, const std::string& name) {
   if (!fs::is_directory(kCases)) return state.SkipWithError("fixtures absent");
   const std::unique_ptr<LoadedCase> loaded = load_case(name);
   mapper::MapperSettings settings = loaded->settings;
-  settings.num_threads = 1;
+  const int threads = static_cast<int>(state.range(0));
+  settings.num_threads = threads;
   settings.search_size = 1000;
   settings.victory_condition = 0;
   std::int64_t evaluated = 0;
+  double cpu_seconds = 0;
   for (auto _ : state) {
     mapper::SearchMonitor monitor;
+    const double cpu_start = process_cpu_seconds();
     evaluated += mapper::search(*loaded->mapspace, settings, evaluators(*loaded), monitor).evaluated;
+    cpu_seconds += process_cpu_seconds() - cpu_start;
   }
-  state.counters["evaluations_per_s_per_thread"] = benchmark::Counter(static_cast<double>(evaluated), benchmark::Counter::kIsRate);
+  state.counters["evaluations_per_cpu_s"] = static_cast<double>(evaluated) / cpu_seconds;
+  state.counters["evaluations_per_s_per_thread"] =
+      benchmark::Counter(static_cast<double>(evaluated) / threads, benchmark::Counter::kIsRate);
 }
 
 void MapperTimeToReference(benchmark::State& state, const std::string& name) {
@@ -102,8 +120,8 @@ void MapperTimeToReference(benchmark::State& state, const std::string& name) {
   if (loaded->reference_wall_s > 0) state.counters["fraction_of_reference"] = mean / loaded->reference_wall_s;
 }
 
-BENCHMARK_CAPTURE(MapperEvaluationRate, eyeriss_like, std::string("ex-eyeriss_like"))->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(MapperEvaluationRate, tutorial_06, std::string("t01-06-mapper-convlayer-eyeriss"))->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(MapperEvaluationRate, eyeriss_like, std::string("ex-eyeriss_like"))->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(MapperEvaluationRate, tutorial_06, std::string("t01-06-mapper-convlayer-eyeriss"))->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(MapperTimeToReference, eyeriss_like, std::string("ex-eyeriss_like"))->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(MapperTimeToReference, tutorial_06, std::string("t01-06-mapper-convlayer-eyeriss"))->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 

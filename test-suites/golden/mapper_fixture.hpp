@@ -1,7 +1,13 @@
 #pragma once
-// Loading a timeloop mapper fixture case (input.yaml, model-input.yaml, ERT.yaml, ART.yaml)
-// for in-process searches and exact evaluations of mapping files.
+// Finding the timeloop mapper fixture cases and loading one (input.yaml, model-input.yaml,
+// ERT.yaml, ART.yaml) for in-process searches and exact evaluations of mapping files.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -16,6 +22,34 @@
 #include "src/sparse/sparse_evaluator.hpp"
 
 namespace cimloop::golden {
+
+struct MapperCase {
+  std::string name;
+  std::filesystem::path dir;
+};
+
+inline void PrintTo(const MapperCase& mapper_case, std::ostream* out) { *out << mapper_case.name; }
+
+// The cases under `cases` whose case.yaml has kind mapper, by name (none when it is absent).
+inline std::vector<MapperCase> mapper_cases(const std::filesystem::path& cases) {
+  std::vector<MapperCase> found;
+  if (!std::filesystem::is_directory(cases)) return found;
+  for (const auto& entry : std::filesystem::directory_iterator(cases)) {
+    const std::filesystem::path spec = entry.path() / "case.yaml";
+    if (std::filesystem::exists(spec) && YAML::LoadFile(spec.string())["kind"].as<std::string>() == "mapper")
+      found.push_back({entry.path().filename().string(), entry.path()});
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return found;
+}
+
+// A GoogleTest parameter name for the case.
+inline std::string mapper_case_name(const testing::TestParamInfo<MapperCase>& info) {
+  std::string name = info.param.name;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
 
 // The case's mapper settings (from input.yaml).
 inline mapper::MapperSettings fixture_mapper_settings(const std::filesystem::path& dir) {

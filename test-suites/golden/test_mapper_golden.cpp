@@ -27,25 +27,6 @@ namespace fs = std::filesystem;
 const fs::path kCases = fs::path(CIMLOOP_FIXTURES_DIR) / "timeloop";
 const fs::path kBin = CIMLOOP_BIN_DIR;
 
-struct MapperCase {
-  std::string name;
-  fs::path dir;
-};
-
-void PrintTo(const MapperCase& mapper_case, std::ostream* out) { *out << mapper_case.name; }
-
-std::vector<MapperCase> find_cases() {
-  std::vector<MapperCase> cases;
-  if (!fs::is_directory(kCases)) return cases;
-  for (const auto& entry : fs::directory_iterator(kCases)) {
-    const fs::path spec = entry.path() / "case.yaml";
-    if (fs::exists(spec) && YAML::LoadFile(spec.string())["kind"].as<std::string>() == "mapper")
-      cases.push_back({entry.path().filename().string(), entry.path()});
-  }
-  std::sort(cases.begin(), cases.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-  return cases;
-}
-
 fs::path scratch_dir(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / ("cimloop-mapper-golden-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
@@ -106,14 +87,7 @@ TEST_P(TimeloopMapperGolden, EqualOrBetterThanReference) {
   fs::remove_all(replay);
 }
 
-std::string case_test_name(const testing::TestParamInfo<MapperCase>& info) {
-  std::string name = info.param.name;
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Fixtures, TimeloopMapperGolden, testing::ValuesIn(find_cases()), case_test_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, TimeloopMapperGolden, testing::ValuesIn(mapper_cases(kCases)), mapper_case_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(TimeloopMapperGolden);
 
 TEST(TimeloopMapperGoldenFixtures, Present) { CIMLOOP_REQUIRE_FIXTURES(kCases); }

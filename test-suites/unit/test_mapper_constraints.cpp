@@ -105,6 +105,7 @@ search-size: 200
 victory_condition: 50
 timeout: 300
 num_threads: 2
+search_units: 3
 optimization_metric: [delay, energy]
 optimization_metrics: []
 out_prefix: mine
@@ -115,15 +116,18 @@ seed: 7
   EXPECT_EQ(s.victory_condition, 50);
   EXPECT_EQ(s.timeout, 300);
   EXPECT_EQ(s.num_threads, 2);
+  EXPECT_EQ(s.search_units, 3);
   EXPECT_EQ(s.metrics, (std::vector<Metric>{Metric::Delay, Metric::Energy}));
   EXPECT_EQ(s.out_prefix, "mine");
   EXPECT_EQ(s.seed, 7u);
   MapperSettings defaults = parse_mapper_settings(YAML::Load("search_size: null"), sources);
   EXPECT_EQ(defaults.search_size, 0);
+  EXPECT_EQ(defaults.search_units, 8);
   EXPECT_EQ(defaults.metrics, std::vector<Metric>{Metric::Edp});
   EXPECT_THROW(parse_mapper_settings(YAML::Load("algorithm: annealing"), sources), InputError);
   EXPECT_THROW(parse_mapper_settings(YAML::Load("optimization_metrics: [speed]"), sources), InputError);
   EXPECT_THROW(parse_mapper_settings(YAML::Load("timeout: soon"), sources), InputError);
+  EXPECT_THROW(parse_mapper_settings(YAML::Load("search_units: 0"), sources), InputError);
 }
 
 }  // namespace

@@ -24,10 +24,11 @@ Evaluator traffic_model(const Mapspace& space) {
   };
 }
 
-SearchResult run(int threads, std::uint64_t seed, std::int64_t search_size = 0) {
+SearchResult run(int threads, std::uint64_t seed, std::int64_t search_size = 0, int units = 8) {
   static Mapspace space(testing::conv1d_oc_shape(), unconstrained(testing::conv1d_oc_shape()));
   MapperSettings settings;
   settings.num_threads = threads;
+  settings.search_units = units;
   settings.seed = seed;
   settings.victory_condition = 200;
   settings.search_size = search_size;
@@ -42,6 +43,23 @@ TEST(MapperSearch, DeterministicForSeedAndThreads) {
   EXPECT_EQ(first.best_metrics, second.best_metrics);
   EXPECT_EQ(first.visited, second.visited);
   EXPECT_EQ(first.valid, second.valid);
+}
+
+// The units, not the threads, split the work: any thread count gives the same search.
+TEST(MapperSearch, SameResultWhateverTheThreadCount) {
+  for (auto [search_size, units] : {std::pair<std::int64_t, int>{0, 8}, {37, 8}, {0, 3}}) {
+    const SearchResult single = run(1, 7, search_size, units);
+    ASSERT_TRUE(single.best);
+    for (int threads : {2, 3, 8, 16}) {
+      const SearchResult parallel = run(threads, 7, search_size, units);
+      ASSERT_TRUE(parallel.best);
+      EXPECT_EQ(parallel.best->key(), single.best->key()) << threads;
+      EXPECT_EQ(parallel.best_metrics, single.best_metrics) << threads;
+      EXPECT_EQ(parallel.visited, single.visited) << threads;
+      EXPECT_EQ(parallel.evaluated, single.evaluated) << threads;
+      EXPECT_EQ(parallel.valid, single.valid) << threads;
+    }
+  }
 }
 
 TEST(MapperSearch, SearchSizeBoundsValidEvaluations) {
