@@ -83,6 +83,10 @@ class SweepReader {
   }
 
   void read_workloads(const YAML::Node& node, SweepPlan& plan) const {
+    if (!node.IsDefined()) {  // the specification's own workload (e.g. processed Timeloop inputs)
+      plan.layers.push_back({"", "specification", "", ""});
+      return;
+    }
     if (!node.IsSequence() || node.size() == 0) fail(node, "workloads", "expected a non-empty list");
     const fs::path top_folder = fs::path(plan.base.files.front()).parent_path();
     for (const YAML::Node& entry : node) {
@@ -189,8 +193,11 @@ MacroRunSpec SweepPlan::unit_spec(std::size_t unit) const {
   const SweepPoint& point = points[point_of(unit)];
   for (const auto& [key, value] : point.jinja) spec.jinja[key] = value;
   for (const auto& [key, value] : point.overrides) spec.overrides[key] = value;
-  spec.jinja.erase("dnn");
-  spec.jinja["layer"] = layers[layer_of(unit)].jinja;
+  const std::string& layer = layers[layer_of(unit)].jinja;
+  if (!layer.empty()) {
+    spec.jinja.erase("dnn");
+    spec.jinja["layer"] = layer;
+  }
   return spec;
 }
 

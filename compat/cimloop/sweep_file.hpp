@@ -7,6 +7,7 @@
 //   specification: {top: ../cim/top.yaml.jinja2, variables: {macro: basic_analog}, set: {VOLTAGE: 0.8}}
 //   mapper: {victory_condition: 100}      # replaces the specification's mapper keys
 //   workloads: [{dnn: resnet18}, {layer: resnet18/05}, {folder: my_layers, name: mynet}]
+//                                       # none: the specification's own workload (one unit per point)
 //   axes:
 //     - {name: array, set: [ARRAY_ROWS, ARRAY_COLUMNS], values: [128, 256]}
 //     - zip: [{set: VOLTAGE, values: [0.7, 0.9]}, {var: iso, values: [a, b]}]
@@ -25,7 +26,7 @@ namespace cimloop::compat::cimloop {
 struct SweepLayer {
   std::string dnn;    // the network's name ("" for a single layer)
   std::string name;   // the layer's name (file stem, or the layer as given)
-  std::string jinja;  // the Jinja `layer` value: a name under workloads/ or a file path
+  std::string jinja;  // the Jinja `layer` value: a name under workloads/ or a file path ("": none)
   std::string file;   // the layer file when known (for the cache key), else ""
 };
 

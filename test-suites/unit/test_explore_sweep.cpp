@@ -81,6 +81,18 @@ TEST_F(ExploreSweep, NetworkFolderGivesEveryLayerAndANetworkRow) {
   EXPECT_EQ(plan.unit_spec(20).jinja.at("layer"), "resnet18/20");
 }
 
+TEST_F(ExploreSweep, WithoutWorkloadsTheSpecificationsOwnIsOneUnitPerPoint) {
+  const std::string eyeriss = std::string(CIMLOOP_SOURCE_DIR) + "/examples/eyeriss_like/";
+  std::ofstream(folder_ / "plain.yaml") << "specification: {files: [" << eyeriss << "arch.yaml, " << eyeriss
+                                        << "problem.yaml]}\nmapper: {search_size: 200, victory_condition: 20}\n";
+  const SweepPlan plan = read_sweep((folder_ / "plain.yaml").string());
+  ASSERT_EQ(plan.unit_count(), 1u);
+  EXPECT_EQ(plan.unit_spec(0).jinja.count("layer"), 0u);
+  const std::string csv = table(plan, (folder_ / "cache").string(), 1);
+  EXPECT_NE(csv.find("\n0,layer,,specification,"), std::string::npos) << csv.substr(0, 300);
+  EXPECT_EQ(csv.find("error"), std::string::npos);
+}
+
 TEST_F(ExploreSweep, BadEntriesNameFileLineAndKey) {
   const std::string path = sweep_file("axes:\n  - zip: [{set: A, values: [1, 2]}, {set: B, values: [1]}]\n");
   try {
