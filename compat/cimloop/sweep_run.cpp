@@ -2,9 +2,7 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <mutex>
 #include <thread>
 
 #include "src/common/error.hpp"
@@ -35,44 +33,6 @@ std::string progress_text(std::size_t done, std::size_t total, std::size_t cache
   return line;
 }
 
-// Redraws the progress line on stderr until stopped.
-class ProgressBar {
- public:
-  ProgressBar(const Counters& counters, std::size_t total, bool enabled) : counters_(counters), total_(total) {
-    if (enabled) drawer_ = std::thread([this] { run(); });
-  }
-  ~ProgressBar() {
-    if (!drawer_.joinable()) return;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
-    }
-    wake_.notify_all();
-    drawer_.join();
-  }
-
- private:
-  void run() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    for (;;) {
-      const bool last = wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return done_; });
-      const std::size_t cached = counters_.cached, done = cached + counters_.computed + counters_.failed;
-      const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
-      std::fprintf(stderr, "\r\033[K%s%s", progress_text(done, total_, cached, seconds).c_str(), last ? "\n" : "");
-      std::fflush(stderr);
-      if (last) return;
-    }
-  }
-
-  const Counters& counters_;
-  std::size_t total_;
-  Clock::time_point start_ = Clock::now();
-  bool done_ = false;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::thread drawer_;
-};
-
 UnitMeasure run_unit(const SweepPlan& plan, std::size_t unit) {
   try {
     return measure_unit(run_macro(plan.unit_spec(unit)), plan.categories);
@@ -101,7 +61,12 @@ RunSummary run_units(const SweepPlan& plan, const SweepCache& cache, const std::
     }
   };
   {
-    const ProgressBar bar(counters, units.size(), progress);
+    const mapper::ProgressLine bar(
+        [&](double seconds) {
+          const std::size_t cached = counters.cached;
+          return progress_text(cached + counters.computed + counters.failed, units.size(), cached, seconds);
+        },
+        progress);
     std::vector<std::thread> pool;
     for (int t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
