@@ -75,7 +75,7 @@ SweepCache::SweepCache(const SweepPlan& plan, std::string directory) : plan_(pla
 std::string SweepCache::key(std::size_t unit) const {
   const MacroRunSpec spec = plan_.unit_spec(unit);
   std::string input = std::string(kCacheFormat) + "\n" + files_digest_ + "\nfiles";
-  for (const std::string& file : spec.files) input += "\n" + fs::path(file).filename().string();
+  for (const std::string& file : spec.files) input.append("\n").append(fs::path(file).filename().string());
   const SweepLayer& layer = plan_.layers[plan_.layer_of(unit)];
   input += "\nlayer\n" + (layer.file.empty() ? std::string() : file_text(layer.file)) + "\n";
   add_map("jinja", spec.jinja, input);

@@ -47,7 +47,7 @@ void add_by_name(std::vector<std::pair<std::string, double>>& into, const std::v
 std::string pairs_to_json(const std::vector<std::pair<std::string, double>>& pairs) {
   std::string out = "[";
   for (const auto& [name, value] : pairs)
-    out += (out.size() > 1 ? "," : "") + std::string("[") + json_string(name) + "," + exact_number(value) + "]";
+    out.append(out.size() > 1 ? ",[" : "[").append(json_string(name)).append(",").append(exact_number(value)).append("]");
   return out + "]";
 }
 
