@@ -31,7 +31,12 @@ FloatStyle float_style(const YAML::Node& root) {
 // The search's best mapping at the specification's mapper settings.
 RebuiltMapping searched_mapping(const MacroRunSpec& spec, const MergedInput& merged, const ModelInputs& inputs,
                                 std::int64_t& evaluated) {
-  mapper::MapperSettings settings = parse_mapper_settings(child(merged.root, "mapper"), merged.sources);
+  // A copy when the sweep replaces keys: the merged tree stays as read.
+  const YAML::Node given = child(merged.root, "mapper");
+  YAML::Node mapper_node =
+      spec.mapper.empty() ? given : (given.IsMap() ? YAML::Clone(given) : YAML::Node(YAML::NodeType::Map));
+  for (const auto& [key, value] : spec.mapper) mapper_node[key] = YAML::Load(value);
+  mapper::MapperSettings settings = parse_mapper_settings(mapper_node, merged.sources);
   if (spec.threads) settings.num_threads = *spec.threads;
   const mapper::Mapspace mapspace = input_mapspace(merged, inputs, settings);
   mapper::SearchMonitor monitor;
@@ -66,6 +71,7 @@ MacroRun run_macro(const MacroRunSpec& spec) {
   const model::EvalResult result = model::Evaluator(inputs.arch, inputs.workload, model::ModelOptions{}).evaluate(chosen.mapping);
   if (!result.valid) throw InputError(spec.mapping_file + ": the mapping is not valid: " + result.failure);
   run.stats = macro_output_stats(inputs.arch, result, processed_variables(merged.root), float_style(merged.root));
+  run.pim = pim_figures(inputs.arch, inputs.workload, result);
   run.map_text = format_map(inputs.arch, inputs.workload, chosen.mapping, result);
   return run;
 }

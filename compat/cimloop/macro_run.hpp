@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compat/cimloop/macro_stats.hpp"
+#include "compat/cimloop/pim_analysis.hpp"
 
 namespace cimloop::compat::cimloop {
 
@@ -19,6 +20,7 @@ struct MacroRunSpec {
   std::map<std::string, std::string> jinja;      // template variables
   std::map<std::string, std::string> overrides;  // NAME -> expression (MAX_UTILIZATION: True); may add variables
   std::optional<int> threads;                    // replaces mapper.num_threads
+  std::map<std::string, std::string> mapper;     // mapper key -> YAML value, replacing the specification's
   std::string mapping_file;                      // a Timeloop mapping (map.yaml) to evaluate instead of searching
 };
 
@@ -31,6 +33,7 @@ struct MacroRun {
   MacroOutputStats stats;
   std::string map_text;              // the best (or given) mapping, as map.txt
   std::int64_t mappings_evaluated = 0;
+  PimFigures pim;
 };
 
 // Throws InputError for bad specifications or when no mapping is valid.

@@ -43,10 +43,15 @@ std::string format_progress(const SearchMonitor& monitor, const std::vector<Metr
   return line + text;
 }
 
-ProgressLine::ProgressLine(const SearchMonitor& monitor, std::vector<Metric> metrics, bool enabled)
-    : monitor_(monitor), metrics_(std::move(metrics)), enabled_(enabled), start_(std::chrono::steady_clock::now()) {
-  if (enabled_) drawer_ = std::thread([this] { run(); });
+ProgressLine::ProgressLine(std::function<std::string(double)> text, bool enabled)
+    : text_(std::move(text)), start_(std::chrono::steady_clock::now()) {
+  if (enabled) drawer_ = std::thread([this] { run(); });
 }
+
+ProgressLine::ProgressLine(const SearchMonitor& monitor, std::vector<Metric> metrics, bool enabled)
+    : ProgressLine([&monitor, metrics = std::move(metrics)](double seconds) {
+        return format_progress(monitor, metrics, seconds);
+      }, enabled) {}
 
 ProgressLine::~ProgressLine() { finish(); }
 
@@ -65,7 +70,7 @@ void ProgressLine::run() {
   for (;;) {
     bool last = wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return done_; });
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    std::fprintf(stderr, "\r\033[K%s%s", format_progress(monitor_, metrics_, seconds).c_str(), last ? "\n" : "");
+    std::fprintf(stderr, "\r\033[K%s%s", text_(seconds).c_str(), last ? "\n" : "");
     std::fflush(stderr);
     if (last) return;
   }

@@ -3,6 +3,7 @@
 // stderr is a terminal) and the Ctrl-C handling that stops a search gracefully.
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -16,9 +17,12 @@ namespace cimloop::mapper {
 // "1234 mappings, 1000 evaluated, 800 valid | best edp 5.10e+00 | 52.1k/s | 3.2 s"
 std::string format_progress(const SearchMonitor& monitor, const std::vector<Metric>& metrics, double seconds);
 
+// A status line on stderr, redrawn a few times a second from `text(seconds since start)`.
 class ProgressLine {
  public:
   // Draws nothing unless `enabled` (normally: stderr is a terminal).
+  ProgressLine(std::function<std::string(double)> text, bool enabled);
+  // A search's line (format_progress).
   ProgressLine(const SearchMonitor& monitor, std::vector<Metric> metrics, bool enabled);
   ~ProgressLine();  // finishes the line
   void finish();
@@ -26,9 +30,7 @@ class ProgressLine {
  private:
   void run();
 
-  const SearchMonitor& monitor_;
-  std::vector<Metric> metrics_;
-  bool enabled_;
+  std::function<std::string(double)> text_;
   bool done_ = false;
   std::chrono::steady_clock::time_point start_;
   std::mutex mutex_;
