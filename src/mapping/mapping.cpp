@@ -1,6 +1,9 @@
 #include "src/mapping/mapping.hpp"
 
 #include <numeric>
+#include <optional>
+
+#include "src/common/checked_math.hpp"
 
 namespace cimloop::mapping {
 namespace {
@@ -45,19 +48,24 @@ void add_level_loops(const LevelDirectives& level, const Fanout& fanout, int dim
 
 // Points of each dimension the loops cover: the loops of a dimension, outermost first, count
 // like digits whose last value is their residual when every outer digit is at its last value.
+// A product past 64 bits is reported as such (it can never equal a dimension size).
 void check_products(const Mapping& mapping, const workload::Workload& workload) {
-  std::array<std::int64_t, workload::kMaxDimensions> last_point{};
+  std::array<std::optional<std::int64_t>, workload::kMaxDimensions> last_point;
+  last_point.fill(0);
   for (int l = mapping.num_loops() - 1; l >= 0; --l) {
     const Loop& loop = mapping.loops[l];
-    last_point[loop.dimension] = last_point[loop.dimension] * loop.factor + loop.residual - 1;
+    std::optional<std::int64_t>& point = last_point[loop.dimension];
+    if (point) point = checked_product(*point, loop.factor);
+    if (point) point = checked_sum(*point, loop.residual - 1);
   }
   std::string errors;
   for (int dim = 0; dim < workload.num_dimensions(); ++dim) {
-    const std::int64_t product = last_point[dim] + 1;
+    const std::optional<std::int64_t> product = last_point[dim] ? checked_sum(*last_point[dim], 1) : std::nullopt;
     if (product != workload.bounds[dim]) {
       if (!errors.empty()) errors += '\n';
       errors += "parsing mapping: product of all factors of dimension " + workload.dimension_names[dim] + " is " +
-                std::to_string(product) + ", which is not equal to the dimension size of the workload " +
+                (product ? std::to_string(*product) : std::string("past the 64-bit range")) +
+                ", which is not equal to the dimension size of the workload " +
                 std::to_string(workload.bounds[dim]) + ".";
     }
   }

@@ -149,3 +149,31 @@ TEST(AccelergyErrors, MessageStartsWithFileAndLineOfTheComponent) {
 }
 
 }  // namespace
+
+namespace {
+
+// A clock period is a positive time: a negative one would turn every leak into a gain.
+TEST(AccelergyErrors, NonPositiveCycleTimeIsAnError) {
+  std::string text = architecture("    - {name: adder, class: aladdin_adder, attributes: {width: 8}, required_actions: [add]}\n");
+  text.replace(text.find("global_cycle_seconds: 1e-9"), 26, "global_cycle_seconds: -1e-9");
+  expect_mentions(error_of(text), {"component 'top.adder'", "global_cycle_seconds", "must be a positive number", "-1e-09"});
+}
+
+// An energy that comes out NaN or negative (here a scale of inf - inf) is never written.
+TEST(AccelergyErrors, EstimateThatIsNotACostIsAnError) {
+  const std::string classes = R"(
+  - name: scaled_adder
+    attributes: {technology: must_specify, width: 8, scale: 1e308 * 10 - 1e308 * 10}
+    subcomponents:
+    - {name: adder, class: aladdin_adder, attributes: {width: width}}
+    actions:
+    - name: add
+      subcomponents:
+      - {name: adder, actions: [{name: add, energy_scale: scale}]}
+)";
+  const std::string m = error_of(
+      architecture("    - {name: odd, class: scaled_adder, required_actions: [add]}\n", classes));
+  expect_mentions(m, {"component 'top.odd'", "energy of action 'add'", "nan", "not a finite non-negative number"});
+}
+
+}  // namespace
