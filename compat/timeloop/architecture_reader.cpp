@@ -135,10 +135,10 @@ void read_size(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& r
 
 void read_bandwidths(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader,
                      std::vector<std::string>& warnings) {
-  buffer.read_bandwidth = reader.number(attrs, {"read_bandwidth"});
-  buffer.write_bandwidth = reader.number(attrs, {"write_bandwidth"});
-  buffer.shared_bandwidth = reader.number(attrs, {"shared_bandwidth"});
-  if (auto both = reader.number(attrs, {"bandwidth"})) {
+  buffer.read_bandwidth = reader.number_at_least(attrs, {"read_bandwidth"}, 0);
+  buffer.write_bandwidth = reader.number_at_least(attrs, {"write_bandwidth"}, 0);
+  buffer.shared_bandwidth = reader.number_at_least(attrs, {"shared_bandwidth"}, 0);
+  if (auto both = reader.number_at_least(attrs, {"bandwidth"}, 0)) {
     warnings.push_back("WARNING: deprecated storage class attribute `bandwidth` used for " + buffer.name +
                        "; interpreting it as read_bandwidth = write_bandwidth = bandwidth / 2.");
     buffer.read_bandwidth = *both / 2;
@@ -189,14 +189,16 @@ BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::op
   read_block_and_cluster(buffer, attrs, reader, warnings);
   buffer.multiple_buffering = reader.number_above(attrs, {"multiple_buffering"}, 0).value_or(1.0);
   read_size(buffer, attrs, reader);
-  buffer.min_utilization = reader.number(attrs, {"min_utilization"}).value_or(0.0);
+  buffer.min_utilization = reader.number_at_least(attrs, {"min_utilization"}, 0).value_or(0.0);
   auto technology = reader.text(attrs, {"technology"});
   if (cls.find("DRAM") != std::string::npos || (technology && *technology == "DRAM")) {
     buffer.technology = Technology::DRAM;
   }
-  buffer.num_ports = static_cast<int>(reader.integer(attrs, {"num_ports", "n_ports"}).value_or(2));
-  if (buffer.num_ports != 1 && buffer.num_ports != 2) fail_at(reader.sources(), attrs, "num_ports", "must be 1 or 2");
-  buffer.num_banks = static_cast<int>(reader.integer(attrs, {"num_banks", "n_banks"}).value_or(2));
+  const std::int64_t ports = reader.integer(attrs, {"num_ports", "n_ports"}).value_or(2);
+  if (ports != 1 && ports != 2) fail_at(reader.sources(), attrs, "num_ports", "must be 1 or 2");
+  buffer.num_ports = static_cast<int>(ports);
+  buffer.num_banks = static_cast<int>(
+      std::min<std::int64_t>(reader.integer_at_least(attrs, {"num_banks", "n_banks"}, 1).value_or(2), 1 << 30));
   read_bandwidths(buffer, attrs, reader, warnings);
   const Mesh mesh = read_mesh(name, count, attrs, reader);
   buffer.instances = mesh.instances;
