@@ -1,5 +1,6 @@
 #include "src/mapping/mapping.hpp"
 
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -70,6 +71,41 @@ void check_products(const Mapping& mapping, const workload::Workload& workload) 
     }
   }
   if (!errors.empty()) throw MappingError(errors);
+}
+
+// With residuals the loops of a dimension can span more than its size (a factor far above the
+// size with a residual of 1 still covers it exactly): tiles up to that span must be countable.
+void check_imperfect_spans(const Mapping& mapping, const workload::Workload& workload) {
+  std::array<std::int64_t, workload::kMaxDimensions> span;
+  span.fill(1);
+  for (const Loop& loop : mapping.loops) {
+    const std::optional<std::int64_t> product = checked_product(span[loop.dimension], loop.factor);
+    if (!product) {
+      throw MappingError("parsing mapping: the factors of dimension " + workload.dimension_names[loop.dimension] +
+                         " multiply past the 64-bit range.");
+    }
+    span[loop.dimension] = *product;
+  }
+  std::optional<std::int64_t> iterations = 1;  // bounds the spatial fan-outs too
+  for (int d = 0; d < workload.num_dimensions() && iterations; ++d) iterations = checked_product(*iterations, span[d]);
+  if (!iterations) throw MappingError("parsing mapping: the loops' factors multiply past the 64-bit range.");
+  constexpr __int128 kLimit = std::numeric_limits<std::int64_t>::max();
+  for (const workload::DataSpace& space : workload.data_spaces) {
+    __int128 points = 1;
+    for (const auto& rank : space.ranks) {
+      __int128 extent = 1;
+      for (const workload::Term& term : rank) {
+        const __int128 coefficient = term.coefficient < 0 ? -static_cast<__int128>(term.coefficient) : term.coefficient;
+        extent += coefficient * (span[term.dimension] - 1);
+        if (extent > kLimit) break;
+      }
+      points = extent > kLimit ? kLimit + 1 : points * extent;
+      if (points > kLimit) {
+        throw MappingError("parsing mapping: the loops' factors make tiles of " + space.name +
+                           " too large to count in 64 bits.");
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -184,6 +220,7 @@ void build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const wo
     mapping.no_coalesce.push_back(level.no_coalesce);
   }
   check_products(mapping, workload);
+  if (mapping.imperfect()) check_imperfect_spans(mapping, workload);
 }
 
 Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload) {

@@ -81,6 +81,8 @@ std::vector<BadInput> cases() {
        "map.yaml:4: factors: parsing factors: R=1 P=99999999999999999999: 99999999999999999999 does not fit"},
       {"FactorProductPast64Bits", "timeloop-model", "map.yaml", "R=1 P=4", "R=1 P=4611686018427387904",
        "parsing mapping: product of all factors of dimension P is past the 64-bit range"},
+      {"ImperfectFactorPast64Bits", "timeloop-model", "map.yaml", "factors: R=1 P=4",
+       "factors: \"R=1 P=4611686018427387904,4\"", "parsing mapping: the factors of dimension P multiply past the 64-bit range"},
       {"ConstraintNotANumber", "timeloop-mapper", "constraints.yaml", "", kConstraints,
        "constraints.yaml:3: split: expected a number"},
       {"ZeroThreads", "timeloop-mapper", "mapper.yaml", "", "mapper: {num_threads: 0}\n",
