@@ -85,6 +85,16 @@ Mesh read_mesh(const std::string& name, std::optional<std::int64_t> count, const
   fail_at(reader.sources(), where, name, "instances and/or meshX * meshY must be specified.");
 }
 
+// Timeloop leaves global_cycle_seconds (Accelergy's clock period, for leakage) alone, but a
+// numeric period that is not a positive time is nonsense wherever it is given.
+void check_clock_period(const YAML::Node& attrs, const ValueReader& reader) {
+  const YAML::Node value = reader.find(attrs, {"global_cycle_seconds"});
+  double seconds = 0;
+  if (value.IsScalar() && YAML::convert<double>::decode(value, seconds)) {
+    reader.to_number_at_least(value, "global_cycle_seconds", 0, true);
+  }
+}
+
 void read_block_and_cluster(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader,
                             std::vector<std::string>& warnings) {
   auto block = reader.integer_at_least(attrs, {"block_size", "n_words"}, 1);
@@ -185,6 +195,7 @@ BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::op
   BufferSpec buffer;
   buffer.name = name;
   buffer.class_name = cls;
+  check_clock_period(attrs, reader);
   buffer.word_bits = reader.integer_at_least(attrs, {"word_bits", "word_width", "datawidth"}, 1).value_or(16);
   read_block_and_cluster(buffer, attrs, reader, warnings);
   buffer.multiple_buffering = reader.number_above(attrs, {"multiple_buffering"}, 0).value_or(1.0);
@@ -229,6 +240,7 @@ ArithmeticSpec parse_arithmetic(const std::string& name, const std::string& cls,
   ArithmeticSpec arithmetic;
   arithmetic.name = name;
   arithmetic.class_name = cls;
+  check_clock_period(attrs, reader);
   arithmetic.word_bits = reader.integer_at_least(attrs, {"word_bits", "datawidth"}, 1).value_or(16);
   const Mesh mesh = read_mesh(name, count, attrs, reader);
   arithmetic.instances = mesh.instances;
