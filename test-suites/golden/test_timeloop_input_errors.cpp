@@ -134,10 +134,13 @@ TEST_P(TimeloopInputErrors, ExitOneWithOneLocatedMessageAndNoOutput) {
 INSTANTIATE_TEST_SUITE_P(Cases, TimeloopInputErrors, testing::ValuesIn(cases()),
                          [](const testing::TestParamInfo<BadInput>& info) { return info.param.name; });
 
-// With no ERT given the tables are estimated: a search that fails still writes none of them
-// (ERT, ART, summaries, flattened architecture, accelergy log), neither in -o nor in the
-// working directory.
-TEST(TimeloopInputErrorsNoTables, FailedSearchWritesNoEstimatedTables) {
+// With no ERT given the tables are estimated: a run that fails still writes none of them (ERT,
+// ART, summaries, flattened architecture, accelergy log), neither in -o nor in the working
+// directory. The buffer holds 2 words: the model's mapping and every constrained search fail.
+class TimeloopInputErrorsNoTables : public testing::TestWithParam<std::string> {};
+
+TEST_P(TimeloopInputErrorsNoTables, FailedRunWritesNoEstimatedTables) {
+  const std::string program = GetParam();
   const fs::path dir = cimloop::golden::fresh_test_directory("cimloop-input-errors");
   std::string arch = read_file(kExample / "arch.yaml");
   arch.replace(arch.find("  - name: system\n"), 16,
@@ -149,17 +152,38 @@ TEST(TimeloopInputErrorsNoTables, FailedSearchWritesNoEstimatedTables) {
                                              "  - {target: Buffer, type: bypass, keep: [Weights, Inputs, Outputs]}\n"
                                              "  - {target: Buffer, type: temporal, factors: R=3 P=16}\n"
                                              "mapper: {timeout: 100, victory_condition: 10}\n";
+  std::vector<std::string> files = {"arch.yaml", (kExample / "problem.yaml").string()};
+  files.push_back(program == "timeloop-model" ? (kExample / "map.yaml").string() : "constraints.yaml");
   fs::create_directory(dir / "out");
-  const std::string command = cimloop::golden::shell_quote((kBin / "timeloop-mapper").string()) + " " +
-                              quoted_words({"arch.yaml", (kExample / "problem.yaml").string(), "constraints.yaml"}) +
-                              " -o out";
+  const std::string command =
+      cimloop::golden::shell_quote((kBin / program).string()) + " " + quoted_words(files) + " -o out";
   EXPECT_EQ(run_in(dir, command, dir), 1) << read_file(dir / "stderr.txt");
-  EXPECT_NE(read_file(dir / "stderr.txt").find("ERROR: no valid mapping found"), std::string::npos)
-      << read_file(dir / "stderr.txt");
+  const std::string expected = program == "timeloop-model" ? "ERROR: couldn't map level Buffer" : "ERROR: no valid mapping found";
+  EXPECT_NE(read_file(dir / "stderr.txt").find(expected), std::string::npos) << read_file(dir / "stderr.txt");
   EXPECT_TRUE(fs::is_empty(dir / "out"));
   for (const auto& entry : fs::directory_iterator(dir))
-    EXPECT_EQ(entry.path().filename().string().rfind("timeloop-mapper.", 0), std::string::npos) << entry.path();
+    EXPECT_EQ(entry.path().filename().string().rfind(program + ".", 0), std::string::npos) << entry.path();
   fs::remove_all(dir);
 }
+
+// An output that cannot be replaced (here a directory in the way of the map file) fails the
+// run before any file is written: the stats file, which comes first, is not left behind.
+TEST(TimeloopOutputErrors, UnwritableOutputWritesNothing) {
+  const fs::path dir = cimloop::golden::fresh_test_directory("cimloop-output-errors");
+  fs::create_directories(dir / "out" / "timeloop-model.map.txt");
+  std::vector<std::string> files;
+  for (const char* name : {"arch.yaml", "problem.yaml", "map.yaml", "ERT.yaml", "ART.yaml"})
+    files.push_back((kExample / name).string());
+  const std::string command =
+      cimloop::golden::shell_quote((kBin / "timeloop-model").string()) + " " + quoted_words(files) + " -o out";
+  EXPECT_EQ(run_in(dir, command, dir), 1);
+  EXPECT_EQ(read_file(dir / "stderr.txt"), "ERROR: out/timeloop-model.map.txt: cannot write output file (a directory)\n");
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(dir / "out")) left.push_back(entry.path().filename().string());
+  EXPECT_EQ(left, std::vector<std::string>{"timeloop-model.map.txt"});
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Programs, TimeloopInputErrorsNoTables, testing::Values("timeloop-model", "timeloop-mapper"));
 
 }  // namespace
