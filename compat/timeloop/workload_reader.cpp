@@ -4,6 +4,7 @@
 #include <map>
 
 #include "compat/timeloop/yaml_values.hpp"
+#include "src/common/checked_math.hpp"
 
 namespace cimloop::compat {
 namespace {
@@ -109,25 +110,16 @@ void parse_dimensions(const YAML::Node& shape, Workload& workload, const ValueRe
 // The model counts operations and tile sizes in 64 bits: the whole problem (operations plus
 // every data space's points) must fit, so no tile of it can overflow.
 void check_problem_size(const Workload& workload, const YAML::Node& problem, const ValueReader& reader) {
-  constexpr __int128 kLimit = std::numeric_limits<std::int64_t>::max();
-  auto fail = [&] {
-    fail_at(reader.sources(), problem, "instance", "the problem is too large: its size does not fit in 64 bits");
-  };
-  __int128 operations = 1;
+  std::optional<std::int64_t> total = 1;
   for (const std::int64_t bound : workload.bounds)
-    if ((operations *= bound) > kLimit) fail();
-  __int128 total = operations;
-  for (const DataSpace& space : workload.data_spaces) {
-    __int128 points = 1;
-    for (const auto& rank : space.ranks) {
-      __int128 span = 1;
-      for (const Term& term : rank) {
-        const __int128 coefficient = term.coefficient < 0 ? -static_cast<__int128>(term.coefficient) : term.coefficient;
-        if ((span += coefficient * (workload.bounds[term.dimension] - 1)) > kLimit) fail();
-      }
-      if ((points *= span) > kLimit) fail();
-    }
-    if ((total += points) > kLimit) fail();
+    if (total) total = checked_product(*total, bound);
+  const std::optional<std::int64_t> operations = total;
+  for (int t = 0; t < workload.num_data_spaces() && total; ++t) {
+    const std::optional<std::int64_t> points = workload.checked_footprint(t, workload.bounds.data());
+    total = points ? checked_sum(*total, *points) : std::nullopt;
+  }
+  if (!operations || !total) {
+    fail_at(reader.sources(), problem, "instance", "the problem is too large: its size does not fit in 64 bits");
   }
 }
 

@@ -1,6 +1,5 @@
 #include "src/mapping/mapping.hpp"
 
-#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -89,21 +88,10 @@ void check_imperfect_spans(const Mapping& mapping, const workload::Workload& wor
   std::optional<std::int64_t> iterations = 1;  // bounds the spatial fan-outs too
   for (int d = 0; d < workload.num_dimensions() && iterations; ++d) iterations = checked_product(*iterations, span[d]);
   if (!iterations) throw MappingError("parsing mapping: the loops' factors multiply past the 64-bit range.");
-  constexpr __int128 kLimit = std::numeric_limits<std::int64_t>::max();
-  for (const workload::DataSpace& space : workload.data_spaces) {
-    __int128 points = 1;
-    for (const auto& rank : space.ranks) {
-      __int128 extent = 1;
-      for (const workload::Term& term : rank) {
-        const __int128 coefficient = term.coefficient < 0 ? -static_cast<__int128>(term.coefficient) : term.coefficient;
-        extent += coefficient * (span[term.dimension] - 1);
-        if (extent > kLimit) break;
-      }
-      points = extent > kLimit ? kLimit + 1 : points * extent;
-      if (points > kLimit) {
-        throw MappingError("parsing mapping: the loops' factors make tiles of " + space.name +
-                           " too large to count in 64 bits.");
-      }
+  for (int t = 0; t < workload.num_data_spaces(); ++t) {
+    if (!workload.checked_footprint(t, span.data())) {
+      throw MappingError("parsing mapping: the loops' factors make tiles of " + workload.data_spaces[t].name +
+                         " too large to count in 64 bits.");
     }
   }
 }
