@@ -1,5 +1,7 @@
 #include "compat/accelergy/architecture.hpp"
 
+#include <cmath>
+
 #include "compat/accelergy/instance.hpp"
 #include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
@@ -44,8 +46,14 @@ void add_propagated_defaults(AttributeDict& attributes, const EvaluationSite& si
     if (!value) value = fallback;
     if (value) attributes.set(key, Value(*value));
   };
-  if (!key_or_upper_case(attributes, "global_cycle_seconds")) {
+  const Value* cycle = key_or_upper_case(attributes, "global_cycle_seconds");
+  if (!cycle) {
     throw InputError("component '" + site.component + "', attribute 'global_cycle_seconds': required but not given");
+  }
+  // A clock period is a positive time; an expression Accelergy cannot evaluate stays text.
+  if (cycle->is_number() && !(cycle->as_double() > 0 && std::isfinite(cycle->as_double()))) {
+    throw InputError("component '" + site.component + "', attribute 'global_cycle_seconds': must be a positive "
+                     "number of seconds, got " + cycle->str());
   }
   const Value one = Value::from_int(1);
   propagate("global_cycle_seconds", nullptr);

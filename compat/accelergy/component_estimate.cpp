@@ -1,6 +1,7 @@
 #include "compat/accelergy/component_estimate.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "compat/accelergy/legacy_primitives.hpp"
 #include "src/common/error.hpp"
@@ -218,6 +219,18 @@ void estimate_area(const FlatComponent& c, const Instance& top, const BuildConte
   }
 }
 
+// An estimate that is negative, NaN or infinite (an estimator or expression fed attributes
+// with no physical sense, e.g. 0 * inf) would be written into the tables as if it were a cost.
+void check_costs(const ComponentEstimate& out) {
+  auto check = [&](double value, const std::string& what) {
+    if (value >= 0 && std::isfinite(value)) return;
+    throw InputError("component '" + out.name + "': " + what + " is " + compat::v04::python_float_repr(value) +
+                     ", not a finite non-negative number; check the attributes it is estimated from");
+  };
+  for (const ActionEnergy& action : out.actions) check(action.energy, "the energy of action '" + action.name + "'");
+  check(out.area, "the area");
+}
+
 }  // namespace
 
 ComponentEstimate estimate_component(const FlatComponent& component, const BuildContext& context,
@@ -240,6 +253,7 @@ ComponentEstimate estimate_component(const FlatComponent& component, const Build
     estimate_compound_actions(component, top, context, registry, out);
   }
   estimate_area(component, top, context, registry, out);
+  check_costs(out);
   return out;
 }
 

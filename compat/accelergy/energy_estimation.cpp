@@ -1,5 +1,6 @@
 #include "compat/accelergy/energy_estimation.hpp"
 
+#include <cmath>
 #include <optional>
 
 #include "compat/accelergy/attributes.hpp"
@@ -68,11 +69,22 @@ bool arguments_match(const YAML::Node& counted, const YAML::Node& entry) {
   return true;
 }
 
+// A count or an ERT energy of component `component`: a finite number >= 0, or an InputError.
+double cost_number(const YAML::Node& value, const std::string& component, const std::string& key) {
+  double number = 0;
+  if (!value || !value.IsScalar() || !YAML::convert<double>::decode(value, number) || !std::isfinite(number) ||
+      number < 0) {
+    throw InputError("action_counts: component '" + component + "': " + key + ": expected a finite number >= 0" +
+                     (value && value.IsScalar() ? ", got '" + value.Scalar() + "'" : std::string()));
+  }
+  return number;
+}
+
 double action_energy(const YAML::Node& entry, const YAML::Node& count, const std::string& component) {
   std::string action = count["name"].Scalar();
   for (const YAML::Node& a : sequence_or_empty(entry["actions"])) {
     if (a["name"].Scalar() == action && arguments_match(count["arguments"], a["arguments"])) {
-      return a["energy"].as<double>();
+      return cost_number(a["energy"], component, "energy of action '" + action + "'");
     }
   }
   throw InputError("action_counts: component '" + component + "': no ERT entry for action '" + action +
@@ -98,7 +110,7 @@ YAML::Node estimate_energy(const YAML::Node& ert, const YAML::Node& action_count
     if (!entry) throw InputError("action_counts: component '" + c.name + "' has no ERT entry");
     double energy = 0;
     for (const YAML::Node& count : sequence_or_empty(c.counts)) {
-      energy += count["counts"].as<double>() * action_energy(*entry, count, c.name);
+      energy += cost_number(count["counts"], c.name, "counts") * action_energy(*entry, count, c.name);
     }
     YAML::Node out;
     out["name"] = c.name;

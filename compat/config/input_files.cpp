@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <libconfig.h++>
+#include <yaml-cpp/depthguard.h>
 
 #include "src/common/error.hpp"
 
@@ -194,6 +195,10 @@ MergedInput load_merged_inputs(const std::vector<std::string>& paths) {
   }
   try {
     merged.root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& error) {
+    throw InputError(merged.sources.locate(error.mark.line) +
+                     ": YAML syntax error: lists and maps are nested too deeply here (the YAML reader stops at " +
+                     std::to_string(error.depth()) + " levels of recursion)");
   } catch (const YAML::ParserException& error) {
     throw InputError(merged.sources.locate(error.mark.line) + ": YAML syntax error: " + error.msg);
   }

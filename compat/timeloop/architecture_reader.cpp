@@ -1,9 +1,11 @@
 #include "compat/timeloop/architecture_reader.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/architecture/default_energy.hpp"
+#include "src/common/checked_math.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::compat {
@@ -27,14 +29,31 @@ ComponentKind classify(const std::string& cls) {
   return ComponentKind::Other;
 }
 
-// Element count of a "name[a..b]" suffix, 1 without one.
-std::int64_t name_count(const std::string& name) {
+// Element count of a "name[a..b]" suffix, 1 without one; `node` (the name) locates errors.
+std::int64_t name_count(const std::string& name, const YAML::Node& node, const ValueReader& reader) {
   auto open = name.rfind('[');
   auto dots = name.find("..", open == std::string::npos ? 0 : open);
   if (open == std::string::npos || dots == std::string::npos || name.back() != ']') return 1;
-  const long long first = std::stoll(name.substr(open + 1, dots - open - 1));
-  const long long last = std::stoll(name.substr(dots + 2, name.size() - dots - 3));
+  auto bound = [&](std::size_t begin, std::size_t end) {
+    std::int64_t value = 0;
+    const auto [rest, error] = std::from_chars(name.data() + begin, name.data() + end, value);
+    if (error != std::errc() || rest != name.data() + end || value < 0) {
+      fail_at(reader.sources(), node, "name",
+              name + ": an instance range [first..last] needs two non-negative integers");
+    }
+    return value;
+  };
+  const std::int64_t first = bound(open + 1, dots), last = bound(dots + 2, name.size() - 1);
+  if (last < first) fail_at(reader.sources(), node, "name", name + ": the instance range ends before it starts");
   return last - first + 1;
+}
+
+// a * b for sizes of component `name`, an InputError when it does not fit in 64 bits.
+std::int64_t size_product(std::int64_t a, std::int64_t b, const std::string& name, const YAML::Node& where,
+                          const ValueReader& reader) {
+  const std::optional<std::int64_t> product = checked_product(a, b);
+  if (!product) fail_at(reader.sources(), where, name, "sizes multiply past the 64-bit range");
+  return *product;
 }
 
 struct Mesh {
@@ -44,12 +63,13 @@ struct Mesh {
 // Instances and mesh from `instances` (else the count of the tree walk), `meshX`, `meshY`.
 Mesh read_mesh(const std::string& name, std::optional<std::int64_t> count, const YAML::Node& where,
                const ValueReader& reader) {
-  std::optional<std::int64_t> instances = reader.integer(where, {"instances"});
+  std::optional<std::int64_t> instances = reader.integer_at_least(where, {"instances"}, 1);
   if (!instances) instances = count;
-  const std::optional<std::int64_t> x = reader.integer(where, {"meshX"}), y = reader.integer(where, {"meshY"});
+  const std::optional<std::int64_t> x = reader.integer_at_least(where, {"meshX"}, 1);
+  const std::optional<std::int64_t> y = reader.integer_at_least(where, {"meshY"}, 1);
   auto fail = [&](const std::string& message) { fail_at(reader.sources(), where, name, message); };
   if (instances && x && y) {
-    if (*x * *y != *instances) fail("meshX * meshY must equal instances");
+    if (size_product(*x, *y, name, where, reader) != *instances) fail("meshX * meshY must equal instances");
     return {*instances, *x, *y};
   }
   if (instances && x) {
@@ -61,29 +81,40 @@ Mesh read_mesh(const std::string& name, std::optional<std::int64_t> count, const
     return {*instances, *instances / *y, *y};
   }
   if (instances) return {*instances, *instances, 1};
-  if (x && y) return {*x * *y, *x, *y};
+  if (x && y) return {size_product(*x, *y, name, where, reader), *x, *y};
   fail_at(reader.sources(), where, name, "instances and/or meshX * meshY must be specified.");
+}
+
+// Timeloop leaves global_cycle_seconds (Accelergy's clock period, for leakage) alone, but a
+// numeric period that is not a positive time is nonsense wherever it is given.
+void check_clock_period(const YAML::Node& attrs, const ValueReader& reader) {
+  const YAML::Node value = reader.find(attrs, {"global_cycle_seconds"});
+  double seconds = 0;
+  if (value.IsScalar() && YAML::convert<double>::decode(value, seconds)) {
+    reader.to_number_at_least(value, "global_cycle_seconds", 0, true);
+  }
 }
 
 void read_block_and_cluster(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader,
                             std::vector<std::string>& warnings) {
-  auto block = reader.integer(attrs, {"block_size", "n_words"});
-  auto cluster = reader.integer(attrs, {"cluster_size"});
-  auto width = reader.integer(attrs, {"width", "memory_width", "data_storage_width"});
+  auto block = reader.integer_at_least(attrs, {"block_size", "n_words"}, 1);
+  auto cluster = reader.integer_at_least(attrs, {"cluster_size"}, 1);
+  auto width = reader.integer_at_least(attrs, {"width", "memory_width", "data_storage_width"}, 1);
   buffer.block_size = block.value_or(1);
   buffer.cluster_size = cluster.value_or(1);
   if (!width) return;
   auto fail = [&](const std::string& message) { fail_at(reader.sources(), attrs, buffer.name, message); };
-  if (*width % (buffer.word_bits * buffer.block_size) != 0) {
+  auto product = [&](std::int64_t a, std::int64_t b) { return size_product(a, b, buffer.name, attrs, reader); };
+  if (*width % product(buffer.word_bits, buffer.block_size) != 0) {
     fail("storage width " + std::to_string(*width) + " is not a multiple of word bits * block size");
   }
   if (block && cluster) {
-    if (*block * buffer.word_bits * *cluster != *width) fail("block_size * word_bits * cluster_size != storage width");
+    if (product(product(*block, buffer.word_bits), *cluster) != *width) fail("block_size * word_bits * cluster_size != storage width");
   } else if (cluster) {
-    if (*cluster <= 0 || *width / *cluster / buffer.word_bits == 0) fail("width is smaller than cluster_size * word_bits");
+    if (*width / *cluster / buffer.word_bits == 0) fail("width is smaller than cluster_size * word_bits");
     buffer.block_size = *width / *cluster / buffer.word_bits;
   } else if (block) {
-    buffer.cluster_size = *width / (buffer.word_bits * *block);
+    buffer.cluster_size = *width / product(buffer.word_bits, *block);
   } else {
     buffer.block_size = *width / buffer.word_bits;
     buffer.cluster_size = 1;
@@ -94,24 +125,30 @@ void read_block_and_cluster(BufferSpec& buffer, const YAML::Node& attrs, const V
 }
 
 void read_size(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader) {
-  if (auto entries = reader.integer(attrs, {"entries"})) {
+  if (auto entries = reader.integer_at_least(attrs, {"entries"}, 0)) {
     buffer.size = *entries;
-  } else if (auto depth = reader.integer(attrs, {"depth", "memory_depth", "data_storage_depth"})) {
-    buffer.size = *depth * buffer.block_size;
-  } else if (auto kb = reader.number(attrs, {"sizeKB"})) {
-    buffer.size = static_cast<std::int64_t>(*kb * 8192 / buffer.word_bits);
+  } else if (auto depth = reader.integer_at_least(attrs, {"depth", "memory_depth", "data_storage_depth"}, 0)) {
+    buffer.size = size_product(*depth, buffer.block_size, buffer.name, attrs, reader);
+  } else if (auto kb = reader.number_at_least(attrs, {"sizeKB"}, 0)) {
+    const double words = std::floor(*kb * 8192 / static_cast<double>(buffer.word_bits));
+    if (!(words < 9223372036854775808.0)) fail_at(reader.sources(), attrs, "sizeKB", "does not fit in 64 bits of words");
+    buffer.size = static_cast<std::int64_t>(words);
   }
   if (buffer.size) {
-    buffer.effective_size = static_cast<std::int64_t>(std::floor(*buffer.size / buffer.multiple_buffering));
+    const double effective = std::floor(static_cast<double>(*buffer.size) / buffer.multiple_buffering);
+    if (!(effective < 9223372036854775808.0)) {
+      fail_at(reader.sources(), attrs, buffer.name, "size / multiple_buffering does not fit in 64 bits");
+    }
+    buffer.effective_size = static_cast<std::int64_t>(effective);
   }
 }
 
 void read_bandwidths(BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader,
                      std::vector<std::string>& warnings) {
-  buffer.read_bandwidth = reader.number(attrs, {"read_bandwidth"});
-  buffer.write_bandwidth = reader.number(attrs, {"write_bandwidth"});
-  buffer.shared_bandwidth = reader.number(attrs, {"shared_bandwidth"});
-  if (auto both = reader.number(attrs, {"bandwidth"})) {
+  buffer.read_bandwidth = reader.number_at_least(attrs, {"read_bandwidth"}, 0);
+  buffer.write_bandwidth = reader.number_at_least(attrs, {"write_bandwidth"}, 0);
+  buffer.shared_bandwidth = reader.number_at_least(attrs, {"shared_bandwidth"}, 0);
+  if (auto both = reader.number_at_least(attrs, {"bandwidth"}, 0)) {
     warnings.push_back("WARNING: deprecated storage class attribute `bandwidth` used for " + buffer.name +
                        "; interpreting it as read_bandwidth = write_bandwidth = bandwidth / 2.");
     buffer.read_bandwidth = *both / 2;
@@ -158,24 +195,27 @@ BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::op
   BufferSpec buffer;
   buffer.name = name;
   buffer.class_name = cls;
-  buffer.word_bits = reader.integer(attrs, {"word_bits", "word_width", "datawidth"}).value_or(16);
+  check_clock_period(attrs, reader);
+  buffer.word_bits = reader.integer_at_least(attrs, {"word_bits", "word_width", "datawidth"}, 1).value_or(16);
   read_block_and_cluster(buffer, attrs, reader, warnings);
-  buffer.multiple_buffering = reader.number(attrs, {"multiple_buffering"}).value_or(1.0);
+  buffer.multiple_buffering = reader.number_above(attrs, {"multiple_buffering"}, 0).value_or(1.0);
   read_size(buffer, attrs, reader);
-  buffer.min_utilization = reader.number(attrs, {"min_utilization"}).value_or(0.0);
+  buffer.min_utilization = reader.number_at_least(attrs, {"min_utilization"}, 0).value_or(0.0);
   auto technology = reader.text(attrs, {"technology"});
   if (cls.find("DRAM") != std::string::npos || (technology && *technology == "DRAM")) {
     buffer.technology = Technology::DRAM;
   }
-  buffer.num_ports = static_cast<int>(reader.integer(attrs, {"num_ports", "n_ports"}).value_or(2));
-  if (buffer.num_ports != 1 && buffer.num_ports != 2) fail_at(reader.sources(), attrs, "num_ports", "must be 1 or 2");
-  buffer.num_banks = static_cast<int>(reader.integer(attrs, {"num_banks", "n_banks"}).value_or(2));
+  const std::int64_t ports = reader.integer(attrs, {"num_ports", "n_ports"}).value_or(2);
+  if (ports != 1 && ports != 2) fail_at(reader.sources(), attrs, "num_ports", "must be 1 or 2");
+  buffer.num_ports = static_cast<int>(ports);
+  buffer.num_banks = static_cast<int>(
+      std::min<std::int64_t>(reader.integer_at_least(attrs, {"num_banks", "n_banks"}, 1).value_or(2), 1 << 30));
   read_bandwidths(buffer, attrs, reader, warnings);
   const Mesh mesh = read_mesh(name, count, attrs, reader);
   buffer.instances = mesh.instances;
   buffer.mesh_x = mesh.x;
   buffer.mesh_y = mesh.y;
-  if (buffer.cluster_size <= 0 || buffer.instances % buffer.cluster_size != 0) {
+  if (buffer.instances % buffer.cluster_size != 0) {
     fail_at(reader.sources(), attrs, name, "instances must be a multiple of cluster_size");
   }
   buffer.reduction_supported =
@@ -200,7 +240,8 @@ ArithmeticSpec parse_arithmetic(const std::string& name, const std::string& cls,
   ArithmeticSpec arithmetic;
   arithmetic.name = name;
   arithmetic.class_name = cls;
-  arithmetic.word_bits = reader.integer(attrs, {"word_bits", "datawidth"}).value_or(16);
+  check_clock_period(attrs, reader);
+  arithmetic.word_bits = reader.integer_at_least(attrs, {"word_bits", "datawidth"}, 1).value_or(16);
   const Mesh mesh = read_mesh(name, count, attrs, reader);
   arithmetic.instances = mesh.instances;
   arithmetic.mesh_x = mesh.x;
@@ -229,14 +270,16 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
       fail_at(reader.sources(), subtree, "subtree", "expected a list with exactly one element");
     }
     node.reset(subtree[0]);  // rebind the handle; `node = ...` would overwrite the caller's tree
-    factor *= name_count(reader.text(node, {"name"}).value_or(""));
+    factor = size_product(factor, name_count(reader.text(node, {"name"}).value_or(""), child(node, "name"), reader),
+                          "subtree", child(node, "name"), reader);
     std::vector<BufferSpec> buffers;
     const YAML::Node local = child(node, "local");
     for (std::size_t i = 0; local.IsSequence() && i < local.size(); ++i) {
       const YAML::Node entry = local[i];
       const std::string full_name = required_text(entry, "name", reader);
       const std::string cls = required_text(entry, "class", reader);
-      const std::int64_t n = factor * name_count(full_name);
+      const std::int64_t n =
+          size_product(factor, name_count(full_name, child(entry, "name"), reader), full_name, entry, reader);
       const YAML::Node attrs = child(entry, "attributes");
       const std::string name = component_base_name(full_name);
       switch (classify(cls)) {

@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <algorithm>
+#include <charconv>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -24,20 +26,26 @@ struct Context {
   std::vector<std::string>& warnings;
 };
 
-std::string text_of(const YAML::Node& node) {
-  if (node.IsScalar()) return node.as<std::string>();
+// The scalar text of `node`; an InputError naming `key` when it is a list or map.
+std::string scalar_text(const Context& ctx, const YAML::Node& node, const char* key) {
+  if (!node.IsScalar()) fail_at(ctx.sources, node, key, "expected a single value");
+  return node.Scalar();
+}
+
+std::string text_of(const Context& ctx, const YAML::Node& node, const char* key) {
+  if (node.IsScalar()) return node.Scalar();
   std::string joined;  // timeloopfe-style lists: ["R=3", "P<=4"]
   if (node.IsSequence())
     for (const YAML::Node& item : node) {
       if (!joined.empty()) joined += ',';
-      joined += item.as<std::string>();
+      joined += scalar_text(ctx, item, key);
     }
   return joined;
 }
 
 // "R=3,P<=4 C>=2 K0": name, operator (=, <=, >=; none = "="), value.
 void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<FactorLimit>& limits) {
-  const std::string text = text_of(node);
+  const std::string text = text_of(ctx, node, "factors");
   auto fail = [&](const std::string& message) {
     fail_at(ctx.sources, node, "factors", "'" + text + "': " + message);
   };
@@ -74,7 +82,9 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
       fail("residual (imperfect) factors are not supported in constraints");
     int dim = ctx.shape.dimension_index(name);
     if (dim < 0) fail("dimension " + name + " not found in problem shape");
-    std::int64_t value = std::stoll(text.substr(digits, pos - digits));
+    std::int64_t value = 0;
+    if (std::from_chars(text.data() + digits, text.data() + pos, value).ec != std::errc())
+      fail("factor of " + name + " does not fit in a 64-bit integer");
     FactorLimit& limit = limits[dim];
     if (op == "<=") {
       if (value < 1) fail("maximum factor of " + name + " must be at least 1");
@@ -96,7 +106,7 @@ void parse_factors(const Context& ctx, const YAML::Node& node, std::vector<Facto
 
 std::vector<int> parse_permutation(const Context& ctx, const YAML::Node& node) {
   std::vector<int> order;
-  for (char letter : text_of(node)) {
+  for (char letter : text_of(ctx, node, "permutation")) {
     if (std::isspace(static_cast<unsigned char>(letter)) || letter == ',') continue;
     int dim = ctx.shape.dimension_index(std::string(1, letter));
     if (dim < 0)
@@ -116,9 +126,9 @@ void parse_tiling(const Context& ctx, const YAML::Node& directive, TilingConstra
   if (YAML::Node permutation = child(directive, "permutation"); present(permutation))
     tiling.permutation = parse_permutation(ctx, permutation);
   if (YAML::Node split = child(directive, "split"); present(split)) {
-    int value = split.as<int>();
+    const std::int64_t value = ValueReader(ctx.sources).to_integer(split, "split");
     if (value < 0) fail_at(ctx.sources, split, "split", "must not be negative");
-    tiling.split = value;
+    tiling.split = static_cast<int>(std::min<std::int64_t>(value, std::numeric_limits<int>::max()));
   }
 }
 
@@ -129,9 +139,9 @@ std::vector<int> data_spaces_of(const Context& ctx, const YAML::Node& directive,
   if (!present(list)) return spaces;
   if (!list.IsSequence()) fail_at(ctx.sources, list, key, "expected a list of data spaces");
   for (const YAML::Node& entry : list) {
-    int space = ctx.shape.data_space_index(entry.as<std::string>());
-    if (space < 0)
-      fail_at(ctx.sources, entry, key, "data space " + entry.as<std::string>() + " not found in problem shape");
+    const std::string name = scalar_text(ctx, entry, key);
+    int space = ctx.shape.data_space_index(name);
+    if (space < 0) fail_at(ctx.sources, entry, key, "data space " + name + " not found in problem shape");
     spaces.push_back(space);
   }
   return spaces;
@@ -152,10 +162,12 @@ void parse_keep(const Context& ctx, const YAML::Node& directive, LevelConstraint
 int target_level(const Context& ctx, const YAML::Node& directive) {
   YAML::Node target = child(directive, "target");
   if (!present(target)) fail_at(ctx.sources, directive, "target", "missing in constraint");
-  std::string name = target.as<std::string>();
+  std::string name = scalar_text(ctx, target, "target");
   int level = ctx.shape.storage_index(name);
-  if (level < 0 && !name.empty() && std::all_of(name.begin(), name.end(), ::isdigit))
-    level = std::stoi(name) < ctx.shape.num_levels() ? std::stoi(name) : -1;
+  int index = -1;
+  const auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), index);
+  if (level < 0 && error == std::errc() && end == name.data() + name.size())
+    level = index >= 0 && index < ctx.shape.num_levels() ? index : -1;
   if (level < 0) fail_at(ctx.sources, target, "target", "storage level " + name + " not found");
   return level;
 }
@@ -164,7 +176,7 @@ void parse_directive(const Context& ctx, const YAML::Node& directive, Constraint
   LevelConstraint& level = constraints.levels[target_level(ctx, directive)];
   YAML::Node type_node = child(directive, "type");
   if (!present(type_node)) fail_at(ctx.sources, directive, "type", "missing in constraint");
-  std::string type = type_node.as<std::string>();
+  std::string type = scalar_text(ctx, type_node, "type");
   if (type == "temporal") {
     parse_tiling(ctx, directive, level.temporal);
     level.no_temporal_reuse |= data_space_mask(ctx, directive, "no_reuse") | data_space_mask(ctx, directive, "no_temporal_reuse");
@@ -178,7 +190,7 @@ void parse_directive(const Context& ctx, const YAML::Node& directive, Constraint
   } else if (type == "utilization" || type == "utilisation") {
     YAML::Node min = child(directive, "min");
     if (!present(min)) fail_at(ctx.sources, directive, "min", "missing in utilization constraint");
-    level.min_spatial_utilization = min.as<double>();
+    level.min_spatial_utilization = ValueReader(ctx.sources).to_number_at_least(min, "min", 0);
   } else {
     fail_at(ctx.sources, type_node, "type",
                     "unknown constraint type '" + type +

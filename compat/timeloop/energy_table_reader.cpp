@@ -15,6 +15,12 @@ YAML::Node unwrap(const YAML::Node& node, const char* key) {
   return node.IsMap() && node[key].IsDefined() ? node[key] : node;
 }
 
+// Energies and areas: 0 is what Accelergy gives a part that costs nothing; a negative, NaN or
+// infinite value has no meaning.
+double cost(const YAML::Node& value, const std::string& key, const ValueReader& reader) {
+  return reader.to_number_at_least(value, key, 0);
+}
+
 void record_action(std::map<std::string, double>& actions, const std::string& name, double energy) {
   auto [it, inserted] = actions.emplace(name, energy);
   if (!inserted) it->second = std::max(it->second, energy);
@@ -26,9 +32,9 @@ void record_map_form_action(std::map<std::string, double>& actions, const std::s
   if (value.IsSequence()) {
     for (const YAML::Node& item : value) record_map_form_action(actions, name, item, reader);
   } else if (value.IsMap()) {
-    record_action(actions, name, reader.to_number(child(value, "energy"), "energy"));
+    record_action(actions, name, cost(child(value, "energy"), "energy", reader));
   } else {
-    record_action(actions, name, reader.to_number(value, name));
+    record_action(actions, name, cost(value, name, reader));
   }
 }
 
@@ -56,7 +62,7 @@ EnergyTable parse_ert(const YAML::Node& ert_node, const SourceMap& sources) {
       for (const YAML::Node& action : child(component, "actions")) {
         auto name = reader.text(action, {"name"});
         if (!name) fail_at(sources, action, "actions", "action without a name");
-        record_action(actions, *name, reader.to_number(child(action, "energy"), "energy"));
+        record_action(actions, *name, cost(child(action, "energy"), "energy", reader));
       }
     }
   } else {
@@ -78,7 +84,7 @@ AreaTable parse_art(const YAML::Node& art_node, const SourceMap& sources) {
   for (const YAML::Node& component : tables) {
     const std::string name = component_base_name(reader.text(component, {"name"}).value_or(""));
     // Timeloop stores areas as float.
-    table.components[name] = static_cast<double>(static_cast<float>(reader.to_number(child(component, "area"), "area")));
+    table.components[name] = static_cast<double>(static_cast<float>(cost(child(component, "area"), "area", reader)));
   }
   return table;
 }

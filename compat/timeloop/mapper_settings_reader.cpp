@@ -87,10 +87,11 @@ MapperSettings parse_mapper_settings(const YAML::Node& mapper, const SourceMap& 
   count("search_size", settings.search_size);
   count("timeout", settings.timeout);
   count("victory_condition", settings.victory_condition);
-  std::int64_t threads = 0;
-  count("num_threads", threads);
-  settings.num_threads = threads > 0 ? static_cast<int>(threads)
-                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // One search thread per core unless fewer are asked for: more threads than cores would only
+  // share the cores (and take memory), so a larger count is capped without a warning.
+  const std::int64_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::optional<std::int64_t> threads = reader.integer_at_least(mapper, {"num_threads", "num-threads"}, 1);
+  settings.num_threads = static_cast<int>(std::min(threads.value_or(cores), cores));
   std::int64_t units = settings.search_units;
   count("search_units", units);
   if (units < 1 || units > kMaxSearchUnits)

@@ -1,6 +1,7 @@
 #include "compat/timeloop/mapping_reader.hpp"
 
 #include <cctype>
+#include <charconv>
 
 #include "compat/timeloop/yaml_values.hpp"
 
@@ -119,6 +120,17 @@ int resolve_target(const YAML::Node& directive, const arch::ArchSpec& arch, cons
   return level;
 }
 
+// The digits of body[begin, end) as a number; an InputError when they do not fit in 64 bits.
+std::int64_t factor_number(const std::string& text, const std::string& body, std::size_t begin, std::size_t end) {
+  std::int64_t value = 0;
+  const auto [rest, error] = std::from_chars(body.data() + begin, body.data() + end, value);
+  if (error != std::errc() || rest != body.data() + end) {
+    throw InputError("parsing factors: " + text + ": " + body.substr(begin, end - begin) +
+                     " does not fit in a 64-bit integer.");
+  }
+  return value;
+}
+
 }  // namespace
 
 std::vector<ParsedFactor> parse_factors(const std::string& text, const workload::Workload& workload) {
@@ -143,12 +155,12 @@ std::vector<ParsedFactor> parse_factors(const std::string& text, const workload:
     if (dim < 0) {
       throw InputError("parsing factors: " + text + ": dimension " + name + " not found in problem shape.");
     }
-    const std::int64_t factor = std::stoll(body.substr(digits, i - digits));
+    const std::int64_t factor = factor_number(text, body, digits, i);
     std::int64_t residual = factor;
     if (i + 1 < body.size() && body[i] == ',' && is_digit(body[i + 1])) {
       const std::size_t residual_start = ++i;
       while (i < body.size() && is_digit(body[i])) ++i;
-      residual = std::stoll(body.substr(residual_start, i - residual_start));
+      residual = factor_number(text, body, residual_start, i);
       if (factor != 0 && (residual < 1 || residual > factor)) {
         throw InputError("parsing factors: " + text + ": residual " + std::to_string(residual) + " of dimension " +
                          name + " is not between 1 and its factor " + std::to_string(factor) + ".");

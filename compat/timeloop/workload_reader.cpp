@@ -1,8 +1,10 @@
 #include "compat/timeloop/workload_reader.hpp"
 
+#include <limits>
 #include <map>
 
 #include "compat/timeloop/yaml_values.hpp"
+#include "src/common/checked_math.hpp"
 
 namespace cimloop::compat {
 namespace {
@@ -24,8 +26,15 @@ std::map<std::string, std::int64_t> read_coefficients(const YAML::Node& shape,
   for (const YAML::Node& entry : list) {
     auto name = reader.text(entry, {"name"});
     if (!name) fail_at(reader.sources(), entry, "coefficients", "entry without a name");
-    std::int64_t value = reader.integer(entry, {"default"}).value_or(1);
-    if (auto given = reader.integer(instance, {name->c_str()})) value = *given;
+    // Negative coefficients have a meaning in Timeloop (the rank runs backwards), zero has none.
+    const std::int64_t lowest = -std::numeric_limits<std::int64_t>::max();
+    std::int64_t value = reader.integer_at_least(entry, {"default"}, lowest).value_or(1);
+    YAML::Node where = child(entry, "default");
+    if (auto given = reader.integer_at_least(instance, {name->c_str()}, lowest)) {
+      value = *given;
+      where = reader.find(instance, {name->c_str()});
+    }
+    if (value == 0) fail_at(reader.sources(), where, *name, "a coefficient (stride, dilation) must not be 0");
     values[*name] = value;
   }
   return values;
@@ -48,6 +57,9 @@ Term parse_term(const YAML::Node& node, const Workload& workload,
     auto it = coefficient.IsScalar() ? coefficients.find(coefficient.Scalar()) : coefficients.end();
     term.coefficient = it != coefficients.end() ? it->second
                                                 : reader.to_integer(coefficient, "projection");
+    if (term.coefficient == 0 || term.coefficient == std::numeric_limits<std::int64_t>::min()) {
+      fail_at(reader.sources(), coefficient, "projection", "a coefficient must be a non-zero 64-bit integer");
+    }
   }
   return term;
 }
@@ -95,6 +107,22 @@ void parse_dimensions(const YAML::Node& shape, Workload& workload, const ValueRe
   }
 }
 
+// The model counts operations and tile sizes in 64 bits: the whole problem (operations plus
+// every data space's points) must fit, so no tile of it can overflow.
+void check_problem_size(const Workload& workload, const YAML::Node& problem, const ValueReader& reader) {
+  std::optional<std::int64_t> total = 1;
+  for (const std::int64_t bound : workload.bounds)
+    if (total) total = checked_product(*total, bound);
+  const std::optional<std::int64_t> operations = total;
+  for (int t = 0; t < workload.num_data_spaces() && total; ++t) {
+    const std::optional<std::int64_t> points = workload.checked_footprint(t, workload.bounds.data());
+    total = points ? checked_sum(*total, *points) : std::nullopt;
+  }
+  if (!operations || !total) {
+    fail_at(reader.sources(), problem, "instance", "the problem is too large: its size does not fit in 64 bits");
+  }
+}
+
 }  // namespace
 
 Workload parse_workload(const YAML::Node& problem, const SourceMap& sources) {
@@ -137,6 +165,7 @@ Workload parse_workload(const YAML::Node& problem, const SourceMap& sources, con
   if (workload.num_data_spaces() > kMaxDataSpaces) {
     fail_at(sources, spaces, "data_spaces", "at most " + std::to_string(kMaxDataSpaces) + " data spaces");
   }
+  check_problem_size(workload, instance, reader);
   return workload;
 }
 

@@ -32,10 +32,23 @@ class ValueReader {
   std::optional<std::string> text(const YAML::Node& map,
                                   std::initializer_list<const char*> keys) const;
 
+  // integer() and number() for sizes, counts and physical quantities: a value below `minimum`
+  // (for numbers also NaN and infinities) is an InputError naming file, line and key.
+  std::optional<std::int64_t> integer_at_least(const YAML::Node& map, std::initializer_list<const char*> keys,
+                                               std::int64_t minimum) const;
+  std::optional<double> number_at_least(const YAML::Node& map, std::initializer_list<const char*> keys,
+                                        double minimum) const;
+  // As number_at_least, but the value must be greater than `bound`.
+  std::optional<double> number_above(const YAML::Node& map, std::initializer_list<const char*> keys,
+                                     double bound) const;
+
   // Conversions of one node; `key` is only used in the error message.
   double to_number(const YAML::Node& value, const std::string& key) const;
   std::int64_t to_integer(const YAML::Node& value, const std::string& key) const;
   bool to_boolean(const YAML::Node& value, const std::string& key) const;
+  // A finite number >= minimum (> minimum when `strict`).
+  double to_number_at_least(const YAML::Node& value, const std::string& key, double minimum,
+                            bool strict = false) const;
 
   const SourceMap& sources() const { return sources_; }
 

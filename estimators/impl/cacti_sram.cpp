@@ -17,7 +17,7 @@ namespace cimloop::estimators {
 namespace {
 
 struct Raw {
-  std::optional<double> read_pj, write_pj, leak_mw, area_um2;
+  std::optional<double> read_nj, write_nj, leak_mw, area_mm2;  // as CACTI prints them
 };
 using Key = std::tuple<double, double, double, int, int>;  // tech, size B, block B, ports, banks
 
@@ -25,12 +25,10 @@ const std::map<Key, Raw>& table() {
   static const std::map<Key, Raw> rows = [] {
     std::map<Key, Raw> t;
     YAML::Node root = load_data_file("cacti_sram.yaml");
-    auto optional = [](const YAML::Node& n, double unit) {
-      return n.IsNull() ? std::nullopt : std::optional<double>(n.as<double>() * unit);
-    };
+    auto optional = [](const YAML::Node& n) { return n.IsNull() ? std::nullopt : std::optional<double>(n.as<double>()); };
     for (const YAML::Node& r : root["rows"]) {
       Key key{r[0].as<double>(), r[1].as<double>(), r[2].as<double>(), r[3].as<int>(), r[4].as<int>()};
-      t[key] = {optional(r[5], 1e3), optional(r[6], 1e3), optional(r[7], 1), optional(r[8], 1e6)};
+      t[key] = {optional(r[5]), optional(r[6]), optional(r[7]), optional(r[8])};
     }
     return t;
   }();
@@ -107,14 +105,16 @@ double cacti_node_ratio(double tech, std::optional<double> Raw::*field) {
 double fallback_node_factor(double tech, std::optional<double> Raw::*field) {
   if (tech == kFitNode) return 1;
   if (tech >= kLowNode && tech <= kFitNode) return cacti_node_ratio(tech, field);
-  std::optional<double> f = field == &Raw::area_um2 ? area_scaling(kFitNode, tech) : energy_scaling(kFitNode, tech);
+  std::optional<double> f = field == &Raw::area_mm2 ? area_scaling(kFitNode, tech) : energy_scaling(kFitNode, tech);
   if (!f) throw Declined("no CACTI result and no technology scaling for an SRAM at " + Value(tech).text() + "nm");
   return *f;
 }
 
 // Raw CACTI value of one output: the table at this node, linear interpolation between table
-// nodes, or the fallback. `warning` is set when the fallback was used.
-double raw_value(const Geometry& g, std::optional<double> Raw::*field, double SramPoint::*fit_field, std::string& warning) {
+// nodes, or the fallback (whose pJ and um^2 `fit_to_raw` turns into CACTI's nJ and mm^2).
+// `warning` is set when the fallback was used.
+double raw_value(const Geometry& g, std::optional<double> Raw::*field, double SramPoint::*fit_field, double fit_to_raw,
+                 std::string& warning) {
   bool missing = false;
   if (const Raw* exact = row_at(g, g.tech)) {
     double v = field_of(*exact, field, missing);
@@ -135,7 +135,7 @@ double raw_value(const Geometry& g, std::optional<double> Raw::*field, double Sr
     return at_fit_node * factor;
   }
   warning = sram + " is not in the shipped CACTI results; using the power-law fallback";
-  return fallback().predict(g.cacti_width, g.cacti_depth).*fit_field * factor;
+  return fallback().predict(g.cacti_width, g.cacti_depth).*fit_field * fit_to_raw * factor;
 }
 
 double flag_argument(const Query& query, const char* name) {
@@ -165,20 +165,23 @@ class CactiSram : public PrimitiveEstimator {
     Geometry g = geometry(query);
     double ws = g.width / g.cacti_width, ds = g.depth / g.cacti_depth;
     Estimate e;
+    // In the plug-in's units and order: CACTI's mm^2, mW and nJ to m^2, W and J, the post-scaling,
+    // then Accelergy's * 1e12 to um^2 and pJ. The order decides the last bit of a result, and
+    // with it a 6th decimal that falls half-way (66.3108875 pJ is written 66.310888).
+    constexpr double kToPico = 1e12;
     if (query.is_area()) {
-      e.value = raw_value(g, &Raw::area_um2, &SramPoint::area_um2, e.warning) * ws * ds;
+      e.value = raw_value(g, &Raw::area_mm2, &SramPoint::area_um2, 1e-6, e.warning) * 1e-6 * ws * ds * kToPico;
     } else if (query.action == "leak" || query.action == "idle") {  // idle: the v0.3 name
       const Value* cycle = query.argument("global_cycle_seconds");
       if (!cycle) cycle = query.attribute("global_cycle_seconds");
       double seconds = cycle && cycle->numeric() ? *cycle->numeric() : 1e-9;
-      // mW x s = 1e-3 J = 1e9 pJ
-      e.value = raw_value(g, &Raw::leak_mw, &SramPoint::leak_mw, e.warning) * seconds * 1e9 * ws * ds;
+      e.value = raw_value(g, &Raw::leak_mw, &SramPoint::leak_mw, 1, e.warning) * 1e-3 * seconds * ws * ds * kToPico;
     } else {
       bool read = query.action == "read";
-      double raw = read ? raw_value(g, &Raw::read_pj, &SramPoint::read_pj, e.warning)
-                        : raw_value(g, &Raw::write_pj, &SramPoint::write_pj, e.warning);
+      double raw = read ? raw_value(g, &Raw::read_nj, &SramPoint::read_pj, 1e-3, e.warning)
+                        : raw_value(g, &Raw::write_nj, &SramPoint::write_pj, 1e-3, e.warning);
       double deltas = 0.7 * flag_argument(query, "data_delta") + 0.3 * flag_argument(query, "address_delta");
-      e.value = raw * (0.7 * ws + 0.3) * std::pow(ds, 0.78) * deltas;
+      e.value = raw * 1e-9 * ((0.7 * ws + 0.3) * std::pow(ds, 0.78) * deltas) * kToPico;
     }
     return e;
   }

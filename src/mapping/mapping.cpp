@@ -1,6 +1,9 @@
 #include "src/mapping/mapping.hpp"
 
 #include <numeric>
+#include <optional>
+
+#include "src/common/checked_math.hpp"
 
 namespace cimloop::mapping {
 namespace {
@@ -45,23 +48,52 @@ void add_level_loops(const LevelDirectives& level, const Fanout& fanout, int dim
 
 // Points of each dimension the loops cover: the loops of a dimension, outermost first, count
 // like digits whose last value is their residual when every outer digit is at its last value.
+// A product past 64 bits is reported as such (it can never equal a dimension size).
 void check_products(const Mapping& mapping, const workload::Workload& workload) {
-  std::array<std::int64_t, workload::kMaxDimensions> last_point{};
+  std::array<std::optional<std::int64_t>, workload::kMaxDimensions> last_point;
+  last_point.fill(0);
   for (int l = mapping.num_loops() - 1; l >= 0; --l) {
     const Loop& loop = mapping.loops[l];
-    last_point[loop.dimension] = last_point[loop.dimension] * loop.factor + loop.residual - 1;
+    std::optional<std::int64_t>& point = last_point[loop.dimension];
+    if (point) point = checked_product(*point, loop.factor);
+    if (point) point = checked_sum(*point, loop.residual - 1);
   }
   std::string errors;
   for (int dim = 0; dim < workload.num_dimensions(); ++dim) {
-    const std::int64_t product = last_point[dim] + 1;
+    const std::optional<std::int64_t> product = last_point[dim] ? checked_sum(*last_point[dim], 1) : std::nullopt;
     if (product != workload.bounds[dim]) {
       if (!errors.empty()) errors += '\n';
       errors += "parsing mapping: product of all factors of dimension " + workload.dimension_names[dim] + " is " +
-                std::to_string(product) + ", which is not equal to the dimension size of the workload " +
+                (product ? std::to_string(*product) : std::string("past the 64-bit range")) +
+                ", which is not equal to the dimension size of the workload " +
                 std::to_string(workload.bounds[dim]) + ".";
     }
   }
   if (!errors.empty()) throw MappingError(errors);
+}
+
+// With residuals the loops of a dimension can span more than its size (a factor far above the
+// size with a residual of 1 still covers it exactly): tiles up to that span must be countable.
+void check_imperfect_spans(const Mapping& mapping, const workload::Workload& workload) {
+  std::array<std::int64_t, workload::kMaxDimensions> span;
+  span.fill(1);
+  for (const Loop& loop : mapping.loops) {
+    const std::optional<std::int64_t> product = checked_product(span[loop.dimension], loop.factor);
+    if (!product) {
+      throw MappingError("parsing mapping: the factors of dimension " + workload.dimension_names[loop.dimension] +
+                         " multiply past the 64-bit range.");
+    }
+    span[loop.dimension] = *product;
+  }
+  std::optional<std::int64_t> iterations = 1;  // bounds the spatial fan-outs too
+  for (int d = 0; d < workload.num_dimensions() && iterations; ++d) iterations = checked_product(*iterations, span[d]);
+  if (!iterations) throw MappingError("parsing mapping: the loops' factors multiply past the 64-bit range.");
+  for (int t = 0; t < workload.num_data_spaces(); ++t) {
+    if (!workload.checked_footprint(t, span.data())) {
+      throw MappingError("parsing mapping: the loops' factors make tiles of " + workload.data_spaces[t].name +
+                         " too large to count in 64 bits.");
+    }
+  }
 }
 
 }  // namespace
@@ -176,6 +208,7 @@ void build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const wo
     mapping.no_coalesce.push_back(level.no_coalesce);
   }
   check_products(mapping, workload);
+  if (mapping.imperfect()) check_imperfect_spans(mapping, workload);
 }
 
 Mapping build_mapping(const MappingSpec& spec, const arch::ArchSpec& arch, const workload::Workload& workload) {

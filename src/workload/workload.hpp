@@ -2,6 +2,7 @@
 // The problem being mapped: named one-letter dimensions with bounds, and data spaces whose
 // coordinates are affine projections of the dimensions (rank = sum of coefficient * dimension).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,9 @@ struct Workload {
     }
     return size;
   }
+  // footprint(), or nothing when it does not fit in 64 bits (inputs checked before the model
+  // counts with them).
+  std::optional<std::int64_t> checked_footprint(int t, const std::int64_t* extents) const;
 };
 
 }  // namespace cimloop::workload

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "compat/accelergy/energy_estimation.hpp"
 #include "compat/accelergy/tables.hpp"
 #include "compat/config/input_files.hpp"
 #include "src/common/error.hpp"
@@ -146,6 +147,60 @@ TEST(AccelergyErrors, MessageStartsWithFileAndLineOfTheComponent) {
     EXPECT_EQ(std::string(e.what()).rfind(expected_prefix, 0), 0u) << e.what();
   }
   std::filesystem::remove(file);
+}
+
+}  // namespace
+
+namespace {
+
+// A clock period is a positive time: a negative one would turn every leak into a gain.
+TEST(AccelergyErrors, NonPositiveCycleTimeIsAnError) {
+  std::string text = architecture("    - {name: adder, class: aladdin_adder, attributes: {width: 8}, required_actions: [add]}\n");
+  text.replace(text.find("global_cycle_seconds: 1e-9"), 26, "global_cycle_seconds: -1e-9");
+  expect_mentions(error_of(text), {"component 'top.adder'", "global_cycle_seconds", "must be a positive number", "-1e-09"});
+}
+
+// An energy that comes out NaN or negative (here a scale of inf - inf) is never written.
+TEST(AccelergyErrors, EstimateThatIsNotACostIsAnError) {
+  const std::string classes = R"(
+  - name: scaled_adder
+    attributes: {technology: must_specify, width: 8, scale: 1e308 * 10 - 1e308 * 10}
+    subcomponents:
+    - {name: adder, class: aladdin_adder, attributes: {width: width}}
+    actions:
+    - name: add
+      subcomponents:
+      - {name: adder, actions: [{name: add, energy_scale: scale}]}
+)";
+  const std::string m = error_of(
+      architecture("    - {name: odd, class: scaled_adder, required_actions: [add]}\n", classes));
+  expect_mentions(m, {"component 'top.odd'", "energy of action 'add'", "nan", "not a finite non-negative number"});
+}
+
+}  // namespace
+
+namespace {
+
+std::string energy_error(const std::string& energy, const std::string& counts) {
+  const YAML::Node ert = YAML::Load("ERT: {version: '0.4', tables: [{name: top.adder, actions: [{name: add, energy: " +
+                                    energy + "}]}]}");
+  const YAML::Node action_counts =
+      YAML::Load("{version: '0.4', local: [{name: top.adder, action_counts: [{name: add, counts: " + counts + "}]}]}");
+  try {
+    accelergy::estimate_energy(ert, action_counts);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// A given ERT is used as is for the energy estimation: its energies and the counts must be
+// costs (a NaN was written as the component's energy; a word gave a bare yaml-cpp error).
+TEST(AccelergyErrors, EnergyEstimationNeedsCostsAndCounts) {
+  EXPECT_EQ(energy_error("1.5", "2"), "no error");
+  expect_mentions(energy_error(".nan", "2"), {"component 'top.adder'", "energy of action 'add'", "'.nan'"});
+  expect_mentions(energy_error("1.5", "many"), {"component 'top.adder'", "counts", "'many'"});
+  expect_mentions(energy_error("1.5", "-3"), {"component 'top.adder'", "counts", "'-3'"});
 }
 
 }  // namespace
