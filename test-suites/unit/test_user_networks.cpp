@@ -15,6 +15,7 @@
 
 #include <string>
 
+#include "compat/timeloop/architecture_reader.hpp"
 #include "compat/timeloop/stats_writer.hpp"
 #include "model_test_inputs.hpp"
 #include "src/common/error.hpp"
@@ -223,6 +224,37 @@ TEST(UserNetworks, StatsShowPricedNetworksAndTheirEnergyPerCompute) {
   EXPECT_EQ(text.find("Network 1"), std::string::npos);  // the unpriced networks are hidden
   // 18 pJ over R * P = 8 computes.
   EXPECT_NE(text.find("    D2A           = 2250.00\n"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace cimloop
+
+namespace cimloop {
+namespace {
+
+// The legacy (ISPASS) form declares networks in an `arch.network` list.
+TEST(UserNetworks, LegacyFormDeclaresNetworksInAList) {
+  const YAML::Node root = YAML::Load(R"(
+arch:
+  arithmetic: {name: MAC, instances: 4, word_bits: 8}
+  storage:
+  - {name: RF, instances: 4, word_bits: 8, entries: 16, network_fill: Bus}
+  - {name: GLB, instances: 1, word_bits: 8, entries: 64, network_read: Bus}
+  network:
+  - {name: Bus, class: SimpleMulticast, network_word_bits: 8}
+)");
+  std::vector<std::string> warnings;
+  const arch::ArchSpec spec = compat::parse_architecture(root["arch"], YAML::Node(), compat::SourceMap(), warnings);
+  ASSERT_EQ(spec.networks.size(), 3u);  // Bus, the GLB <==> RF updates, RF <==> MAC
+  const arch::NetworkSpec& bus = spec.networks[spec.storage[1].read_network];
+  EXPECT_EQ(bus.name, "Bus");
+  EXPECT_EQ(bus.network_class, arch::NetworkClass::SimpleMulticast);
+  EXPECT_EQ(bus.word_bits, 8);
+  EXPECT_EQ(bus.connection, arch::kReadFill);
+  EXPECT_EQ(bus.source_level, 1);
+  EXPECT_EQ(spec.networks[spec.storage[1].update_network].name, "GLB <==> RF");
+  EXPECT_EQ(spec.networks[spec.storage[1].update_network].connection, arch::kUpdateDrain);
+  EXPECT_EQ(spec.networks[spec.storage[0].read_network].name, "RF <==> MAC");
 }
 
 }  // namespace
