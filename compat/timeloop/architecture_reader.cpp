@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "compat/timeloop/network_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
 #include "src/architecture/default_energy.hpp"
 #include "src/common/checked_math.hpp"
@@ -15,6 +16,12 @@ using arch::ArchSpec;
 using arch::ArithmeticSpec;
 using arch::BufferSpec;
 using arch::NetworkSpec;
+
+// What the level parsers collect for connect_networks.
+struct NetworkInputs {
+  std::vector<NetworkSpec> declared;
+  YAML::Node arithmetic_attrs;
+};
 using arch::Technology;
 
 enum class ComponentKind { Buffer, Compute, Network, Other };
@@ -24,9 +31,7 @@ ComponentKind classify(const std::string& cls) {
     if (cls.find(key) != std::string::npos) return ComponentKind::Buffer;
   for (const char* key : {"mac", "intmac", "fpmac", "compute"})
     if (cls.find(key) != std::string::npos) return ComponentKind::Compute;
-  for (const char* key : {"XY_NoC", "Legacy", "ReductionTree", "SimpleMulticast"})
-    if (cls.find(key) != std::string::npos) return ComponentKind::Network;
-  return ComponentKind::Other;
+  return is_network_class(cls) ? ComponentKind::Network : ComponentKind::Other;
 }
 
 // Element count of a "name[a..b]" suffix, 1 without one; `node` (the name) locates errors.
@@ -168,28 +173,6 @@ void read_bandwidths(BufferSpec& buffer, const YAML::Node& attrs, const ValueRea
   }
 }
 
-NetworkSpec read_network(const BufferSpec& buffer, const YAML::Node& attrs, const ValueReader& reader) {
-  NetworkSpec network;
-  network.legacy_subtype = reader.text(attrs, {"network_type"}).value_or("");
-  network.word_bits = reader.integer(attrs, {"network_word_bits"}).value_or(buffer.word_bits);
-  network.router_energy = reader.number(attrs, {"router_energy"});
-  network.wire_energy = reader.number(attrs, {"wire_energy"});
-  network.tile_width = reader.number(attrs, {"tile_width"});
-  network.energy_per_hop = reader.number(attrs, {"energy_per_hop"});
-  network.ingress_energy = reader.number(attrs, {"energy-per-ingress"});
-  network.fill_latency = reader.number(attrs, {"fill_latency"}).value_or(0);
-  network.drain_latency = reader.number(attrs, {"drain_latency"}).value_or(0);
-  return network;
-}
-
-void reject_user_networks(const std::string& name, const YAML::Node& attrs, const ValueReader& reader,
-                          std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
-    YAML::Node value = reader.find(attrs, {key});
-    if (value.IsDefined()) fail_at(reader.sources(), value, key, name + ": user-defined networks are not supported yet");
-  }
-}
-
 BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::optional<std::int64_t> count,
                         const YAML::Node& attrs, const ValueReader& reader, std::vector<std::string>& warnings) {
   BufferSpec buffer;
@@ -226,11 +209,9 @@ BufferSpec parse_buffer(const std::string& name, const std::string& cls, std::op
   buffer.vector_access_energy_override = reader.number(attrs, {"vector_access_energy"});
   buffer.addr_gen_energy = reader.number(attrs, {"addr_gen_energy"});
   buffer.cluster_area = reader.number(attrs, {"cluster_area"});
-  reject_user_networks(name, attrs, reader, {"network_read", "network_fill", "network_drain", "network_update"});
   if (reader.boolean(attrs, {"tile_partition_supported"}).value_or(false)) {
     throw StdoutInputError("ERROR: runtime tile partitioning is not supported yet");  // the reference's message
   }
-  buffer.network = read_network(buffer, attrs, reader);
   return buffer;
 }
 
@@ -248,7 +229,6 @@ ArithmeticSpec parse_arithmetic(const std::string& name, const std::string& cls,
   arithmetic.mesh_y = mesh.y;
   arithmetic.energy_override = reader.number(attrs, {"energy"});
   arithmetic.area = reader.number(attrs, {"area"}).value_or(0.0);
-  reject_user_networks(name, attrs, reader, {"network_operand", "network_result"});
   return arithmetic;
 }
 
@@ -258,7 +238,15 @@ std::string required_text(const YAML::Node& node, const char* key, const ValueRe
   return *value;
 }
 
-ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings) {
+void declare_network(NetworkInputs& networks, const YAML::Node& entry, const std::string& name, const std::string& cls,
+                     const ValueReader& reader) {
+  for (const NetworkSpec& other : networks.declared)
+    if (other.name == name) fail_at(reader.sources(), entry, name, "network names must be unique");
+  networks.declared.push_back(parse_declared_network(entry, name, cls, reader));
+}
+
+ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings,
+                    NetworkInputs& networks) {
   ArchSpec spec;
   bool have_compute = false;
   std::vector<std::vector<BufferSpec>> buffers_by_depth;
@@ -289,10 +277,12 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
         case ComponentKind::Compute:
           if (have_compute) fail_at(reader.sources(), entry, name, "only one compute component is supported");
           spec.arithmetic = parse_arithmetic(name, cls, n, attrs, reader);
+          networks.arithmetic_attrs.reset(attrs);
           have_compute = true;
           break;
         case ComponentKind::Network:
-          fail_at(reader.sources(), entry, name, "user-defined networks are not supported yet");
+          declare_network(networks, entry, name, cls, reader);
+          break;
         case ComponentKind::Other:
           break;
       }
@@ -306,12 +296,20 @@ ArchSpec parse_tree(const YAML::Node& architecture, const ValueReader& reader, s
   return spec;
 }
 
-ArchSpec parse_legacy(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings) {
+ArchSpec parse_legacy(const YAML::Node& architecture, const ValueReader& reader, std::vector<std::string>& warnings,
+                      NetworkInputs& networks) {
   ArchSpec spec;
   const YAML::Node arithmetic = child(architecture, "arithmetic");
   if (!arithmetic.IsMap()) fail_at(reader.sources(), architecture, "arithmetic", "key not found");
   spec.arithmetic = parse_arithmetic(reader.text(arithmetic, {"name"}).value_or("__ARITH__"), "",
                                      std::nullopt, arithmetic, reader);
+  networks.arithmetic_attrs.reset(arithmetic);
+  const YAML::Node declared = child(architecture, "network");
+  for (std::size_t i = 0; declared.IsSequence() && i < declared.size(); ++i) {
+    const YAML::Node entry = declared[i];
+    const std::string name = component_base_name(required_text(entry, "name", reader));
+    declare_network(networks, entry, name, reader.text(entry, {"class"}).value_or("Legacy"), reader);
+  }
   const YAML::Node storage = child(architecture, "storage");
   if (!storage.IsSequence()) fail_at(reader.sources(), architecture, "storage", "key not found");
   for (const YAML::Node& level : storage) {
@@ -337,8 +335,6 @@ void resolve_names(ArchSpec& spec, const YAML::Node& architecture, const ValueRe
         fail_at(reader.sources(), architecture, "power_gated_at", "unknown storage level " + gated_names[i]);
       }
     }
-    const std::string inner = i == 0 ? spec.arithmetic.name : spec.storage[i - 1].name;
-    spec.storage[i].network.name = spec.storage[i].name + " <==> " + inner;
   }
 }
 
@@ -399,9 +395,13 @@ ArchSpec parse_architecture(const YAML::Node& architecture, const YAML::Node& va
             "give the processed tree form (subtree/local)");
   }
   const bool tree = is_tree_form(architecture);
-  ArchSpec spec = tree ? parse_tree(architecture, reader, warnings) : parse_legacy(architecture, reader, warnings);
+  NetworkInputs networks;
+  ArchSpec spec = tree ? parse_tree(architecture, reader, warnings, networks)
+                       : parse_legacy(architecture, reader, warnings, networks);
   if (spec.storage.empty()) fail_at(sources, architecture, "architecture", "no storage level found");
   resolve_names(spec, architecture, reader, gated_names(architecture, spec, reader));
+  connect_networks(spec, std::move(networks.declared), storage_attributes(architecture), networks.arithmetic_attrs,
+                   reader);
   arch::apply_default_energies(spec);
   return spec;
 }

@@ -38,6 +38,20 @@ void record_map_form_action(std::map<std::string, double>& actions, const std::s
   }
 }
 
+// The arguments of an ERT entry that are numbers (others cannot be a multicast factor).
+std::map<std::string, double> numeric_arguments(const YAML::Node& action) {
+  std::map<std::string, double> arguments;
+  const YAML::Node node = child(action, "arguments");
+  if (!node.IsMap()) return arguments;
+  for (const auto& argument : node) {
+    double value = 0;
+    if (argument.second.IsScalar() && YAML::convert<double>::decode(argument.second, value)) {
+      arguments[argument.first.Scalar()] = value;
+    }
+  }
+  return arguments;
+}
+
 }  // namespace
 
 EnergyTable parse_ert(const YAML::Node& ert_node, const SourceMap& sources) {
@@ -51,18 +65,23 @@ EnergyTable parse_ert(const YAML::Node& ert_node, const SourceMap& sources) {
   const YAML::Node tables = child(ert, "tables");
   if (tables.IsMap()) {
     for (const auto& component : tables) {
-      auto& actions = table.components[component_base_name(component.first.Scalar())];
+      const std::string name = component_base_name(component.first.Scalar());
+      auto& actions = table.components[name];
       for (const auto& action : component.second) {
         record_map_form_action(actions, action.first.Scalar(), action.second, reader);
+        table.entries[name][action.first.Scalar()].push_back({{}, actions[action.first.Scalar()]});
       }
     }
   } else if (tables.IsSequence()) {
     for (const YAML::Node& component : tables) {
-      auto& actions = table.components[component_base_name(reader.text(component, {"name"}).value_or(""))];
+      const std::string component_name = component_base_name(reader.text(component, {"name"}).value_or(""));
+      auto& actions = table.components[component_name];
       for (const YAML::Node& action : child(component, "actions")) {
         auto name = reader.text(action, {"name"});
         if (!name) fail_at(sources, action, "actions", "action without a name");
-        record_action(actions, *name, cost(child(action, "energy"), "energy", reader));
+        const double energy = cost(child(action, "energy"), "energy", reader);
+        record_action(actions, *name, energy);
+        table.entries[component_name][*name].push_back({numeric_arguments(action), energy});
       }
     }
   } else {

@@ -55,7 +55,7 @@ void write_operational_intensity(StatsText& text, const arch::ArchSpec& arch, co
 // "Summary Stats" down to the Area line and a blank line.
 void write_summary_totals(StatsText& text, const model::EvalResult& result);
 // "<label> = N", "<unit>" and one "name = fJ" row per level with energy, then Total.
-// With hidden stats off, every level and the (unpriced) networks get a row.
+// With hidden stats off, every level and network gets a row.
 void write_energy_per_compute(StatsText& text, const arch::ArchSpec& arch, const model::EvalResult& result,
                               const std::string& label, const std::string& unit, std::int64_t computes,
                               const StatsOptions& options);

@@ -98,23 +98,37 @@ void write_buffer(StatsText& text, const arch::ArchSpec& arch, const workload::W
   text.line();
 }
 
+const char* class_name(arch::NetworkClass network_class) {
+  switch (network_class) {
+    case arch::NetworkClass::SimpleMulticast:
+      return "SimpleMulticast";
+    case arch::NetworkClass::ReductionTree:
+      return "ReductionTree";
+    case arch::NetworkClass::Legacy:
+      break;
+  }
+  return "Legacy";
+}
+
 void write_network_specs(StatsText& text, const arch::NetworkSpec& spec) {
   auto f = [&](const std::string& label, const std::string& value) { text.field(8, 16, label, value); };
   text.line("    SPECS");
   text.line("    -----");
-  f("Type", "Legacy");
-  f("Legacy sub-type", spec.legacy_subtype);
-  f("ConnectionType", "3");  // read-fill and update-drain
+  f("Type", class_name(spec.network_class));
+  const bool legacy = spec.network_class == arch::NetworkClass::Legacy;
+  if (legacy) f("Legacy sub-type", spec.legacy_subtype);
+  f("ConnectionType", std::to_string(spec.connection));  // 1 read-fill, 2 update-drain, 3 both
   f("Word bits", std::to_string(spec.word_bits));
-  f("Router energy", optional_float(text, spec.router_energy) + " pJ");
-  f("Wire energy", optional_float(text, spec.wire_energy) + " pJ/b/mm");
-  f("Ingress energy", optional_float(text, spec.ingress_energy) + " pJ");
+  if (legacy) {
+    f("Router energy", optional_float(text, spec.router_energy) + " pJ");
+    f("Wire energy", optional_float(text, spec.wire_energy) + " pJ/b/mm");
+    f("Ingress energy", optional_float(text, spec.ingress_energy) + " pJ");
+  }
   f("Fill latency", std::to_string(static_cast<std::int64_t>(spec.fill_latency)));
   f("Drain latency", std::to_string(static_cast<std::int64_t>(spec.drain_latency)));
   text.line();
 }
 
-// The model prices no network traffic, so every network energy is 0.
 void write_network_data_space(StatsText& text, const model::NetworkDataSpaceStats& stats) {
   auto f = [&](const std::string& label, const std::string& value) { text.field(8, 40, label, value); };
   double ingresses = 0;
@@ -130,39 +144,48 @@ void write_network_data_space(StatsText& text, const model::NetworkDataSpaceStat
   f("Link transfers", std::to_string(static_cast<std::int64_t>(stats.link_transfers)));
   f("Spatial reductions", std::to_string(stats.spatial_reductions));
   f("Average number of hops", text.num(stats.average_hops));
-  f("Energy (per-hop)", text.num(0.0) + " fJ");
-  for (const char* label : {"Energy (per-instance)", "Energy (total)", "Link transfer energy (per-instance)",
-                            "Link transfer energy (total)", "Spatial Reduction Energy (per-instance)",
-                            "Spatial Reduction Energy (total)"})
-    f(label, text.num(0.0) + " pJ");
+  f("Energy (per-hop)", text.num(stats.energy_per_hop * 1000.0) + " fJ");
+  f("Energy (per-instance)", text.num(stats.energy_per_instance) + " pJ");
+  f("Energy (total)", text.num(stats.energy) + " pJ");
+  f("Link transfer energy (per-instance)", text.num(stats.link_transfer_energy_per_instance) + " pJ");
+  f("Link transfer energy (total)", text.num(stats.link_transfer_energy) + " pJ");
+  f("Spatial Reduction Energy (per-instance)", text.num(stats.spatial_reduction_energy_per_instance) + " pJ");
+  f("Spatial Reduction Energy (total)", text.num(stats.spatial_reduction_energy) + " pJ");
 }
 
-// Networks in name order, numbered among the shown ones; the network of storage level i
-// carries what level i serves to its inner neighbour.
+// Indices of ArchSpec::networks in name order (Timeloop keeps them in a map by name).
+std::vector<int> networks_by_name(const arch::ArchSpec& arch) {
+  std::vector<int> order(arch.networks.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return arch.networks[a].name < arch.networks[b].name; });
+  return order;
+}
+
+double network_energy(const model::EvalResult& result, int n) {
+  return n < static_cast<int>(result.networks.size()) ? result.networks[n].energy : 0.0;
+}
+
+// Networks in name order, numbered among the shown ones (energy not 0, or hiding off).
 void write_networks(StatsText& text, const arch::ArchSpec& arch, const workload::Workload& workload,
                     const model::EvalResult& result, const StatsOptions& options) {
   text.line("Networks");
   text.line("--------");
-  if (!options.hide_inconsequential) {
-    std::vector<int> levels(arch.num_storage_levels());
-    std::iota(levels.begin(), levels.end(), 0);
-    std::sort(levels.begin(), levels.end(),
-              [&](int a, int b) { return arch.storage[a].network.name < arch.storage[b].network.name; });
-    int shown = 0;
-    for (int level : levels) {
-      text.line("Network " + std::to_string(shown++));
-      text.line("---------");
-      text.line(arch.storage[level].network.name);
-      text.line();
-      write_network_specs(text, arch.storage[level].network);
-      text.line("    STATS");
-      text.line("    -----");
-      for (int t = 0; t < workload.num_data_spaces(); ++t) {
-        text.line("    " + workload.data_spaces[t].name + ":");
-        write_network_data_space(text, result.storage[level].network[t]);
-      }
-      text.line();
+  int shown = 0;
+  for (int n : networks_by_name(arch)) {
+    if (options.hide_inconsequential && network_energy(result, n) == 0) continue;
+    text.line("Network " + std::to_string(shown++));
+    text.line("---------");
+    text.line(arch.networks[n].name);
+    text.line();
+    write_network_specs(text, arch.networks[n]);
+    text.line("    STATS");
+    text.line("    -----");
+    for (int t = 0; t < workload.num_data_spaces(); ++t) {
+      text.line("    " + workload.data_spaces[t].name + ":");
+      write_network_data_space(text, n < static_cast<int>(result.networks.size()) ? result.networks[n].data_spaces[t]
+                                                                                  : model::NetworkDataSpaceStats{});
     }
+    text.line();
   }
   text.line();
 }
@@ -279,9 +302,8 @@ void write_energy_per_compute(StatsText& text, const arch::ArchSpec& arch, const
   text.line(label + " = " + std::to_string(computes));
   text.line(unit);
   std::size_t width = arch.arithmetic.name.size();
-  for (int i = 0; i < arch.num_storage_levels(); ++i) {
-    width = std::max({width, arch.storage[i].name.size(), arch.storage[i].network.name.size()});
-  }
+  for (const arch::BufferSpec& level : arch.storage) width = std::max(width, level.name.size());
+  for (const arch::NetworkSpec& network : arch.networks) width = std::max(width, network.name.size());
   // fJ per compute as energy * (1000 / computes): the rounding of the reference (an energy of
   // 32.49822 pJ over 12 computes prints 2708.18, not 2708.19).
   const double per_compute = 1000.0 / static_cast<double>(computes);
@@ -293,11 +315,9 @@ void write_energy_per_compute(StatsText& text, const arch::ArchSpec& arch, const
   if (all || result.arithmetic.energy != 0) fj_row(arch.arithmetic.name, result.arithmetic.energy);
   for (int i = 0; i < arch.num_storage_levels(); ++i)
     if (all || result.storage[i].energy != 0) fj_row(arch.storage[i].name, result.storage[i].energy);
-  if (all) {  // networks (never priced) in name order
-    std::vector<std::string> networks;
-    for (const arch::BufferSpec& level : arch.storage) networks.push_back(level.network.name);
-    std::sort(networks.begin(), networks.end());
-    for (const std::string& name : networks) fj_row(name, 0.0);
+  for (int n : networks_by_name(arch)) {
+    const double energy = network_energy(result, n);
+    if (all || energy != 0) fj_row(arch.networks[n].name, energy);
   }
   fj_row("Total", result.energy);
   text.line();

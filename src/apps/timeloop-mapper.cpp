@@ -30,6 +30,7 @@
 #include "src/mapper/progress.hpp"
 #include "src/mapper/search.hpp"
 #include "src/model/evaluation.hpp"
+#include "src/model/network_energy.hpp"
 #include "src/sparse/sparse_evaluator.hpp"
 
 namespace {
@@ -140,7 +141,8 @@ int run(const compat::ProgramArguments& args, std::optional<std::uint64_t> seed)
   }
   const mapper::Mapspace mapspace = compat::input_mapspace(merged, inputs, settings);
   for (const std::string& warning : mapspace.constraints().warnings) std::cerr << "WARNING: " << warning << '\n';
-  const model::ModelOptions options = model::options_from_environment();
+  model::ModelOptions options = model::options_from_environment();
+  options.nest.network_statistics = model::prices_networks(inputs.arch);  // the search weighs network energy
   const compat::RebuiltMapping found = compat::rebuilt_mapping(run_search(mapspace, settings, inputs, options), mapspace, inputs);
   const std::string prefix = args.output_dir + "/" + settings.out_prefix;
   std::cout << "Summary stats for best mapping found by mapper:\n  "

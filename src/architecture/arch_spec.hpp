@@ -3,6 +3,7 @@
 // with the per-level energies (pJ per vector access / per op) already resolved from an ERT,
 // a user override or the built-in fallback formulas. Parsed once, evaluated many times.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,14 +14,33 @@ namespace cimloop::arch {
 enum class Technology { SRAM, DRAM };
 enum class EnergySource { PAT, ERT, User };
 
-// Legacy point-to-point network inferred between a storage level and its inner neighbour.
+enum class NetworkClass { Legacy, SimpleMulticast, ReductionTree };
+
+// Which traffic a network carries between a storage level and its inner neighbour.
+enum NetworkConnection : unsigned { kReadFill = 1u, kUpdateDrain = 2u };
+
+// A network between a storage level (its source) and the inner neighbour: either the Legacy
+// network Timeloop infers from the outer level's attributes, or a network the architecture
+// declares and levels name in network_read/fill/drain/update.
 struct NetworkSpec {
-  std::string name;  // "<outer> <==> <inner>"
-  std::string legacy_subtype;  // "1:1", "1:N", "M:N" or "" when not given
+  std::string name;  // inferred: "<outer> <==> <inner>"
+  NetworkClass network_class = NetworkClass::Legacy;
+  bool user_defined = false;
+  int source_level = -1;        // storage level whose children it serves; -1 when unconnected
+  unsigned connection = 0;      // NetworkConnection bits
   std::int64_t word_bits = 16;
-  std::optional<double> router_energy, wire_energy, tile_width, energy_per_hop, ingress_energy;
   double fill_latency = 0;
   double drain_latency = 0;
+  // Legacy.
+  std::string legacy_subtype;  // "1:1", "1:N", "M:N" or "" when not given
+  std::optional<double> router_energy, wire_energy, tile_width, energy_per_hop, ingress_energy;
+  // SimpleMulticast / ReductionTree: energies of ERT action entries by the value of the
+  // multicast-factor argument (kNoFactor for entries without it), per action name.
+  static constexpr std::int64_t kNoFactor = -1;
+  std::string action_name;
+  std::string multicast_factor_argument;
+  bool per_data_space_actions = false;  // per_datatype_ERT: action "<action>_<data space>"
+  std::map<std::string, std::map<std::int64_t, double>> action_energies;
 };
 
 struct BufferSpec {
@@ -59,7 +79,9 @@ struct BufferSpec {
   std::optional<double> cluster_area;
   double area = 0;  // um^2 per instance
 
-  NetworkSpec network;  // to the inner neighbour (parsed from this level's attributes)
+  // ArchSpec::networks index of the network to the inner neighbour, per direction.
+  int read_network = -1;
+  int update_network = -1;
 };
 
 struct ArithmeticSpec {
@@ -77,6 +99,7 @@ struct ArithmeticSpec {
 struct ArchSpec {
   ArithmeticSpec arithmetic;
   std::vector<BufferSpec> storage;  // index 0 = innermost
+  std::vector<NetworkSpec> networks;  // declared and inferred, in no particular order
 
   int num_storage_levels() const { return static_cast<int>(storage.size()); }
   int storage_index(const std::string& name) const;  // -1 when unknown

@@ -25,6 +25,36 @@ void apply_to_buffer(BufferSpec& buffer, const std::map<std::string, double>& ac
   buffer.energy_source = EnergySource::ERT;
 }
 
+void apply_to_network(NetworkSpec& network, const std::map<std::string, std::vector<ActionEntry>>& actions) {
+  for (const auto& [action, entries] : actions) {
+    auto& energies = network.action_energies[action];
+    for (const ActionEntry& entry : entries) {
+      auto argument = entry.arguments.find(network.multicast_factor_argument);
+      const std::int64_t factor = argument == entry.arguments.end() ? NetworkSpec::kNoFactor
+                                                                     : static_cast<std::int64_t>(argument->second);
+      auto [it, inserted] = energies.emplace(factor, entry.energy);
+      if (!inserted) it->second = std::max(it->second, entry.energy);
+    }
+  }
+}
+
+void apply_to_networks(ArchSpec& spec, const EnergyTable& table) {
+  const double* wire_energy = nullptr;
+  for (const char* wire : {"wire", "Wire"}) {
+    if (const auto* actions = find_component(table, wire); actions && !wire_energy) {
+      wire_energy = find_action(*actions, {"transfer_random"});
+    }
+  }
+  for (NetworkSpec& network : spec.networks) {
+    if (network.network_class == NetworkClass::Legacy) {
+      if (!network.user_defined && wire_energy) network.wire_energy = *wire_energy;
+      continue;
+    }
+    auto it = table.entries.find(network.name);
+    if (it != table.entries.end()) apply_to_network(network, it->second);
+  }
+}
+
 }  // namespace
 
 const double* find_action(const std::map<std::string, double>& actions, std::initializer_list<const char*> names) {
@@ -36,6 +66,7 @@ const double* find_action(const std::map<std::string, double>& actions, std::ini
 }
 
 void apply_energy_table(ArchSpec& spec, const EnergyTable& table) {
+  apply_to_networks(spec, table);
   for (BufferSpec& buffer : spec.storage) {
     if (const auto* actions = find_component(table, buffer.name)) apply_to_buffer(buffer, *actions);
   }

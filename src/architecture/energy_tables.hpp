@@ -5,14 +5,23 @@
 #include <initializer_list>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "src/architecture/arch_spec.hpp"
 
 namespace cimloop::arch {
 
+// One ERT entry of an action with its numeric arguments.
+struct ActionEntry {
+  std::map<std::string, double> arguments;
+  double energy = 0;  // pJ
+};
+
 // Component base name -> action name -> energy (pJ; the maximum over duplicate entries).
+// `entries` keeps every entry with its arguments (networks price by an argument).
 struct EnergyTable {
   std::map<std::string, std::map<std::string, double>> components;
+  std::map<std::string, std::map<std::string, std::vector<ActionEntry>>> entries;
 };
 
 // Component base name -> area per instance (um^2, rounded through a 32-bit float like Timeloop).
@@ -25,6 +34,8 @@ const double* find_action(const std::map<std::string, double>& actions, std::ini
 
 // Replaces default energies by ERT actions and sets areas; levels the tables do not name keep
 // their previous values. User `vector_access_energy` / `energy` overrides stay in force.
+// SimpleMulticast/ReductionTree networks take their table's entries by multicast-factor
+// argument; a `wire`/`Wire` table's transfer_random sets the wire energy of inferred networks.
 void apply_energy_table(ArchSpec& spec, const EnergyTable& table);
 void apply_area_table(ArchSpec& spec, const AreaTable& table);
 

@@ -8,6 +8,7 @@
 
 #include "src/model/level_traffic.hpp"
 #include "src/model/mapping_checks.hpp"
+#include "src/model/network_energy.hpp"
 
 namespace cimloop::model {
 namespace {
@@ -177,6 +178,7 @@ void add_totals(const arch::ArchSpec& arch, EvalResult& r) {
   add_leakage(arch, cycles, r.storage);
   r.energy = r.arithmetic.energy;
   double latency = 0;
+  for (const NetworkStats& network : r.networks) r.energy += network.energy;
   for (int i = 0; i < arch.num_storage_levels(); ++i) {
     r.energy += r.storage[i].energy;
     latency += arch.storage[i].network_fill_latency + arch.storage[i].network_drain_latency;
@@ -242,6 +244,11 @@ const EvalResult& Evaluator::evaluate(const mapping::Mapping& mapping) {
   for (int i = 0; i < levels; ++i) {
     mapping_keep_ = mapping.keep[i];
     fill_buffer(i, nest.levels[i], arithmetic.cycles);
+  }
+  if (options_.nest.network_statistics) {
+    evaluate_networks(arch_, workload_, r);
+  } else {
+    r.networks.clear();
   }
   add_totals(arch_, r);
   r.utilization = static_cast<double>(arithmetic.computes) / static_cast<double>(arch_.arithmetic.instances) /

@@ -42,7 +42,8 @@ struct DataSpaceStats {
   double read_bandwidth = 0, write_bandwidth = 0;  // words/cycle per instance, after throttling
 };
 
-// The network from a storage level to its inner neighbour, per data space.
+// The traffic from a storage level to its inner neighbour, per data space, and what a
+// network carrying it costs (pJ; per instance of the level, and over all utilized instances).
 struct NetworkDataSpaceStats {
   std::int64_t fanout = 0;
   std::int64_t multicast_factor = 0;       // largest multicast with ingresses
@@ -50,6 +51,16 @@ struct NetworkDataSpaceStats {
   double link_transfers = 0;
   std::int64_t spatial_reductions = 0;     // read-write data reduced in the network
   double average_hops = 0;
+  double energy_per_hop = 0;
+  double energy_per_instance = 0, energy = 0;
+  double link_transfer_energy_per_instance = 0, link_transfer_energy = 0;
+  double spatial_reduction_energy_per_instance = 0, spatial_reduction_energy = 0;
+};
+
+// One network of ArchSpec::networks: the data spaces it carries (the others stay zero).
+struct NetworkStats {
+  std::array<NetworkDataSpaceStats, workload::kMaxDataSpaces> data_spaces{};
+  double energy = 0;  // all data spaces and instances, with link transfers and spatial reductions
 };
 
 struct BufferStats {
@@ -80,6 +91,7 @@ struct EvalResult {
   std::string failure;        // Timeloop's reason text
   ArithmeticStats arithmetic;
   std::vector<BufferStats> storage;  // innermost first
+  std::vector<NetworkStats> networks;  // as ArchSpec::networks; filled with network statistics only
   std::int64_t cycles = 0;
   double energy = 0;        // pJ
   double utilization = 0;
@@ -115,7 +127,8 @@ class Evaluator {
 double bandwidth_scale(const arch::BufferSpec& spec, const std::string& data_space);
 double bandwidth_slowdown(const arch::BufferSpec& spec, double read_demand, double write_demand);
 // Once the arithmetic and every level are filled in:
-// Cycles (slowest level plus network latencies) and energy (with leakage) of the whole run.
+// Cycles (slowest level plus network latencies) and energy (with leakage and the networks) of
+// the whole run.
 void add_totals(const arch::ArchSpec& arch, EvalResult& result);
 // The operational intensity block from the arithmetic computes and the utilized capacities.
 void add_operational_intensity(const arch::ArchSpec& arch, const workload::Workload& workload, bool first_read_elision,
