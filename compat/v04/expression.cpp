@@ -1,6 +1,7 @@
 #include "compat/v04/expression.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -294,7 +295,10 @@ class Parser {
       NodePtr node = make(Node::Kind::Literal);
       char* end = nullptr;
       const bool is_int = token.text.find_first_of(".eE") == std::string::npos;
-      if (is_int) node->literal = Value::from_int(std::strtoll(token.text.c_str(), &end, 10));
+      errno = 0;
+      const long long integer = is_int ? std::strtoll(token.text.c_str(), &end, 10) : 0;
+      // An int literal beyond 64 bits is read as the nearest float, as the YAML scalars are.
+      if (is_int && errno != ERANGE) node->literal = Value::from_int(integer);
       else node->literal = Value::from_float(std::strtod(token.text.c_str(), &end));
       if (*end != '\0') fail("bad number '" + token.text + "'");
       return node;
