@@ -27,7 +27,7 @@ long long mesh(const YAML::Node& node, const char* axis, const Symbols& symbols,
   const YAML::Node value = find_key(find_key(node, "spatial"), axis);
   if (!value.IsDefined() || value.IsNull()) return 1;
   const std::string key = std::string("ArrayContainer.spatial.") + axis;
-  return positive_integer(evaluate_node(value, symbols, loader, key), loader, key);
+  return positive_integer(evaluate_node(value, symbols, loader, key), value, loader, key);
 }
 
 bool lists(const YAML::Node& tensors, const std::string& tensor) {
