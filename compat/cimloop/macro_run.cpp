@@ -90,7 +90,9 @@ MacroRun run_macro(const MacroRunSpec& spec) {
   const RebuiltMapping chosen = spec.mapping_file.empty() ? searched_mapping(spec, merged, inputs, run.mappings_evaluated)
                                                           : mapper_output_mapping(spec.mapping_file, merged, inputs);
   const model::EvalResult result = model::Evaluator(inputs.arch, inputs.workload, model::ModelOptions{}).evaluate(chosen.mapping);
-  if (!result.valid) throw InputError(spec.mapping_file + ": the mapping is not valid: " + result.failure);
+  if (!result.valid)
+    throw InputError((spec.mapping_file.empty() ? spec.files.front() + ": the best mapping found" : spec.mapping_file + ": the mapping") +
+                     " is not valid: " + result.failure);
   run.stats = macro_output_stats(inputs.arch, result, processed_variables(merged.root), float_style(merged.root));
   run.map_text = format_map(inputs.arch, inputs.workload, chosen.mapping, result);
   return run;

@@ -38,13 +38,14 @@ class CimloopReportErrors : public testing::Test {
     std::ofstream(dir_ / name) << text;
     return (dir_ / name).string();
   }
-  // Runs cimloop-report on `input` asking for a CSV; the exit status.
-  int report(const std::string& input) {
-    return cimloop::golden::run_in(dir_, shell_quote(kBinary.string()) + " " + shell_quote(input) + " --csv out.csv", dir_);
+  // Runs cimloop-report on `input` (and `options`, already quoted) asking for a CSV; the exit status.
+  int report(const std::string& input, const std::string& options = "") {
+    return cimloop::golden::run_in(
+        dir_, shell_quote(kBinary.string()) + " " + shell_quote(input) + " " + options + " --csv out.csv", dir_);
   }
   // Exit status 1, `expected` in the one error message, and no CSV.
-  void expect_error(const std::string& input, const std::string& expected) {
-    EXPECT_EQ(report(input), 1);
+  void expect_error(const std::string& input, const std::string& expected, const std::string& options = "") {
+    EXPECT_EQ(report(input, options), 1);
     const std::string errors = read_file(dir_ / "stderr.txt");
     EXPECT_NE(errors.find("ERROR: " + expected), std::string::npos) << errors;
     EXPECT_EQ(errors.find("internal error"), std::string::npos) << errors;
@@ -89,6 +90,16 @@ TEST_F(CimloopReportErrors, MissingArchitectureKey) {
 TEST_F(CimloopReportErrors, AliasCycle) {
   const std::string top = write("top.yaml", specification("  TECHNOLOGY: 45\n  LOOP: &loop [*loop]\n"));
   expect_error(top, top + ":4: LOOP: a YAML alias");
+}
+
+// CiMLoop's maximum-utilisation layer multiplies variables into the problem's bounds.
+TEST_F(CimloopReportErrors, MaximumUtilisationLayerBeyond64Bits) {
+  const std::string top = (fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "cim" / "top.yaml.jinja2").string();
+  const std::string problem = (fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "cim" / "workloads" / "problem_base.yaml").string();
+  expect_error(top, problem + ":6: problem.instance: the maximum-utilisation layer (MAX_UTILIZATION) would have a "
+               "dimension beyond 64 bits", "--macro basic_analog --set 'CIM_UNIT_DEPTH_CELLS=10**18'");
+  expect_error(top, problem + ":6: variables.N_WEIGHT_SLICES: the maximum-utilisation layer (MAX_UTILIZATION) needs a "
+               "whole number >= 1, got nan", "--macro basic_analog --set \"N_WEIGHT_SLICES=float('nan')\"");
 }
 
 }  // namespace
