@@ -213,6 +213,7 @@ YAML::Node SpecLoader::resolve_map(const YAML::Node& node) {
   std::set<std::string> keys;
   bool changed = false;
   for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) fail(entry.first, "(key)", "a key must be a name, not a list, a mapping or null");
     const std::string key = entry.first.Scalar();
     if (!keys.insert(key).second) fail(entry.first, key, "duplicate key");
     values.push_back(is_merge_key(key) ? entry.second : resolve(entry.second, key));

@@ -37,6 +37,11 @@ TEST_F(V04Reader, SharedAnchorsAreNoCycle) {
   EXPECT_TRUE(processed["architecture"].IsMap());
 }
 
+TEST_F(V04Reader, ListAsKeyIsAnErrorNotAnEmptyName) {
+  const std::string message = error_of(design(kNodes, "variables:\n  version: 0.4\n  [a]: 1\n"));
+  EXPECT_NE(message.find("extra.yaml:3: (key): a key must be a name"), std::string::npos) << message;
+}
+
 TEST_F(V04Reader, DeepNestingNamesFileAndLimit) {
   const std::string deep = std::string(1000, '[') + std::string(1000, ']');
   const std::string message = error_of(design(kNodes, "variables:\n  version: 0.4\n  x: " + deep + "\n"));
