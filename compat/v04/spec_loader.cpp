@@ -103,8 +103,8 @@ YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<
                                       : path;
     // yaml-cpp reports its nesting limit as "bad file".
     if (const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&error))
-      throw InputError(where + ": YAML syntax error: lists and mappings nested more than " +
-                       std::to_string(deep->depth() - 1) + " levels deep");
+      throw InputError(where + ": YAML syntax error: lists and mappings nested " + std::to_string(deep->depth()) +
+                       " levels deep, beyond what the YAML reader allows");
     throw InputError(where + ": YAML syntax error: " + error.msg);
   }
   enclosing_.clear();

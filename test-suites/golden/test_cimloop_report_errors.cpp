@@ -92,6 +92,12 @@ TEST_F(CimloopReportErrors, AliasCycle) {
   expect_error(top, top + ":4: LOOP: a YAML alias");
 }
 
+// A variable that is no expression reaches Accelergy's evaluation of the top container.
+TEST_F(CimloopReportErrors, VariableThatAccelergyCannotEvaluate) {
+  const std::string top = write("top.yaml", specification("  TECHNOLOGY: 45\n  BAD: len(range(1\n"));
+  expect_error(top, top + ": component 'macro_top_level', attribute 'BAD': cannot evaluate 'len(range(1'");
+}
+
 // CiMLoop's maximum-utilisation layer multiplies variables into the problem's bounds.
 TEST_F(CimloopReportErrors, MaximumUtilisationLayerBeyond64Bits) {
   const std::string top = (fs::path(CIMLOOP_SOURCE_DIR) / "examples" / "cim" / "top.yaml.jinja2").string();
