@@ -146,7 +146,21 @@ class Parser {
   }
   [[noreturn]] void fail(const std::string& what) const { throw ExpressionSyntaxError("syntax error in '" + text_ + "': " + what); }
 
+  // Every recursion of the grammar passes through ternary() or a prefix/right-associative
+  // operator: nesting is bounded there so that parsing, evaluating and freeing the tree
+  // cannot overflow the stack.
+  struct Nested {
+    explicit Nested(Parser& parser) : depth(++parser.depth_) {
+      if (depth > kMaxNesting)
+        throw ExpressionError("expression nested more than " + std::to_string(kMaxNesting) + " levels deep");
+    }
+    ~Nested() { --depth; }
+    int& depth;
+  };
+  static constexpr int kMaxNesting = 200;
+
   NodePtr ternary() {
+    const Nested nested(*this);
     NodePtr value = or_expr();
     if (!accept("if")) return value;
     NodePtr condition = or_expr();
@@ -172,7 +186,10 @@ class Parser {
     return left;
   }
   NodePtr not_expr() {
-    if (accept("not")) return make(Node::Kind::Not, "", kids(not_expr()));
+    if (accept("not")) {
+      const Nested nested(*this);
+      return make(Node::Kind::Not, "", kids(not_expr()));
+    }
     return comparison();
   }
   NodePtr comparison() {
@@ -224,14 +241,21 @@ class Parser {
     }
   }
   NodePtr unary() {
-    if (accept("-")) return make(Node::Kind::Unary, "-", kids(unary()));
-    if (accept("+")) return unary();
+    if (accept("-")) {
+      const Nested nested(*this);
+      return make(Node::Kind::Unary, "-", kids(unary()));
+    }
+    if (accept("+")) {
+      const Nested nested(*this);
+      return unary();
+    }
     return power();
   }
   NodePtr power() {
     NodePtr base = postfix();
-    if (accept("**")) return make(Node::Kind::Binary, "**", kids(std::move(base), unary()));
-    return base;
+    if (!accept("**")) return base;
+    const Nested nested(*this);
+    return make(Node::Kind::Binary, "**", kids(std::move(base), unary()));
   }
   // After '(': positional arguments, then `name=value` keywords (Python's order), or one
   // generator expression.
@@ -391,6 +415,7 @@ class Parser {
   std::vector<Token> tokens_;
   Dialect dialect_;
   size_t pos_ = 0;
+  int depth_ = 0;  // see Nested
 };
 
 class Evaluator {

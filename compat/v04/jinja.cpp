@@ -214,6 +214,12 @@ class TemplateParser {
   }
 
   TemplateNode conditional(size_t& pos, const std::string& first_condition, int line) {
+    // Parsing, rendering and freeing recurse once per level: bounded so none overflows the stack.
+    if (++if_depth_ > kMaxIfDepth) fail(line, "'{% if %}' nested more than " + std::to_string(kMaxIfDepth) + " deep");
+    struct Leave {
+      int& depth;
+      ~Leave() { --depth; }
+    } leave{if_depth_};
     TemplateNode node{TemplateNode::Kind::If, "", line, {}};
     std::string condition = first_condition;
     for (;;) {
@@ -230,6 +236,8 @@ class TemplateParser {
   std::string file_;
   std::string source_;
   std::vector<Piece> pieces_;
+  int if_depth_ = 0;
+  static constexpr int kMaxIfDepth = 100;
 };
 
 class TemplateRenderer {

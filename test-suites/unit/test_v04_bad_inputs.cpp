@@ -96,6 +96,29 @@ TEST(V04Expressions, IntegerOverflowBecomesAFloatAsPythonsBigIntsWouldBeApproxim
   EXPECT_EQ(eval("7 % -3").str(), "-2");
 }
 
+TEST(V04Expressions, DeepNestingIsAnErrorNotAStackOverflow) {
+  for (const std::string& deep : {std::string(20000, '(') + "1" + std::string(20000, ')'), std::string(20000, '-') + "1",
+                                  std::string(20000, '[') + std::string(20000, ']'), [] { std::string s; for (int i = 0; i < 5000; ++i) s += "2**"; return s + "2"; }(),
+                                  [] { std::string s; for (int i = 0; i < 5000; ++i) s += "not "; return s + "1"; }()}) {
+    try {
+      eval(deep);
+      ADD_FAILURE() << "no error for " << deep.substr(0, 20);
+    } catch (const ExpressionError& error) {
+      EXPECT_NE(std::string(error.what()).find("nested more than 200 levels deep"), std::string::npos)
+          << deep.substr(0, 20) << ": " << error.what();
+    }
+  }
+  EXPECT_EQ(eval(std::string(150, '(') + "1" + std::string(150, ')')).str(), "1");
+}
+
+TEST_F(V04Reader, DeeplyNestedJinjaIfIsAnError) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "{% if 1 %}";
+  for (int i = 0; i < 5000; ++i) text += "{% endif %}";
+  const std::string message = error_of(design(kNodes, text + "\nvariables: {version: 0.4}\n"));
+  EXPECT_NE(message.find("extra.yaml:1: Jinja2: '{% if %}' nested more than 100 deep"), std::string::npos) << message;
+}
+
 TEST(V04Expressions, HugeRangesAndRepetitionsAreErrorsNotOverflows) {
   EXPECT_THROW(eval("range(-9223372036854775807, 9223372036854775807)"), ExpressionError);
   EXPECT_EQ(eval("range(9223372036854775807, -9223372036854775807, -4611686018427387904)").str(),
