@@ -109,6 +109,7 @@ YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<
   }
   enclosing_.clear();
   deepest_ = 0;
+  visited_ = 0;
   YAML::Node document = resolve(parsed, "");
   document_depth_ = deepest_;
   note_function_files(document, path, search_dirs);
@@ -165,6 +166,10 @@ Value SpecLoader::include(const std::string& function, const std::vector<Value>&
 // a merge key) would make the tree infinite, and nesting beyond the limit would overflow the
 // stack of every recursive pass after this one.
 YAML::Node SpecLoader::resolve(const YAML::Node& node, const std::string& key) {
+  // Aliases of aliases expand exponentially ("billion laughs"): bounded, not run for hours.
+  if (++visited_ > kMaxValues)
+    fail(node, key.empty() ? "(document)" : key,
+         "the document expands to more than " + std::to_string(kMaxValues) + " values through its aliases (*name)");
   const size_t depth = enclosing_.size();
   if (has_tag(node, kIncludeTag)) {
     const std::string& index = node.Scalar();

@@ -71,6 +71,7 @@ class SpecLoader {
   std::vector<YAML::Node> enclosing_;    // the maps and lists resolve() is inside
   size_t deepest_ = 0;                   // the deepest nesting resolve() met in this document
   size_t document_depth_ = 0;            // deepest_ of the last document loaded
+  size_t visited_ = 0;                   // values resolve() visited in this document
   std::vector<std::string> search_dirs_;  // see search_dirs()
   std::vector<std::string> function_files_;  // see function_files()
   int depth_ = 0;                        // include() nesting
@@ -79,6 +80,7 @@ class SpecLoader {
   std::map<std::string, Value> nodes_;
   static constexpr int kMaxIncludeDepth = 64;
   static constexpr size_t kMaxNesting = 500;  // as yaml-cpp's limit for one document
+  static constexpr size_t kMaxValues = 2'000'000;
 };
 
 // Recursive merge used by `<<<`: keys missing from `target` are added, maps merge recursively,

@@ -42,6 +42,18 @@ TEST_F(V04Reader, ListAsKeyIsAnErrorNotAnEmptyName) {
   EXPECT_NE(message.find("extra.yaml:3: (key): a key must be a name"), std::string::npos) << message;
 }
 
+TEST_F(V04Reader, ExponentialAliasExpansionIsBounded) {
+  std::string text = "variables:\n  version: 0.4\n  l0: &l0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
+  for (int i = 1; i < 9; ++i) {
+    text += "  l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) text += (j ? ", *l" : "*l") + std::to_string(i - 1);
+    text += "]\n";
+  }
+  const std::string message = error_of(design(kNodes, text));
+  EXPECT_NE(message.find("extra.yaml:"), std::string::npos) << message;
+  EXPECT_NE(message.find("expands to more than 2000000 values through its aliases"), std::string::npos) << message;
+}
+
 TEST_F(V04Reader, DeepNestingNamesFileAndLimit) {
   const std::string deep = std::string(1000, '[') + std::string(1000, ']');
   const std::string message = error_of(design(kNodes, "variables:\n  version: 0.4\n  x: " + deep + "\n"));
