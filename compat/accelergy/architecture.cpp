@@ -100,7 +100,7 @@ void flatten_node(const YAML::Node& node, const std::string& prefix, const Attri
   site.component = path;
   AttributeDict shared = raw_attributes(node["attributes"]);
   shared.append_missing(inherited);
-  evaluate_attributes(shared, &context.variables, site);
+  with_location(context.locate, node, [&] { evaluate_attributes(shared, &context.variables, site); });
   // Accelergy lists the components of sub-trees before the node's own (2020 references).
   for (const YAML::Node& child : sequence_or_empty(node["subtree"])) flatten_node(child, path, shared, context, out);
   for (const YAML::Node& local : sequence_or_empty(node["local"])) {

@@ -172,7 +172,9 @@ AccelergyResult estimate_tables(const YAML::Node& root, const EstimationOptions&
     return options.sources ? options.sources->locate(node) : std::string();
   };
   const compat::cimloop::ExpressionFunctions functions = expression_functions(root["globals"], locate);
-  AttributeDict variables = evaluate_variables(root["variables"], {"variables", legacy, &result.warnings, &functions});
+  AttributeDict variables = with_location(locate, root["variables"], [&] {
+    return evaluate_variables(root["variables"], {"variables", legacy, &result.warnings, &functions});
+  });
   FlattenContext flatten{classes, variables, legacy, &result.warnings, locate, &functions};
   std::vector<FlatComponent> components = flatten_architecture(root["architecture"], flatten);
   EstimationLog log;

@@ -1,6 +1,7 @@
 #include "compat/cimloop/array_processor.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,7 +28,7 @@ long long mesh(const YAML::Node& node, const char* axis, const Symbols& symbols,
   const YAML::Node value = find_key(find_key(node, "spatial"), axis);
   if (!value.IsDefined() || value.IsNull()) return 1;
   const std::string key = std::string("ArrayContainer.spatial.") + axis;
-  return positive_integer(evaluate_node(value, symbols, loader, key), loader, key);
+  return positive_integer(evaluate_node(value, symbols, loader, key), value, loader, key);
 }
 
 bool lists(const YAML::Node& tensors, const std::string& tensor) {
@@ -155,22 +156,36 @@ LeafNode read_leaf(const YAML::Node& node, const std::string& name, long long fa
 
 namespace {
 
-long long variable_integer(const Symbols& variables, const std::string& name) {
+// The layer's sizes are products of these: each must be a whole number >= 1 (and far from
+// overflowing 64 bits), reported at the problem's instance, which the layer replaces.
+long long variable_integer(const Symbols& variables, const std::string& name, const SpecLoader& loader,
+                           const YAML::Node& instance) {
   const auto found = variables.find(name);
-  if (found == variables.end() || !found->second.is_number() ||
-      found->second.as_double() != static_cast<double>(static_cast<long long>(found->second.as_double())))
-    throw InputError(std::string(kMaxUtilization) + ": the maximum-utilisation layer needs the integer variable " + name);
-  return static_cast<long long>(found->second.as_double());
+  const double x = found != variables.end() && found->second.is_number() ? found->second.as_double() : 0;
+  if (!(x >= 1 && x < 0x1p62 && x == std::trunc(x)))
+    loader.fail(instance, "variables." + name,
+                std::string("the maximum-utilisation layer (") + kMaxUtilization + ") needs a whole number >= 1, " +
+                    (found == variables.end() ? std::string("and there is none") : "got " + found->second.str()));
+  return static_cast<long long>(x);
+}
+
+long long checked_product(long long a, long long b, const SpecLoader& loader, const YAML::Node& instance) {
+  long long product = 0;
+  if (__builtin_mul_overflow(a, b, &product))
+    loader.fail(instance, "problem.instance", std::string("the maximum-utilisation layer (") + kMaxUtilization +
+                                                  ") would have a dimension beyond 64 bits");
+  return product;
 }
 
 // Product of a node's `=` spatial factors (0: the whole dimension), as timeloopfe's
 // Factors.get_minimum_product.
-long long minimum_product(const LeafNode& leaf, const std::map<std::string, long long>& instance) {
+long long minimum_product(const LeafNode& leaf, const std::map<std::string, long long>& bounds, const SpecLoader& loader,
+                          const YAML::Node& instance) {
   long long product = 1;
   for (const Factor& factor : leaf.spatial_factors) {
     long long value = factor.value;
-    if (value == 0) value = instance.count(factor.dimension) ? instance.at(factor.dimension) : 0;
-    if ((factor.op == "=" || factor.op.empty()) && value != 0) product *= value;
+    if (value == 0) value = bounds.count(factor.dimension) ? bounds.at(factor.dimension) : 0;
+    if ((factor.op == "=" || factor.op.empty()) && value != 0) product = checked_product(product, value, loader, instance);
   }
   return product;
 }
@@ -181,14 +196,15 @@ void synthesize_max_utilization(const ReducedArchitecture& architecture, const S
                                 YAML::Node instance, const SpecLoader& loader) {
   const auto requested = variables.find(kMaxUtilization);
   if (requested == variables.end() || !requested->second.truthy()) return;
-  std::map<std::string, long long> shape = {{"X", variable_integer(variables, "ENCODED_INPUT_BITS")},
-                                            {"Y", variable_integer(variables, "ENCODED_WEIGHT_BITS")},
-                                            {"Z", variable_integer(variables, "ENCODED_OUTPUT_BITS")}};
+  std::map<std::string, long long> shape = {{"X", variable_integer(variables, "ENCODED_INPUT_BITS", loader, instance)},
+                                            {"Y", variable_integer(variables, "ENCODED_WEIGHT_BITS", loader, instance)},
+                                            {"Z", variable_integer(variables, "ENCODED_OUTPUT_BITS", loader, instance)}};
   for (const LeafNode& leaf : architecture.leaves)
     for (const Factor& factor : leaf.max_utilization) {
       if (factor.op != "=" && !factor.op.empty())
         loader.fail(instance, leaf.name + ".max_utilization", "only '=' factors are supported, got " + factor.op);
-      shape[factor.dimension] = (shape.count(factor.dimension) ? shape[factor.dimension] : 1) * factor.value;
+      shape[factor.dimension] =
+          checked_product(shape.count(factor.dimension) ? shape[factor.dimension] : 1, factor.value, loader, instance);
     }
   shape.emplace("N", 1);
   std::map<std::string, long long> bounds = problem.bounds;
@@ -196,7 +212,7 @@ void synthesize_max_utilization(const ReducedArchitecture& architecture, const S
   // Fan-outs that no factor claims are filled with prime factors of C and M, the smaller first.
   for (const LeafNode& leaf : architecture.leaves) {
     if (leaf.spatial_factors_only || leaf.has_max_utilization) continue;
-    const long long product = minimum_product(leaf, bounds);
+    const long long product = minimum_product(leaf, bounds, loader, instance);
     const long long free = product == 0 ? 0 : leaf.fanout / product;
     if (free <= 1) continue;
     std::vector<std::string> targets;
@@ -207,12 +223,13 @@ void synthesize_max_utilization(const ReducedArchitecture& architecture, const S
       const std::string* smallest = &targets.front();
       for (const std::string& dim : targets)
         if (bounds[dim] < bounds[*smallest]) smallest = &dim;
-      bounds[*smallest] *= prime;
+      bounds[*smallest] = checked_product(bounds[*smallest], prime, loader, instance);
     }
   }
   if (cim_architecture(variables)) {
-    bounds["M"] *= variable_integer(variables, "CIM_UNIT_DEPTH_CELLS");
-    const long long slices = variable_integer(variables, "N_WEIGHT_SLICES");
+    bounds["M"] = checked_product(bounds["M"], variable_integer(variables, "CIM_UNIT_DEPTH_CELLS", loader, instance), loader,
+                                  instance);
+    const long long slices = variable_integer(variables, "N_WEIGHT_SLICES", loader, instance);
     if (bounds["M"] < slices)
       loader.fail(instance, "problem.instance.M",
                   "To map this problem, " + std::to_string(slices) + " weight slices must be mapped. We could map these "

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "compat/timeloop/yaml_values.hpp"
 #include "src/common/error.hpp"
 
 namespace cimloop::compat::cimloop {
 namespace {
 
 double number(const YAML::Node& variables, const std::string& name, double fallback) {
-  const YAML::Node value = variables[name];
+  const YAML::Node value = child(variables, name);
   if (!value || !value.IsScalar()) return fallback;
   char* end = nullptr;
   const double parsed = std::strtod(value.Scalar().c_str(), &end);
@@ -55,7 +56,9 @@ double MacroOutputStats::area_of(const std::vector<std::string>& names) const {
 }
 
 YAML::Node processed_variables(const YAML::Node& processed) {
-  return processed["architecture"]["subtree"][0]["attributes"];
+  const YAML::Node subtree = child(child(processed, "architecture"), "subtree");
+  if (!subtree.IsSequence() || subtree.size() == 0) return YAML::Node(YAML::NodeType::Undefined);
+  return child(subtree[0], "attributes");
 }
 
 MacroOutputStats macro_output_stats(const arch::ArchSpec& arch, const model::EvalResult& result,

@@ -26,6 +26,15 @@ double number(const Value& value, const std::string& function) {
   return value.as_double();
 }
 
+// A whole number (an int, or a float with no fraction) that fits in 62 bits.
+long long whole_number(const Value& value, const std::string& function) {
+  const double x = number(value, function);
+  if (value.kind != Value::Kind::Float) return value.as_int();
+  if (!std::isfinite(x) || x != std::trunc(x) || std::fabs(x) > std::ldexp(1.0, 62))
+    throw ExpressionError(function + "(): expected a whole number, got " + value.repr());
+  return static_cast<long long>(x);
+}
+
 Value sum(const std::vector<Value>& values) {
   Value total = Value::from_int(0);
   for (const Value& v : values) total = compat::v04::binary("+", total, v);
@@ -59,6 +68,8 @@ Value bits_value(const std::vector<long long>& bits) {
 }
 
 std::vector<long long> unsigned_bits(double x, int bits) {
+  if (!(x > -1 && x < std::ldexp(1.0, bits)))  // also NaN; python_round needs a representable value
+    throw ExpressionError("x=" + compat::v04::python_float_repr(x) + " is not in range [0, 2^" + std::to_string(bits) + ")");
   const long long value = python_round(x);
   if (value < 0 || value >= (1LL << bits))
     throw ExpressionError("x=" + std::to_string(value) + " is not in range [0, 2^" + std::to_string(bits) + ")");
@@ -82,7 +93,7 @@ std::vector<Code> codes_of(const Value& encoded, const std::string& function) {
         !pair.items[1].is_number())
       throw ExpressionError(function + "(): expected (bits, probability) pairs, got " + pair.repr());
     Code code;
-    for (const Value& bit : pair.items[0].items) code.bits.push_back(static_cast<long long>(number(bit, function)));
+    for (const Value& bit : pair.items[0].items) code.bits.push_back(whole_number(bit, function));
     code.probability = pair.items[1];
     codes.push_back(std::move(code));
   }
@@ -156,6 +167,7 @@ Value xnor_encode(const std::vector<Value>& hist) {
 }
 
 Value zero_gated_xnor_encode(const std::vector<Value>& hist) {
+  if (hist.empty()) throw ExpressionError("zero_gated_xnor_encode_hist(): the histogram is empty");
   Value encoded = xnor_encode(hist);
   Value& zero = encoded.items[encoded.items.size() / 2];
   zero.items[0] = bits_value(std::vector<long long>(zero.items[0].items.size(), 0));
@@ -171,7 +183,13 @@ Value hist_to_magnitude(const std::vector<Value>& hist) {
   return Value::from_list(std::move(folded));
 }
 
+// The most bits an encoded value may have (far beyond any real operand; bounds the tables).
+constexpr long long kMaxTotalBits = 1 << 20;
+
 std::vector<long long> slice_widths(const Value& bits_per_slice, long long total_bits, const std::string& function) {
+  if (total_bits < 1 || total_bits > kMaxTotalBits)
+    throw ExpressionError(function + "(): total_bits must be from 1 to " + std::to_string(kMaxTotalBits) + ", got " +
+                          std::to_string(total_bits));
   std::vector<long long> widths;
   if (bits_per_slice.kind == Value::Kind::Int || bits_per_slice.kind == Value::Kind::Bool) {
     const long long width = bits_per_slice.as_int();
@@ -181,10 +199,13 @@ std::vector<long long> slice_widths(const Value& bits_per_slice, long long total
     for (long long w : widths) used += w;
     if (used != total_bits) widths.push_back(total_bits - used);
   } else {
-    for (const Value& w : list_argument(bits_per_slice, function)) widths.push_back(static_cast<long long>(number(w, function)));
+    for (const Value& w : list_argument(bits_per_slice, function)) {
+      widths.push_back(whole_number(w, function));
+      if (widths.back() < 1 || widths.back() > 62) throw ExpressionError(function + "(): slices must have 1 to 62 bits");
+    }
   }
   long long used = 0;
-  for (long long w : widths) used += w;
+  for (long long w : widths) used += w;  // at most kMaxTotalBits slices of at most 62 bits: no overflow
   if (used != total_bits)
     throw ExpressionError("Sum of bits per slice " + std::to_string(used) + " != total_bits " + std::to_string(total_bits));
   if (widths.empty() || *std::max_element(widths.begin(), widths.end()) > 62)
@@ -278,7 +299,7 @@ PythonModule slicing_encoding_module() {
   };
   module["to_bits_unsigned"] = [](const CallArguments& call) {
     const auto args = bind_arguments({"to_bits_unsigned", {"x", "nbits"}, 2}, call);
-    const double bits = number(*args[1], "to_bits_unsigned");
+    const long long bits = whole_number(*args[1], "to_bits_unsigned");
     if (bits < 0 || bits > 62) throw ExpressionError("to_bits_unsigned(): nbits must be from 0 to 62");
     return bits_value(unsigned_bits(number(*args[0], "to_bits_unsigned"), static_cast<int>(bits)));
   };

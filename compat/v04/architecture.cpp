@@ -146,7 +146,7 @@ class ArchitectureWalker {
       const std::string axis = entry.first.Scalar();
       if (axis != "meshX" && axis != "meshY") context_.loader.fail(entry.first, key + ".spatial." + axis, "unknown key");
       const YAML::Node value = evaluate_node(entry.second, symbols, context_.loader, key + ".spatial." + axis);
-      mesh[axis == "meshX" ? 0 : 1] = positive_integer(value, context_.loader, key + ".spatial." + axis);
+      mesh[axis == "meshX" ? 0 : 1] = positive_integer(value, entry.second, context_.loader, key + ".spatial." + axis);
     }
     return {mesh[0], mesh[1]};
   }

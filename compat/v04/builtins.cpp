@@ -37,11 +37,14 @@ bool both_int(const Value& left, const Value& right) {
   return left.kind != Value::Kind::Float && right.kind != Value::Kind::Float;
 }
 
-Value number(double value, bool integral) {
-  return integral ? Value::from_int(static_cast<long long>(value)) : Value::from_float(value);
-}
+// The most items (or characters) that range() and sequence repetition make.
+constexpr long long kMaxItems = 10'000'000;
 
 Value repeat(const Value& sequence, long long times) {
+  const size_t length = sequence.kind == Value::Kind::List ? sequence.items.size() : sequence.text.size();
+  if (length == 0 || times <= 0) times = 0;
+  else if (static_cast<unsigned long long>(times) > kMaxItems / length)
+    throw ExpressionError("repeating a sequence to more than " + std::to_string(kMaxItems) + " items is too large");
   std::string text;
   std::vector<Value> items;
   for (long long i = 0; i < times; ++i) {
@@ -70,16 +73,43 @@ double python_mod(double a, double b) {
   return r;
 }
 
+// Python's int // and %: floor division, the remainder taking the sign of the divisor.
+long long floor_divide(long long a, long long b) {
+  const long long quotient = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? quotient - 1 : quotient;
+}
+long long floor_mod(long long a, long long b) {
+  const long long remainder = a % b;
+  return (remainder != 0 && ((remainder < 0) != (b < 0))) ? remainder + b : remainder;
+}
+
+// +, -, *, // and % of two ints. Python's ints have no limit; a result beyond 64 bits becomes
+// the nearest float (as a literal or a power that large does) instead of wrapping around.
+Value integer_arithmetic(const std::string& op, long long a, long long b) {
+  long long result = 0;
+  bool overflow = false;
+  if (op == "+") overflow = __builtin_add_overflow(a, b, &result);
+  else if (op == "-") overflow = __builtin_sub_overflow(a, b, &result);
+  else if (op == "*") overflow = __builtin_mul_overflow(a, b, &result);
+  else if (b == -1) overflow = __builtin_sub_overflow(0LL, op == "//" ? a : 0LL, &result);  // a // -1 == -a
+  else result = op == "//" ? floor_divide(a, b) : floor_mod(a, b);
+  if (!overflow) return Value::from_int(result);
+  const double x = static_cast<double>(a), y = static_cast<double>(b);
+  return Value::from_float(op == "+" ? x + y : op == "-" ? x - y : op == "*" ? x * y : -x);
+}
+
 Value arithmetic(const std::string& op, const Value& left, const Value& right) {
   const bool integral = both_int(left, right);
   const double a = left.as_double(), b = right.as_double();
-  if (op == "+") return integral ? Value::from_int(left.as_int() + right.as_int()) : Value::from_float(a + b);
-  if (op == "-") return integral ? Value::from_int(left.as_int() - right.as_int()) : Value::from_float(a - b);
-  if (op == "*") return integral ? Value::from_int(left.as_int() * right.as_int()) : Value::from_float(a * b);
   if (b == 0 && (op == "/" || op == "//" || op == "%")) throw ExpressionError("division by zero");
+  if (integral && (op == "+" || op == "-" || op == "*" || op == "//" || op == "%"))
+    return integer_arithmetic(op, left.as_int(), right.as_int());
+  if (op == "+") return Value::from_float(a + b);
+  if (op == "-") return Value::from_float(a - b);
+  if (op == "*") return Value::from_float(a * b);
   if (op == "/") return Value::from_float(a / b);
-  if (op == "//") return number(std::floor(a / b), integral);
-  if (op == "%") return number(python_mod(a, b), integral);
+  if (op == "//") return Value::from_float(std::floor(a / b));
+  if (op == "%") return Value::from_float(python_mod(a, b));
   if (op == "**") {
     if (a == 0 && b < 0) throw ExpressionError("0.0 cannot be raised to a negative power");
     const double power = checked("**", std::pow(a, b));
@@ -161,7 +191,10 @@ std::optional<Value> conversion(const std::string& name, const std::vector<Value
 
 Value negate(const Value& value) {
   if (!value.is_number()) throw ExpressionError("bad operand type for unary -: '" + type_name(value) + "'");
-  return value.kind == Value::Kind::Float ? Value::from_float(-value.real) : Value::from_int(-value.as_int());
+  if (value.kind == Value::Kind::Float) return Value::from_float(-value.real);
+  long long negative = 0;
+  if (__builtin_sub_overflow(0LL, value.as_int(), &negative)) return Value::from_float(-value.as_double());
+  return Value::from_int(negative);
 }
 
 Value binary(const std::string& op, const Value& left, const Value& right) {
@@ -286,11 +319,14 @@ Value range(const std::vector<Value>& args) {
   const long long stop = bounds.size() == 1 ? bounds[0] : bounds[1];
   const long long step = bounds.size() == 3 ? bounds[2] : 1;
   if (step == 0) throw ExpressionError("range() arg 3 must not be zero");
-  const long long count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
-                                   : (start > stop ? (start - stop - step - 1) / -step : 0);
-  if (count > 10'000'000) throw ExpressionError("range() of " + std::to_string(count) + " items is too large");
+  // 128 bits: the span of two 64-bit bounds does not fit in 64.
+  const __int128 span = step > 0 ? static_cast<__int128>(stop) - start : static_cast<__int128>(start) - stop;
+  const __int128 stride = step > 0 ? static_cast<__int128>(step) : -static_cast<__int128>(step);
+  const __int128 count = span > 0 ? (span + stride - 1) / stride : 0;
+  if (count > kMaxItems) throw ExpressionError("range() of more than " + std::to_string(kMaxItems) + " items is too large");
   std::vector<Value> items;
-  for (long long i = 0; i < count; ++i) items.push_back(Value::from_int(start + i * step));
+  for (long long i = 0; i < count; ++i)
+    items.push_back(Value::from_int(static_cast<long long>(start + static_cast<__int128>(i) * step)));
   return Value::from_list(std::move(items));
 }
 

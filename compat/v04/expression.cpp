@@ -1,6 +1,7 @@
 #include "compat/v04/expression.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -145,7 +146,21 @@ class Parser {
   }
   [[noreturn]] void fail(const std::string& what) const { throw ExpressionSyntaxError("syntax error in '" + text_ + "': " + what); }
 
+  // Every recursion of the grammar passes through ternary() or a prefix/right-associative
+  // operator: nesting is bounded there so that parsing, evaluating and freeing the tree
+  // cannot overflow the stack.
+  struct Nested {
+    explicit Nested(Parser& parser) : depth(++parser.depth_) {
+      if (depth > kMaxNesting)
+        throw ExpressionError("expression nested more than " + std::to_string(kMaxNesting) + " levels deep");
+    }
+    ~Nested() { --depth; }
+    int& depth;
+  };
+  static constexpr int kMaxNesting = 200;
+
   NodePtr ternary() {
+    const Nested nested(*this);
     NodePtr value = or_expr();
     if (!accept("if")) return value;
     NodePtr condition = or_expr();
@@ -171,7 +186,10 @@ class Parser {
     return left;
   }
   NodePtr not_expr() {
-    if (accept("not")) return make(Node::Kind::Not, "", kids(not_expr()));
+    if (accept("not")) {
+      const Nested nested(*this);
+      return make(Node::Kind::Not, "", kids(not_expr()));
+    }
     return comparison();
   }
   NodePtr comparison() {
@@ -223,14 +241,21 @@ class Parser {
     }
   }
   NodePtr unary() {
-    if (accept("-")) return make(Node::Kind::Unary, "-", kids(unary()));
-    if (accept("+")) return unary();
+    if (accept("-")) {
+      const Nested nested(*this);
+      return make(Node::Kind::Unary, "-", kids(unary()));
+    }
+    if (accept("+")) {
+      const Nested nested(*this);
+      return unary();
+    }
     return power();
   }
   NodePtr power() {
     NodePtr base = postfix();
-    if (accept("**")) return make(Node::Kind::Binary, "**", kids(std::move(base), unary()));
-    return base;
+    if (!accept("**")) return base;
+    const Nested nested(*this);
+    return make(Node::Kind::Binary, "**", kids(std::move(base), unary()));
   }
   // After '(': positional arguments, then `name=value` keywords (Python's order), or one
   // generator expression.
@@ -294,7 +319,10 @@ class Parser {
       NodePtr node = make(Node::Kind::Literal);
       char* end = nullptr;
       const bool is_int = token.text.find_first_of(".eE") == std::string::npos;
-      if (is_int) node->literal = Value::from_int(std::strtoll(token.text.c_str(), &end, 10));
+      errno = 0;
+      const long long integer = is_int ? std::strtoll(token.text.c_str(), &end, 10) : 0;
+      // An int literal beyond 64 bits is read as the nearest float, as the YAML scalars are.
+      if (is_int && errno != ERANGE) node->literal = Value::from_int(integer);
       else node->literal = Value::from_float(std::strtod(token.text.c_str(), &end));
       if (*end != '\0') fail("bad number '" + token.text + "'");
       return node;
@@ -387,6 +415,7 @@ class Parser {
   std::vector<Token> tokens_;
   Dialect dialect_;
   size_t pos_ = 0;
+  int depth_ = 0;  // see Nested
 };
 
 class Evaluator {

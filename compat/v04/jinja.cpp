@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -47,10 +48,14 @@ Origin RenderedText::origin_of(int output_line) const {
 }
 
 std::string read_text_file(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) throw InputError(path + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot read file");
   std::ostringstream content;
-  content << in.rdbuf();
+  // An empty file is no error, yet makes operator<< set failbit: only a read error counts.
+  if (in.peek() != std::ifstream::traits_type::eof()) content << in.rdbuf();
+  if (in.bad()) throw InputError(path + ": cannot read file");
   return content.str();
 }
 
@@ -209,6 +214,12 @@ class TemplateParser {
   }
 
   TemplateNode conditional(size_t& pos, const std::string& first_condition, int line) {
+    // Parsing, rendering and freeing recurse once per level: bounded so none overflows the stack.
+    if (++if_depth_ > kMaxIfDepth) fail(line, "'{% if %}' nested more than " + std::to_string(kMaxIfDepth) + " deep");
+    struct Leave {
+      int& depth;
+      ~Leave() { --depth; }
+    } leave{if_depth_};
     TemplateNode node{TemplateNode::Kind::If, "", line, {}};
     std::string condition = first_condition;
     for (;;) {
@@ -225,6 +236,8 @@ class TemplateParser {
   std::string file_;
   std::string source_;
   std::vector<Piece> pieces_;
+  int if_depth_ = 0;
+  static constexpr int kMaxIfDepth = 100;
 };
 
 class TemplateRenderer {

@@ -146,7 +146,7 @@ long long capacity_of(const YAML::Node& node, const Level& level, const Reductio
   Symbols symbols = context.variables;
   symbols["attributes"] = yaml_to_value(find_key(level.entry, "attributes"));
   const std::string key = level.name + ".maximize_dims_capacity";
-  return positive_integer(evaluate_node(node, symbols, context.loader, key), context.loader, key);
+  return positive_integer(evaluate_node(node, symbols, context.loader, key), node, context.loader, key);
 }
 
 void expand(const Level& level, Directive& directive, std::map<std::string, long long>& left,

@@ -176,7 +176,8 @@ YAML::Node process_problem(const YAML::Node& problem, const Symbols& variables, 
   if (!instance.IsMap()) loader.fail(problem, "problem.instance", "missing");
   for (const std::string& dim : info.dimensions) {
     const YAML::Node bound = find_key(instance, dim);
-    if (bound.IsDefined()) info.bounds[dim] = positive_integer(bound, loader, "problem.instance." + dim);
+    if (bound.IsDefined())
+      info.bounds[dim] = positive_integer(bound, find_key(find_key(out, "instance"), dim), loader, "problem.instance." + dim);
   }
   return result;
 }

@@ -46,6 +46,12 @@ void merge_map(YAML::Node& slot, const YAML::Node& value, const SpecLoader& load
   else slot.reset(override_merge(slot, value));
 }
 
+std::string joined(const std::vector<std::string>& files) {
+  std::string out;
+  for (const std::string& file : files) out += (out.empty() ? "" : ", ") + file;
+  return out.empty() ? "v0.4 input" : out;
+}
+
 }  // namespace
 
 YAML::Node override_merge(const YAML::Node& base, const YAML::Node& over) {
@@ -105,10 +111,10 @@ Sections combine_files(SpecLoader& loader, const std::vector<std::string>& files
       }
     }
   }
-  if (!sections.architecture.IsDefined() || sections.architecture.IsNull())
-    throw InputError("v0.4 input: no 'architecture' in " + std::to_string(files.size()) + " file(s)");
-  if (!sections.problem.IsDefined() || sections.problem.IsNull())
-    throw InputError("v0.4 input: no 'problem' in " + std::to_string(files.size()) + " file(s)");
+  for (const auto& [name, section] : {std::pair{"architecture", &sections.architecture}, {"problem", &sections.problem}})
+    if (!section->IsDefined() || section->IsNull())
+      throw InputError(joined(files) + ": no top-level '" + name + "' key (nor in a file that " +
+                       (files.size() == 1 ? "it includes" : "they include") + ")");
   return sections;
 }
 

@@ -4,6 +4,8 @@
 #include <set>
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
+
 #include "compat/v04/expression.hpp"
 #include "src/common/error.hpp"
 #include "compat/v04/yaml_arena.hpp"
@@ -64,7 +66,10 @@ SpecLoader::SpecLoader(const std::map<std::string, std::string>& template_vars) 
   };
 }
 
-YAML::Node SpecLoader::load_file(const std::string& path) { return load_document(path, context_.search_dirs); }
+YAML::Node SpecLoader::load_file(const std::string& path) {
+  if (entry_file_.empty()) entry_file_ = path;
+  return load_document(path, context_.search_dirs);
+}
 
 YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<std::string>& search_dirs) {
   if (++depth_ > kMaxIncludeDepth)
@@ -93,10 +98,20 @@ YAML::Node SpecLoader::load_document(const std::string& path, const std::vector<
     parsed = YAML::Load(std::string(offset, '\n') + rendered.text + "\n");
   } catch (const YAML::Exception& error) {
     const bool located = !error.mark.is_null() && error.mark.line >= 0 && static_cast<size_t>(error.mark.line) < lines_.size();
-    const Origin origin = located ? lines_[static_cast<size_t>(error.mark.line)] : Origin{path, 0};
-    throw InputError(origin.file + ":" + std::to_string(origin.line) + ": YAML syntax error: " + error.msg);
+    const std::string where = located ? lines_[static_cast<size_t>(error.mark.line)].file + ":" +
+                                            std::to_string(lines_[static_cast<size_t>(error.mark.line)].line)
+                                      : path;
+    // yaml-cpp reports its nesting limit as "bad file".
+    if (const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&error))
+      throw InputError(where + ": YAML syntax error: lists and mappings nested " + std::to_string(deep->depth()) +
+                       " levels deep, beyond what the YAML reader allows");
+    throw InputError(where + ": YAML syntax error: " + error.msg);
   }
-  YAML::Node document = resolve(parsed);
+  enclosing_.clear();
+  deepest_ = 0;
+  visited_ = 0;
+  YAML::Node document = resolve(parsed, "");
+  document_depth_ = deepest_;
   note_function_files(document, path, search_dirs);
   return document;
 }
@@ -129,8 +144,10 @@ Value SpecLoader::include(const std::string& function, const std::vector<Value>&
   if (function == "include" && files.size() != 1)
     throw ExpressionError("include(): '" + args[0].text + "' matches " + std::to_string(files.size()) + " files");
   YAML::Node all = fresh_node(YAML::NodeType::Sequence);
+  size_t depth = 0;
   for (const std::string& file : files) {
     YAML::Node value = load_document(file, search_dirs);
+    depth = std::max(depth, document_depth_);
     std::istringstream path(args.size() == 2 ? args[1].text : "");
     for (std::string key; std::getline(path, key, '.');) {
       if (key.empty()) continue;
@@ -141,41 +158,70 @@ Value SpecLoader::include(const std::string& function, const std::vector<Value>&
     all.push_back(value);
   }
   included_.push_back(function == "include" ? all[0] : all);
+  included_depth_.push_back(depth + (function == "include" ? 0 : 1));
   return Value::from_string(std::string(kIncludeTag) + " " + std::to_string(included_.size() - 1));
 }
 
-YAML::Node SpecLoader::resolve(const YAML::Node& node) const {
+// Guards the recursion over a document: an alias inside its own anchor (directly or through
+// a merge key) would make the tree infinite, and nesting beyond the limit would overflow the
+// stack of every recursive pass after this one.
+YAML::Node SpecLoader::resolve(const YAML::Node& node, const std::string& key) {
+  // Aliases of aliases expand exponentially ("billion laughs"): bounded, not run for hours.
+  if (++visited_ > kMaxValues)
+    fail(node, key.empty() ? "(document)" : key,
+         "the document expands to more than " + std::to_string(kMaxValues) + " values through its aliases (*name)");
+  const size_t depth = enclosing_.size();
   if (has_tag(node, kIncludeTag)) {
     const std::string& index = node.Scalar();
     if (index.empty() || index.size() > 9 || index.find_first_not_of("0123456789") != std::string::npos ||
         std::stoul(index) >= included_.size())
       fail(node, kIncludeTag, "is reserved for include() results");
-    return included_[std::stoul(index)];
+    const size_t included = std::stoul(index);
+    note_depth(node, key, depth + included_depth_[included]);
+    return included_[included];
   }
-  if (node.IsSequence()) {
-    std::vector<YAML::Node> items;
-    bool changed = false;
-    for (const YAML::Node& item : node) {
-      items.push_back(resolve(item));
-      changed = changed || !items.back().is(item);
-    }
-    if (!changed) return node;  // untouched subtrees are shared, not copied (copies are slow)
-    YAML::Node out = with_tag_of(fresh_node(YAML::NodeType::Sequence), node);
-    for (const YAML::Node& item : items) out.push_back(item);
-    return out;
-  }
-  if (node.IsMap()) return resolve_map(node);
-  return node;
+  if (!node.IsSequence() && !node.IsMap()) return node;
+  for (const YAML::Node& outer : enclosing_)
+    if (outer.is(node))
+      fail(node, key.empty() ? "(document)" : key,
+           "a YAML alias (*name) refers to an anchor (&name) that contains it, directly or through a merge key "
+           "('<<' or '<<<'): the value would be infinite");
+  note_depth(node, key, depth + 1);
+  enclosing_.push_back(node);
+  YAML::Node resolved = node.IsMap() ? resolve_map(node) : resolve_sequence(node, key);
+  enclosing_.pop_back();
+  return resolved;
 }
 
-YAML::Node SpecLoader::resolve_map(const YAML::Node& node) const {
+void SpecLoader::note_depth(const YAML::Node& node, const std::string& key, size_t depth) {
+  if (depth > kMaxNesting)
+    fail(node, key.empty() ? "(document)" : key,
+         "lists and mappings nested more than " + std::to_string(kMaxNesting) + " levels deep (counting include()d files)");
+  deepest_ = std::max(deepest_, depth);
+}
+
+YAML::Node SpecLoader::resolve_sequence(const YAML::Node& node, const std::string& key) {
+  std::vector<YAML::Node> items;
+  bool changed = false;
+  for (const YAML::Node& item : node) {
+    items.push_back(resolve(item, key));
+    changed = changed || !items.back().is(item);
+  }
+  if (!changed) return node;  // untouched subtrees are shared, not copied (copies are slow)
+  YAML::Node out = with_tag_of(fresh_node(YAML::NodeType::Sequence), node);
+  for (const YAML::Node& item : items) out.push_back(item);
+  return out;
+}
+
+YAML::Node SpecLoader::resolve_map(const YAML::Node& node) {
   std::vector<YAML::Node> values;
   std::set<std::string> keys;
   bool changed = false;
   for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) fail(entry.first, "(key)", "a key must be a name, not a list, a mapping or null");
     const std::string key = entry.first.Scalar();
     if (!keys.insert(key).second) fail(entry.first, key, "duplicate key");
-    values.push_back(is_merge_key(key) ? entry.second : resolve(entry.second));
+    values.push_back(is_merge_key(key) ? entry.second : resolve(entry.second, key));
     changed = changed || is_merge_key(key) || !values.back().is(entry.second);
   }
   if (!changed) return node;
@@ -191,7 +237,7 @@ YAML::Node SpecLoader::resolve_map(const YAML::Node& node) const {
     }
     if (shallow.IsDefined() && !shallow.IsNull()) fail(entry.first, key, "at most one '<<' or '<<<' per mapping");
     if (deep.IsDefined() && !deep.IsNull()) fail(entry.first, key, "at most one '<<' or '<<<' per mapping");
-    (key == "<<" ? shallow : deep).reset(merge_source(resolve(entry.second), key));
+    (key == "<<" ? shallow : deep).reset(merge_source(resolve(entry.second, key), key));
   }
   if (shallow.IsMap())
     for (const auto& entry : shallow)
@@ -239,8 +285,10 @@ std::string SpecLoader::file_of(const YAML::Node& node) const {
 }
 
 void SpecLoader::fail(const YAML::Node& node, const std::string& key, const std::string& message) const {
+  // A computed node has no place in any file: the entry file stands for the specification.
   const std::string where = locate(node);
-  throw InputError((where.empty() ? std::string("v0.4 input") : where) + ": " + key + ": " + message);
+  throw InputError((where.empty() ? entry_file_.empty() ? std::string("v0.4 input") : entry_file_ : where) + ": " + key +
+                   ": " + message);
 }
 
 }  // namespace cimloop::compat::v04

@@ -55,9 +55,11 @@ class SpecLoader {
   YAML::Node load_document(const std::string& path, const std::vector<std::string>& search_dirs);
   Value include(const std::string& function, const std::vector<Value>& args, const std::string& calling_file,
                 const std::vector<std::string>& search_dirs);
-  YAML::Node resolve(const YAML::Node& node) const;
+  YAML::Node resolve(const YAML::Node& node, const std::string& key);
+  YAML::Node resolve_sequence(const YAML::Node& node, const std::string& key);
+  void note_depth(const YAML::Node& node, const std::string& key, size_t depth);
   void note_function_files(const YAML::Node& document, const std::string& path, const std::vector<std::string>& search_dirs);
-  YAML::Node resolve_map(const YAML::Node& node) const;
+  YAML::Node resolve_map(const YAML::Node& node);
   YAML::Node merge_source(const YAML::Node& value, const std::string& key) const;
 
   TemplateContext context_;
@@ -65,12 +67,20 @@ class SpecLoader {
   std::vector<Origin> lines_;            // origin of every line of the shared line space
   std::vector<std::string> texts_;       // text of every line of the shared line space
   std::vector<YAML::Node> included_;     // values of `!include_loaded <index>` placeholders
+  std::vector<size_t> included_depth_;   // how deeply each of included_ nests
+  std::vector<YAML::Node> enclosing_;    // the maps and lists resolve() is inside
+  size_t deepest_ = 0;                   // the deepest nesting resolve() met in this document
+  size_t document_depth_ = 0;            // deepest_ of the last document loaded
+  size_t visited_ = 0;                   // values resolve() visited in this document
   std::vector<std::string> search_dirs_;  // see search_dirs()
   std::vector<std::string> function_files_;  // see function_files()
   int depth_ = 0;                        // include() nesting
+  std::string entry_file_;               // the first file loaded
   cimloop::ExpressionFunctions expression_functions_;
   std::map<std::string, Value> nodes_;
   static constexpr int kMaxIncludeDepth = 64;
+  static constexpr size_t kMaxNesting = 500;  // as yaml-cpp's limit for one document
+  static constexpr size_t kMaxValues = 2'000'000;
 };
 
 // Recursive merge used by `<<<`: keys missing from `target` are added, maps merge recursively,

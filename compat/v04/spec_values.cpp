@@ -1,6 +1,7 @@
 #include "compat/v04/spec_values.hpp"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdlib>
 #include <regex>
 
@@ -154,11 +155,14 @@ YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoade
 
 YAML::Node version_text() { return value_to_yaml(Value::from_string("0.4")); }
 
-long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key) {
+long long positive_integer(const YAML::Node& node, const YAML::Node& written, const SpecLoader& loader,
+                           const std::string& key) {
   const Value value = yaml_to_value(node);
-  if (value.kind == Value::Kind::Float && value.real == static_cast<double>(static_cast<long long>(value.real)) && value.real >= 1)
+  // A whole float below 2^63 converts exactly (beyond it the conversion is undefined).
+  if (value.kind == Value::Kind::Float && value.real >= 1 && value.real < 0x1p63 && value.real == std::trunc(value.real))
     return static_cast<long long>(value.real);
-  if (value.kind != Value::Kind::Int || value.integer < 1) loader.fail(node, key, "must be a positive integer");
+  if (value.kind != Value::Kind::Int || value.integer < 1)
+    loader.fail(written, key, "must be a positive integer, got " + value.str());
   return value.integer;
 }
 

@@ -36,7 +36,9 @@ YAML::Node evaluate_map(const YAML::Node& map, Symbols& symbols, const SpecLoade
 // The specification version, '0.4', as the string the Python front end writes.
 YAML::Node version_text();
 
-// A positive integer from an evaluated node, else an error at `node`.
-long long positive_integer(const YAML::Node& node, const SpecLoader& loader, const std::string& key);
+// A positive integer from an evaluated node, else an error at `written`, the node in the
+// user's file that gave it (an evaluated node has no place in any file).
+long long positive_integer(const YAML::Node& node, const YAML::Node& written, const SpecLoader& loader,
+                           const std::string& key);
 
 }  // namespace cimloop::compat::v04

@@ -115,3 +115,15 @@ TEST(CimloopExpressionFunctions, NamesComeFromTheListedFiles) {
       "def one(x):\n    def inner():\n        pass\n    return x\n\nclass Bits(object):\n    pass\n");
   EXPECT_EQ(names, (std::vector<std::string>{"ceil", "fl", "List", "Tuple", "one", "Bits"}));
 }
+
+TEST(CimloopSlicingEncoding, OutOfRangeArgumentsAreErrorsNotUndefinedBehaviour) {
+  EXPECT_THROW(eval("to_bits_unsigned(float('nan'), 4)"), ExpressionError);
+  EXPECT_THROW(eval("to_bits_unsigned(1e300, 8)"), ExpressionError);
+  EXPECT_THROW(eval("to_bits_unsigned(3, float('nan'))"), ExpressionError);
+  EXPECT_THROW(eval("encoded_hist_to_avg_slice([[[1, 0], 1]], -1, 1)"), ExpressionError);
+  EXPECT_THROW(eval("encoded_hist_to_avg_slice([[[1, 0], 1]], 2, [3, -1])"), ExpressionError);
+  EXPECT_THROW(eval("encoded_hist_to_avg_slice([[[1e300, 0], 1]], 2, 1)"), ExpressionError);
+  EXPECT_THROW(eval("encoded_hist_to_avg_slice([[[1, 0], 1]], 1000000000000, 1)"), ExpressionError);
+  EXPECT_THROW(eval("zero_gated_xnor_encode_hist([])"), ExpressionError);
+  EXPECT_EQ(eval("to_bits_unsigned(5, 4)").str(), "[0, 1, 0, 1]");
+}
