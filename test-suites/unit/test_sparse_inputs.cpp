@@ -110,7 +110,7 @@ TEST(SparseInputs, DensitiesAndMetadataStorage) {
   EXPECT_EQ(warned.inputs.stdout_messages[0], "Warning: unrecognized sparse optimization optimization specification: Buffer");
 }
 
-// Found by fuzzing: a density outside [0, 1] was accepted and gave nonsense energies.
+// A density outside [0, 1] was accepted and gave nonsense energies.
 TEST(SparseInputs, DensityOutsideZeroToOneIsRejected) {
   EXPECT_TRUE(error_of(dot_product("", "  {}\n", ", commonDensity: -0.5"))
                   .ends_with("sparse.yaml:13: density: must be between 0 and 1, got -0.5"));
