@@ -7,7 +7,10 @@
 namespace cimloop::accelergy {
 namespace {
 
+// Every class, subcomponent and action entry starts with its name: checking for a map here keeps
+// the look-ups that follow from throwing yaml-cpp's BadSubscript on a scalar entry.
 std::string required_text(const YAML::Node& node, const std::string& key, const std::string& where) {
+  if (!node.IsMap()) throw InputError(where + ": expected a map with key '" + key + "'");
   const YAML::Node value = node[key];
   if (!value || !value.IsScalar()) throw InputError(where + ": missing key '" + key + "'");
   return value.Scalar();

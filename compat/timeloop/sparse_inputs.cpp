@@ -8,10 +8,18 @@
 namespace cimloop::compat {
 namespace {
 
+// A density is a fraction of non-zero values; outside [0, 1] the density models give
+// meaningless counts (a negative density once made 7.9e12 pJ per compute).
+double checked_density(const YAML::Node& node, double density, const ValueReader& reader) {
+  if (density < 0 || density > 1)
+    fail_at(reader.sources(), node, "density", "must be between 0 and 1, got " + node.as<std::string>());
+  return density;
+}
+
 sparse::DensitySpec parse_density(const YAML::Node& node, const ValueReader& reader) {
   sparse::DensitySpec density;
   if (!node.IsMap()) {
-    density.density = reader.to_number(node, "density");
+    density.density = checked_density(node, reader.to_number(node, "density"), reader);
     return density;
   }
   const std::string type = reader.text(node, {"distribution"}).value_or("fixed_structured");
@@ -26,7 +34,7 @@ sparse::DensitySpec parse_density(const YAML::Node& node, const ValueReader& rea
   }
   const std::optional<double> value = reader.number(node, {"density"});
   if (!value) throw InputError("missing density value specification for " + type + " distribution");
-  density.density = *value;
+  density.density = checked_density(reader.find(node, {"density"}), *value, reader);
   density.tensor_size = reader.integer(node, {"workload_tensor_size"}).value_or(0);
   density.band_width = reader.integer(node, {"band_width"}).value_or(0);
   return density;

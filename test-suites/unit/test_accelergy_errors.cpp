@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "compat/accelergy/component_classes.hpp"
 #include "compat/accelergy/energy_estimation.hpp"
 #include "compat/accelergy/tables.hpp"
 #include "compat/config/input_files.hpp"
@@ -147,6 +148,22 @@ TEST(AccelergyErrors, MessageStartsWithFileAndLineOfTheComponent) {
     EXPECT_EQ(std::string(e.what()).rfind(expected_prefix, 0), 0u) << e.what();
   }
   std::filesystem::remove(file);
+}
+
+// Found by fuzz_timeloop_yaml: a scalar where a subcomponent's action (a map) belongs threw
+// yaml-cpp's BadSubscript instead of an input error.
+TEST(AccelergyErrors, ScalarEntryInACompoundClassIsAnInputError) {
+  const YAML::Node classes = YAML::Load(
+      "version: '0.4'\nclasses:\n- name: pair\n  attributes: {}\n  subcomponents: []\n  actions:\n"
+      "  - name: add\n    subcomponents:\n    - name: adders\n      actions: [just_a_word]\n");
+  accelergy::ClassLibrary library;
+  try {
+    library.add(classes);
+    FAIL() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "compound class 'pair', action 'add', subcomponent 'adders' action: expected a map with key 'name'");
+  }
 }
 
 }  // namespace

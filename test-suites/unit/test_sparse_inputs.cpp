@@ -110,6 +110,15 @@ TEST(SparseInputs, DensitiesAndMetadataStorage) {
   EXPECT_EQ(warned.inputs.stdout_messages[0], "Warning: unrecognized sparse optimization optimization specification: Buffer");
 }
 
+// A density outside [0, 1] was accepted and gave nonsense energies.
+TEST(SparseInputs, DensityOutsideZeroToOneIsRejected) {
+  EXPECT_TRUE(error_of(dot_product("", "  {}\n", ", commonDensity: -0.5"))
+                  .ends_with("sparse.yaml:13: density: must be between 0 and 1, got -0.5"));
+  EXPECT_TRUE(error_of(dot_product("", "  {}\n", ", densities: {A: {distribution: hypergeometric, density: 1.5}}"))
+                  .ends_with("sparse.yaml:13: density: must be between 0 and 1, got 1.5"));
+  EXPECT_EQ(error_of(dot_product("", "  {}\n", ", densities: {A: 0, B: 1}")), "");
+}
+
 TEST(SparseInputs, WithoutOptimizationsTheCountsAreDense) {
   const testing::LoadedModel model = load(dot_product("", "  {}\n", ", densities: {A: 0.25}"));
   const compat::MergedInput& merged = model.merged;
