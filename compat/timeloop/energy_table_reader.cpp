@@ -1,6 +1,7 @@
 #include "compat/timeloop/energy_table_reader.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "compat/timeloop/architecture_reader.hpp"
 #include "compat/timeloop/yaml_values.hpp"
@@ -102,8 +103,12 @@ AreaTable parse_art(const YAML::Node& art_node, const SourceMap& sources) {
   if (!tables.IsSequence()) fail_at(sources, art, "tables", "key not found");
   for (const YAML::Node& component : tables) {
     const std::string name = component_base_name(reader.text(component, {"name"}).value_or(""));
-    // Timeloop stores areas as float.
-    table.components[name] = static_cast<double>(static_cast<float>(cost(child(component, "area"), "area", reader)));
+    // Timeloop stores areas as float, so an area beyond a float's range would read as infinite.
+    const YAML::Node area_node = child(component, "area");
+    const double area = cost(area_node, "area", reader);
+    if (area > std::numeric_limits<float>::max())
+      fail_at(sources, area_node, "area", "area " + area_node.Scalar() + " is beyond the range Timeloop stores areas in");
+    table.components[name] = static_cast<double>(static_cast<float>(area));
   }
   return table;
 }

@@ -74,6 +74,8 @@ std::vector<BadInput> cases() {
        "ERT.yaml:13: energy: must be a finite number >= 0, got .nan"},
       {"NegativeArea", "timeloop-model", "ART.yaml", "area: 300.0", "area: -300.0",
        "ART.yaml:10: area: must be a finite number >= 0, got -300.0"},
+      {"AreaBeyondFloat", "timeloop-model", "ART.yaml", "area: 300.0", "area: 1e308",
+       "ART.yaml:10: area: area 1e308 is beyond the range Timeloop stores areas in"},
       {"ZeroDilation", "timeloop-model", "problem.yaml", "[[[R], [P]]]}\n    - {name: Outputs, projection: [[[P]]], read_write: true}\n  instance: {R: 3, P: 16}",
        "[[[R, Wdilation], [P]]]}\n    - {name: Outputs, projection: [[[P]]], read_write: true}\n"
        "    coefficients: [{name: Wdilation, default: 1}]\n  instance: {R: 3, P: 16, Wdilation: 0}",
