@@ -5,6 +5,7 @@
 #include <functional>
 #include <limits>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace cimloop::mapper {
@@ -73,13 +74,17 @@ class Worker {
       ++result_.visited;
       monitor_.visited.fetch_add(1, std::memory_order_relaxed);
       const std::uint64_t key = digest(point.key());
-      if (seen_.count(key)) {
+      // A repeat of an invalid point is another invalid mapping for the timeout: otherwise a
+      // mapspace with few distinct points, all invalid, is sampled until nearly every rare
+      // point is found and the draws per invalid mapping grow without bound.
+      if (auto repeat = seen_.find(key); repeat != seen_.end()) {
+        if (!repeat->second && settings_.timeout > 0 && ++invalid_in_a_row >= settings_.timeout) break;
         if (++repeats_in_a_row >= saturation()) break;
         continue;
       }
       repeats_in_a_row = 0;
       Cached outcome = visit(point);
-      if (seen_.size() < kMaxCacheEntries) seen_.insert(key);
+      if (seen_.size() < kMaxCacheEntries) seen_.emplace(key, outcome.valid);
       if (!outcome.valid) {
         if (settings_.timeout > 0 && ++invalid_in_a_row >= settings_.timeout) break;
         continue;
@@ -147,7 +152,7 @@ class Worker {
   Random random_;
   std::int64_t quota_;
   UnitResult result_;
-  std::unordered_set<std::uint64_t> seen_;
+  std::unordered_map<std::uint64_t, bool> seen_;  // visited loop nests: were they valid?
 };
 
 }  // namespace

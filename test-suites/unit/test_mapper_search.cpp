@@ -99,5 +99,27 @@ TEST(MapperSearch, StopFlagEndsEarlyWithBestSoFar) {
   EXPECT_TRUE(result.best);
 }
 
+// Every mapping invalid in a mapspace of a few dozen loop nests: a repeated invalid nest still
+// counts towards the timeout, so each unit stops after exactly `timeout` draws instead of
+// sampling until it has found nearly every nest (which made the cost per invalid mapping grow
+// with the timeout).
+TEST(MapperSearch, TimeoutCountsRepeatedInvalidMappings) {
+  MapspaceShape shape = testing::conv1d_oc_shape();
+  shape.problem.bounds = {2, 1, 2};
+  shape.storage = {{"Buffer", 1, 1, std::nullopt}, {"MainMemory", 1, 1, std::nullopt}};
+  const Mapspace space(shape, unconstrained(shape));
+  MapperSettings settings;
+  settings.num_threads = 2;
+  settings.search_units = 4;
+  settings.victory_condition = 0;
+  settings.timeout = 300;  // below the 500 repeats in a row that end a unit as exhausted
+  SearchMonitor monitor;
+  const Evaluator always_invalid = [](const MapPoint&) { return Evaluation{}; };
+  const SearchResult result = search(space, settings, [&] { return always_invalid; }, monitor);
+  EXPECT_FALSE(result.best);
+  EXPECT_LT(result.evaluated, 200);  // the nests are few: most draws were repeats
+  EXPECT_EQ(result.visited, 4 * settings.timeout);
+}
+
 }  // namespace
 }  // namespace cimloop::mapper
