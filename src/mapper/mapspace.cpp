@@ -108,28 +108,39 @@ bool Mapspace::slot_accepts(const MapPoint& point, const Slot& slot, int dim, st
   return used * prime <= (along_x ? storage.fanout_x : storage.fanout_y);
 }
 
+// Multiplies `extent` by storage `level`'s factors: after levels 0..L it spans the tile held
+// by one instance of L.
+void Mapspace::widen_tile(const MapPoint& point, int level, std::vector<std::int64_t>& extent) const {
+  const LevelMapping& mapping = point.levels[level];
+  for (int dim = 0; dim < shape_.num_dimensions(); ++dim) extent[dim] *= mapping.temporal[dim] * mapping.spatial[dim];
+}
+
 std::int64_t Mapspace::tile_size(const MapPoint& point, int level, int space) const {
   std::vector<std::int64_t> extent(shape_.num_dimensions(), 1);
-  for (int inner = 0; inner <= level; ++inner)
-    for (int dim = 0; dim < shape_.num_dimensions(); ++dim)
-      extent[dim] *= point.levels[inner].temporal[dim] * point.levels[inner].spatial[dim];
+  for (int inner = 0; inner <= level; ++inner) widen_tile(point, inner, extent);
   return shape_.problem.footprint(space, extent.data());
 }
 
-std::int64_t Mapspace::used_capacity(const MapPoint& point, int level) const {
+std::int64_t Mapspace::used_capacity(const MapPoint& point, int level, const std::vector<std::int64_t>& extent) const {
   std::int64_t used = 0;
   for (int space = 0; space < shape_.num_data_spaces(); ++space)
-    if (point.levels[level].keep[space]) used += tile_size(point, level, space);
+    if (point.levels[level].keep[space]) used += shape_.problem.footprint(space, extent.data());
   return used;
 }
 
-// Whether every storage level from `level` outwards can hold the tiles it keeps.
-bool Mapspace::fits_from(const MapPoint& point, int level) const {
+// The first storage level from `level` outwards that cannot hold the tiles it keeps, with the
+// words they need. The tile extents grow level by level instead of being recomputed for each,
+// as the sampler asks this for every slot of every prime factor.
+std::optional<std::pair<int, std::int64_t>> Mapspace::overflow_from(const MapPoint& point, int level) const {
+  std::vector<std::int64_t> extent(shape_.num_dimensions(), 1);
+  for (int inner = 0; inner < level; ++inner) widen_tile(point, inner, extent);
   for (int outer = level; outer < shape_.num_levels(); ++outer) {
+    widen_tile(point, outer, extent);
     const std::optional<std::int64_t>& capacity = shape_.storage[outer].capacity;
-    if (capacity && used_capacity(point, outer) > *capacity) return false;
+    if (!capacity) continue;
+    if (std::int64_t used = used_capacity(point, outer, extent); used > *capacity) return std::pair{outer, used};
   }
-  return true;
+  return std::nullopt;
 }
 
 // Distributes the free prime factors one at a time over the slots that still accept them,
@@ -147,7 +158,7 @@ void Mapspace::assign_primes(MapPoint& point, Random& random) const {
       if (!slot_accepts(point, slot, dim, prime)) continue;
       candidates.push_back(&slot);
       factor(point, slot, dim) *= prime;
-      if (fits_from(point, slot.level)) fitting.push_back(&slot);
+      if (!overflow_from(point, slot.level)) fitting.push_back(&slot);
       factor(point, slot, dim) /= prime;
     }
     const std::vector<const Slot*>& pool = fitting.empty() ? candidates : fitting;
@@ -237,13 +248,9 @@ std::string Mapspace::precheck(const MapPoint& point) const {
     for (const LevelMapping& mapping : point.levels) kept = kept || mapping.keep[space];
     if (!kept) return shape_.problem.data_spaces[space].name + " is bypassed in all storage levels";
   }
-  for (int level = 0; level < shape_.num_levels(); ++level) {
-    const std::optional<std::int64_t>& capacity = shape_.storage[level].capacity;
-    std::int64_t used = capacity ? used_capacity(point, level) : 0;
-    if (capacity && used > *capacity)
-      return shape_.storage[level].name + ": tile size " + std::to_string(used) + " exceeds capacity " +
-             std::to_string(*capacity);
-  }
+  if (const auto overflow = overflow_from(point, 0))
+    return shape_.storage[overflow->first].name + ": tile size " + std::to_string(overflow->second) +
+           " exceeds capacity " + std::to_string(*shape_.storage[overflow->first].capacity);
   return "";
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "src/mapper/constraints.hpp"
@@ -51,8 +52,9 @@ class Mapspace {
   std::int64_t factor(const MapPoint& point, const Slot& slot, int dim) const;
   std::optional<bool> forced_axis(int level, int dim) const;
   bool slot_accepts(const MapPoint& point, const Slot& slot, int dim, std::int64_t prime) const;
-  std::int64_t used_capacity(const MapPoint& point, int level) const;
-  bool fits_from(const MapPoint& point, int level) const;
+  void widen_tile(const MapPoint& point, int level, std::vector<std::int64_t>& extent) const;
+  std::int64_t used_capacity(const MapPoint& point, int level, const std::vector<std::int64_t>& extent) const;
+  std::optional<std::pair<int, std::int64_t>> overflow_from(const MapPoint& point, int level) const;
   void assign_primes(MapPoint& point, Random& random) const;
   void order_loops(LevelMapping& level_mapping, int level, Random& random) const;
   bool move_prime(MapPoint& point, Random& random) const;

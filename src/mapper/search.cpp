@@ -4,7 +4,9 @@
 #include <exception>
 #include <functional>
 #include <limits>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace cimloop::mapper {
@@ -22,6 +24,8 @@ constexpr std::int64_t kMaxSaturation = 20000;
 constexpr std::int64_t kUnboundedVictory = 5000;
 // The per-unit record of visited loop nests stops growing here (about 100 MB).
 constexpr std::size_t kMaxCacheEntries = 2'000'000;
+// The outcomes shared by the units stop growing here (keys and metrics of some 100 bytes each).
+constexpr std::size_t kMaxSharedOutcomes = 200'000;
 // Share of draws that refine the current point instead of sampling afresh.
 constexpr double kRefineShare = 0.75;
 // A local search is abandoned after max(this, victory condition / 4) valid mappings without
@@ -40,6 +44,32 @@ std::uint64_t digest(const std::vector<std::int64_t>& key) {
   return hash;
 }
 
+// Model outcomes shared by the units, which often meet the same loop nests (a CiMLoop macro's
+// eight units evaluate a few hundred nests four times each): an evaluation depends on the nest
+// only, so a unit reuses another's instead of running the model again. Keyed by the whole
+// canonical key, as a wrong outcome would change the result; bounded in size.
+class SharedOutcomes {
+ public:
+  // The outcome of `point`, whose canonical key is `key`, from the model unless known.
+  Evaluation evaluate(const MapPoint& point, std::vector<std::int64_t> key, const Evaluator& model) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (const auto found = outcomes_.find(key); found != outcomes_.end()) return found->second;
+    }
+    Evaluation outcome = model(point);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (outcomes_.size() < kMaxSharedOutcomes) outcomes_.emplace(std::move(key), outcome);
+    return outcome;
+  }
+
+ private:
+  struct KeyHash {
+    std::size_t operator()(const std::vector<std::int64_t>& key) const { return digest(key); }
+  };
+  mutable std::mutex mutex_;
+  std::unordered_map<std::vector<std::int64_t>, Evaluation, KeyHash> outcomes_;
+};
+
 struct Cached {
   bool valid = false;
   std::vector<double> metrics;
@@ -55,8 +85,8 @@ struct UnitResult {
 class Worker {
  public:
   Worker(const Mapspace& mapspace, const MapperSettings& settings, const Evaluator& evaluate,
-         SearchMonitor& monitor, std::uint64_t seed, std::int64_t quota)
-      : mapspace_(mapspace), settings_(settings), evaluate_(evaluate),
+         SharedOutcomes& shared, SearchMonitor& monitor, std::uint64_t seed, std::int64_t quota)
+      : mapspace_(mapspace), settings_(settings), evaluate_(evaluate), shared_(shared),
         monitor_(monitor), random_(seed), quota_(quota) {}
 
   // Multi-start local search: refine the current point until it stops improving for a while
@@ -72,14 +102,19 @@ class Worker {
                                                                : mapspace_.sample(random_);
       ++result_.visited;
       monitor_.visited.fetch_add(1, std::memory_order_relaxed);
-      const std::uint64_t key = digest(point.key());
-      if (seen_.count(key)) {
+      std::vector<std::int64_t> nest = point.key();
+      const std::uint64_t key = digest(nest);
+      // A repeat of an invalid point is another invalid mapping for the timeout: otherwise a
+      // mapspace with few distinct points, all invalid, is sampled until nearly every rare
+      // point is found and the draws per invalid mapping grow without bound.
+      if (auto repeat = seen_.find(key); repeat != seen_.end()) {
+        if (!repeat->second && settings_.timeout > 0 && ++invalid_in_a_row >= settings_.timeout) break;
         if (++repeats_in_a_row >= saturation()) break;
         continue;
       }
       repeats_in_a_row = 0;
-      Cached outcome = visit(point);
-      if (seen_.size() < kMaxCacheEntries) seen_.insert(key);
+      Cached outcome = visit(point, std::move(nest));
+      if (seen_.size() < kMaxCacheEntries) seen_.emplace(key, outcome.valid);
       if (!outcome.valid) {
         if (settings_.timeout > 0 && ++invalid_in_a_row >= settings_.timeout) break;
         continue;
@@ -123,14 +158,14 @@ class Worker {
     return std::clamp(kSaturationPerPoint * seen, kMinSaturation, kMaxSaturation);
   }
 
-  Cached visit(const MapPoint& point) {
+  Cached visit(const MapPoint& point, std::vector<std::int64_t> nest) {
     if (std::string reason = mapspace_.precheck(point); !reason.empty()) {
       if (result_.failure.empty()) result_.failure = std::move(reason);
       return {};
     }
     ++result_.evaluated;
     monitor_.evaluated.fetch_add(1, std::memory_order_relaxed);
-    Evaluation evaluation = evaluate_(point);
+    Evaluation evaluation = shared_.evaluate(point, std::move(nest), evaluate_);
     if (!evaluation.valid) {
       if (result_.failure.empty()) result_.failure = std::move(evaluation.failure);
       return {};
@@ -143,11 +178,12 @@ class Worker {
   const Mapspace& mapspace_;
   const MapperSettings& settings_;
   const Evaluator& evaluate_;
+  SharedOutcomes& shared_;
   SearchMonitor& monitor_;
   Random random_;
   std::int64_t quota_;
   UnitResult result_;
-  std::unordered_set<std::uint64_t> seen_;
+  std::unordered_map<std::uint64_t, bool> seen_;  // visited loop nests: were they valid?
 };
 
 }  // namespace
@@ -198,15 +234,16 @@ void run_parallel(int threads, SearchMonitor& monitor, const std::function<void(
     if (error) std::rethrow_exception(error);
 }
 
-// Model outcomes of candidates[begin, end), evaluated over the threads (one evaluator each).
+// Model outcomes of candidates[begin, end), evaluated over the threads (one evaluator each)
+// unless a unit met them.
 std::vector<std::optional<Evaluation>> evaluate_range(const std::vector<MapPoint>& candidates, std::size_t begin,
                                                       std::size_t end, std::vector<Evaluator>& evaluators,
-                                                      SearchMonitor& monitor) {
+                                                      SharedOutcomes& shared, SearchMonitor& monitor) {
   std::vector<std::optional<Evaluation>> outcomes(end - begin);
   const int threads = static_cast<int>(std::min(evaluators.size(), end - begin));
   run_parallel(threads, monitor, [&](int t) {
     for (std::size_t i = begin + t; i < end && !monitor.stop; i += threads) {
-      outcomes[i - begin] = evaluators[t](candidates[i]);
+      outcomes[i - begin] = shared.evaluate(candidates[i], candidates[i].key(), evaluators[t]);
       monitor.evaluated.fetch_add(1, std::memory_order_relaxed);
       if (outcomes[i - begin]->valid) monitor.valid.fetch_add(1, std::memory_order_relaxed);
     }
@@ -233,7 +270,7 @@ std::vector<MapPoint> fresh_neighbours(const Mapspace& mapspace, const MapPoint&
 // here: the neighbours go in chunks no larger than that remainder, so the same ones count
 // whatever the thread count.
 void polish(const Mapspace& mapspace, std::int64_t search_size, std::vector<Evaluator>& evaluators,
-            SearchMonitor& monitor, SearchResult& result) {
+            SharedOutcomes& shared, SearchMonitor& monitor, SearchResult& result) {
   std::unordered_set<std::uint64_t> seen;
   for (int sweep = 0; sweep < kPolishSweeps && result.best && !monitor.stop; ++sweep) {
     if (search_size > 0 && result.valid >= search_size) break;
@@ -245,7 +282,7 @@ void polish(const Mapspace& mapspace, std::int64_t search_size, std::vector<Eval
       if (budget == 0) break;
       const std::size_t end = budget < 0 ? candidates.size()
                                          : std::min(candidates.size(), begin + static_cast<std::size_t>(budget));
-      std::vector<std::optional<Evaluation>> outcomes = evaluate_range(candidates, begin, end, evaluators, monitor);
+      std::vector<std::optional<Evaluation>> outcomes = evaluate_range(candidates, begin, end, evaluators, shared, monitor);
       for (std::size_t i = begin; i < end; ++i) {
         std::optional<Evaluation>& outcome = outcomes[i - begin];
         if (!outcome) continue;  // stopped
@@ -301,17 +338,18 @@ SearchResult search(const Mapspace& mapspace, const MapperSettings& settings,
   const int units = std::max(1, settings.search_units);
   std::vector<UnitResult> results(units);
   std::atomic<int> next_unit{0};
+  SharedOutcomes shared;
   // Threads take the units in order as they become free; a unit's outcome does not depend on
   // the thread that runs it.
   run_parallel(std::min(threads, units), monitor, [&](int t) {
     for (int unit = next_unit++; unit < units && !monitor.stop; unit = next_unit++) {
       const std::int64_t quota = settings.search_size > 0 ? unit_share(settings.search_size, unit, units) : 0;
       if (settings.search_size > 0 && quota == 0) continue;
-      results[unit] = Worker(mapspace, settings, evaluators[t], monitor, unit_seed(settings.seed, unit), quota).run();
+      results[unit] = Worker(mapspace, settings, evaluators[t], shared, monitor, unit_seed(settings.seed, unit), quota).run();
     }
   });
   SearchResult result = combined(results);
-  polish(mapspace, settings.search_size, evaluators, monitor, result);
+  polish(mapspace, settings.search_size, evaluators, shared, monitor, result);
   result.stopped_early = monitor.stop.load();
   return result;
 }

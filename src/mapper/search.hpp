@@ -1,8 +1,9 @@
 #pragma once
 // The parallel mapspace search. settings.search_units independent search units (Timeloop's
 // search threads) each sample constrained points and refine their best one with local moves, skipping
-// points that fail the cheap precheck and never evaluating the same loop nest twice; the
-// threads run the units and then polish the best point together. Every stopping rule counts
+// points that fail the cheap precheck and never evaluating the same loop nest twice (a nest
+// another unit modelled reuses its outcome); the threads run the units and then polish the
+// best point together. Every stopping rule counts
 // mappings, not time, and units combine in a fixed order, so the result (counts included)
 // depends only on the inputs, the seed and the settings other than num_threads (unless the
 // search is stopped early).

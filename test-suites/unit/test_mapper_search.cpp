@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <map>
+#include <mutex>
+
 #include "compat/config/input_files.hpp"
 #include "src/mapper/search.hpp"
 #include "mapper_test_shapes.hpp"
@@ -97,6 +100,63 @@ TEST(MapperSearch, StopFlagEndsEarlyWithBestSoFar) {
   SearchResult result = search(space, settings, slow_stop, monitor);
   EXPECT_TRUE(result.stopped_early);
   EXPECT_TRUE(result.best);
+}
+
+// Conv1D of the given bounds on a buffer under main memory: a few dozen loop nests.
+MapspaceShape two_level_shape(std::vector<std::int64_t> bounds) {
+  MapspaceShape shape = testing::conv1d_oc_shape();
+  shape.problem.bounds = std::move(bounds);
+  shape.storage = {{"Buffer", 1, 1, std::nullopt}, {"MainMemory", 1, 1, std::nullopt}};
+  return shape;
+}
+
+// Every mapping invalid in a mapspace of a few dozen loop nests: a repeated invalid nest still
+// counts towards the timeout, so each unit stops after exactly `timeout` draws instead of
+// sampling until it has found nearly every nest (which made the cost per invalid mapping grow
+// with the timeout).
+TEST(MapperSearch, TimeoutCountsRepeatedInvalidMappings) {
+  const MapspaceShape shape = two_level_shape({2, 1, 2});
+  const Mapspace space(shape, unconstrained(shape));
+  MapperSettings settings;
+  settings.num_threads = 2;
+  settings.search_units = 4;
+  settings.victory_condition = 0;
+  settings.timeout = 300;  // below the 500 repeats in a row that end a unit as exhausted
+  SearchMonitor monitor;
+  const Evaluator always_invalid = [](const MapPoint&) { return Evaluation{}; };
+  const SearchResult result = search(space, settings, [&] { return always_invalid; }, monitor);
+  EXPECT_FALSE(result.best);
+  EXPECT_LT(result.evaluated, 200);  // the nests are few: most draws were repeats
+  EXPECT_EQ(result.visited, 4 * settings.timeout);
+}
+
+// The units meet the same loop nests in a small mapspace; each nest goes through the model once
+// (the others reuse its outcome) while the counts still report every evaluation.
+TEST(MapperSearch, EachLoopNestIsModelledOnce) {
+  const MapspaceShape shape = two_level_shape({4, 1, 2});
+  const Mapspace space(shape, unconstrained(shape));
+  MapperSettings settings;
+  settings.num_threads = 1;  // two threads may both model a nest that neither has finished
+  settings.search_units = 8;
+  settings.victory_condition = 20;
+  std::mutex mutex;
+  std::map<std::vector<std::int64_t>, int> model_runs;
+  auto counting = [&] {
+    return [&, inner = traffic_model(space)](const MapPoint& point) {
+      std::lock_guard<std::mutex> lock(mutex);
+      ++model_runs[point.key()];
+      return inner(point);
+    };
+  };
+  SearchMonitor monitor;
+  const SearchResult result = search(space, settings, counting, monitor);
+  ASSERT_TRUE(result.best);
+  std::int64_t runs = 0;
+  for (const auto& [key, count] : model_runs) {
+    EXPECT_EQ(count, 1);
+    runs += count;
+  }
+  EXPECT_GT(result.evaluated, 2 * runs);
 }
 
 }  // namespace
