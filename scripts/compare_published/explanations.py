@@ -24,8 +24,9 @@ RULES = [
     (r"Eyeriss v1", r"scan chain|reconfiguration time",
      "configuration logic and its scan chain are not modelled (Timeloop models data movement and "
      "arithmetic)"),
-    (r"Eyeriss v1", r"local network", "the inter-PE psum links are a network, which Timeloop does "
-     "not model as a level (no bandwidth or energy)"),
+    (r"Eyeriss v1", r"local network", "the inter-PE psum links are a network between PEs of "
+     "one level, not between two levels, which is all a Timeloop network connects (no bandwidth "
+     "or energy of their own)"),
     (r"Eyeriss v1", r"RLC overhead vs entropy", "needs the entropy of the real activations; the "
      "model has densities only"),
     (r"Eyeriss v1", r"zero ifmap values", "a property of the activations: an input of the model "
@@ -42,8 +43,9 @@ RULES = [
     (r"Simba", r"speedup from non-uniform", "compares two mapping strategies of the MICRO paper's "
      "simulator; our mapper has no such switch"),
     (r"Simba", r"GRS|NoC/NoP|link bandwidth|links per chiplet",
-     "package and chiplet networks (routers, GRS links) carry data between levels; Timeloop gives "
-     "networks no energy, latency or bandwidth, so they are not modelled"),
+     "package and chiplet networks (routers, GRS links) carry data between levels; Timeloop's "
+     "networks have energy (examples/simba_vlsi2019 declares none yet) but no latency or "
+     "bandwidth, so these rows are not modelled"),
     (r"Simba", r"transistor count", "no transistor-level model"),
     (r"Simba", r"advantage|performance range|performance scaling",
      "derived from measured operating points (clocks and voltages) that the table does not state"),
